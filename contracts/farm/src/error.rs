@@ -1,0 +1,114 @@
+use cosmwasm_std::{StdError, Uint128};
+use cw_ownable::OwnershipError;
+use cw_utils::PaymentError;
+use thiserror::Error;
+use trellis_math::MathError;
+
+/// Every way a farm message can be refused. Each variant carries the offending values.
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error(transparent)]
+    Std(#[from] StdError),
+
+    #[error(transparent)]
+    Ownership(#[from] OwnershipError),
+
+    #[error(transparent)]
+    Payment(#[from] PaymentError),
+
+    #[error(transparent)]
+    Math(#[from] MathError),
+
+    #[error("amount must be greater than zero")]
+    ZeroAmount,
+
+    #[error("weight {weight} is above the maximum {max}")]
+    WeightTooLarge { weight: u64, max: u64 },
+
+    #[error("weight must be greater than zero when adding a pool")]
+    ZeroWeight,
+
+    #[error("unknown pool {pool_id}")]
+    UnknownPool { pool_id: u64 },
+
+    #[error("pool {pool_id} is deactivated")]
+    PoolInactive { pool_id: u64 },
+
+    #[error("asset {asset} already has pool {pool_id}")]
+    DuplicatePool { asset: String, pool_id: u64 },
+
+    #[error("an LP pool's two pair assets must differ (got {asset} twice)")]
+    SamePairAssets { asset: String },
+
+    #[error("wrong token: expected {expected}, got {got}")]
+    WrongToken { expected: String, got: String },
+
+    #[error("pool {pool_id} stakes {asset}; deposit it through {via}")]
+    WrongDepositPath {
+        pool_id: u64,
+        asset: String,
+        via: &'static str,
+    },
+
+    #[error("cannot withdraw {requested} from pool {pool_id}: only {staked} staked")]
+    InsufficientStake {
+        pool_id: u64,
+        requested: Uint128,
+        staked: Uint128,
+    },
+
+    #[error("nothing staked in pool {pool_id}")]
+    NoStake { pool_id: u64 },
+
+    #[error("too many pools in one call: {count} > {max}")]
+    TooManyPools { count: usize, max: usize },
+
+    #[error("the same pool {pool_id} is listed twice")]
+    DuplicatePoolId { pool_id: u64 },
+
+    #[error("no pools listed")]
+    EmptyPoolList,
+
+    #[error("this farm mints its reward; there is no reserve to fund or roll over")]
+    NotAReserveFarm,
+
+    #[error("only {available} undistributed, {requested} requested")]
+    InsufficientUndistributed {
+        requested: Uint128,
+        available: Uint128,
+    },
+
+    #[error("overflow: {0}")]
+    Overflow(&'static str),
+
+    #[error(
+        "policy max_solo_share: solo weight {solo_weight} of total {total_weight} is {share_bps} bps, above the maximum {max_bps} bps"
+    )]
+    SoloShareExceeded {
+        solo_weight: u64,
+        total_weight: u64,
+        share_bps: u64,
+        max_bps: u32,
+    },
+
+    #[error(
+        "policy native_pairs_outweigh: native pool {native_pool} weighs {native_weight}, not more than non-native pool {other_pool} with {other_weight}"
+    )]
+    NativePairNotHeavier {
+        native_pool: u64,
+        native_weight: u64,
+        other_pool: u64,
+        other_weight: u64,
+    },
+
+    #[error("invalid policy: max_solo_share_bps {max_bps} must be below 5000 (solo pools get less than LP pools)")]
+    InvalidSoloShare { max_bps: u32 },
+
+    #[error("cannot migrate from {from_name} {from_version} to {to_name} {to_version}")]
+    InvalidMigration {
+        from_name: String,
+        from_version: String,
+        to_name: String,
+        to_version: String,
+    },
+}

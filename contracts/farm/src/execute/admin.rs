@@ -1,0 +1,246 @@
+//! Owner-only messages: pools, weights, undistributed reward, ownership.
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+use trellis_math::accumulator::to_scaled;
+use trellis_types::farm::{PoolKind, RewardSource};
+use trellis_types::AssetInfo;
+
+use crate::accounting::{settle_pool, Books};
+use crate::error::ContractError;
+use crate::execute::{load_pool, reward_payment};
+use crate::limits::MAX_WEIGHT;
+use crate::policy::{self, class_of, counted_weight, is_native, WeightChange};
+use crate::state::{Emission, Pool, POOLS, POOL_BY_ASSET, POOL_COUNT};
+
+fn assert_owner_call(deps: &DepsMut, info: &MessageInfo) -> Result<(), ContractError> {
+    cw_utils::nonpayable(info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    Ok(())
+}
+
+fn check_weight(weight: u64) -> Result<(), ContractError> {
+    if weight > MAX_WEIGHT {
+        return Err(ContractError::WeightTooLarge {
+            weight,
+            max: MAX_WEIGHT,
+        });
+    }
+    Ok(())
+}
+
+pub fn update_ownership(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    action: cw_ownable::Action,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_ownership")
+        .add_attributes(ownership.into_attributes()))
+}
+
+/// Moves a pool's counted weight in the level-one totals. The pool must be settled first.
+fn reweigh(emission: &mut Emission, pool: &Pool, old: u64, new: u64) -> Result<(), ContractError> {
+    let overflow = ContractError::Overflow("total weight");
+    emission.total_weight = (emission.total_weight - old)
+        .checked_add(new)
+        .ok_or(overflow)?;
+    if pool.total_staked.is_zero() {
+        emission.unstaked_weight = emission.unstaked_weight - old + new;
+    }
+    Ok(())
+}
+
+pub fn add_pool(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    staking: AssetInfo,
+    kind: PoolKind,
+    weight: u64,
+) -> Result<Response, ContractError> {
+    assert_owner_call(&deps, &info)?;
+    if weight == 0 {
+        return Err(ContractError::ZeroWeight);
+    }
+    check_weight(weight)?;
+    let staking = staking.validate(deps.api)?;
+    if let Some(pool_id) = POOL_BY_ASSET.may_load(deps.storage, &staking.key())? {
+        return Err(ContractError::DuplicatePool {
+            asset: staking.to_string(),
+            pool_id,
+        });
+    }
+    let kind = match kind {
+        PoolKind::Lp { pair: [a, b] } => {
+            let (a, b) = (a.validate(deps.api)?, b.validate(deps.api)?);
+            if a == b {
+                return Err(ContractError::SamePairAssets {
+                    asset: a.to_string(),
+                });
+            }
+            PoolKind::Lp { pair: [a, b] }
+        }
+        PoolKind::Solo => PoolKind::Solo,
+    };
+
+    let mut books = Books::load(deps.storage, &env)?;
+    let pool_id = POOL_COUNT.load(deps.storage)?;
+    let pool = Pool {
+        native: is_native(&kind, &books.config.policy.protocol_token),
+        staking,
+        kind,
+        weight,
+        active: true,
+        total_staked: Uint128::zero(),
+        acc_per_share: Default::default(),
+        reward_per_weight_paid: books.emission.reward_per_weight,
+        distributed_scaled: Default::default(),
+    };
+    let change = WeightChange {
+        pool_id,
+        class: class_of(&pool),
+        old: 0,
+        new: weight,
+    };
+    let weights = policy::check(deps.storage, &books.config.policy, change)?;
+    reweigh(&mut books.emission, &pool, 0, weight)?;
+
+    policy::apply(deps.storage, change, &weights)?;
+    POOLS.save(deps.storage, pool_id, &pool)?;
+    POOL_BY_ASSET.save(deps.storage, &pool.staking.key(), &pool_id)?;
+    POOL_COUNT.save(deps.storage, &(pool_id + 1))?;
+    books.save(deps.storage)?;
+
+    Ok(Response::new()
+        .add_attribute("action", "add_pool")
+        .add_attribute("pool_id", pool_id.to_string())
+        .add_attribute("staking", pool.staking.to_string())
+        .add_attribute("native", pool.native.to_string())
+        .add_attribute("solo", matches!(pool.kind, PoolKind::Solo).to_string())
+        .add_attribute("weight", weight.to_string())
+        .add_attribute("total_weight", books.emission.total_weight.to_string()))
+}
+
+/// Changes a pool's counted weight from now on: level one is brought up to now and the
+/// pool settled at its old weight first, so nothing applies backwards.
+fn change_weight(
+    deps: DepsMut,
+    env: Env,
+    pool_id: u64,
+    new_weight: u64,
+    deactivate: bool,
+    action: &'static str,
+) -> Result<Response, ContractError> {
+    let mut pool = load_pool(deps.storage, pool_id)?;
+    if !pool.active {
+        return Err(ContractError::PoolInactive { pool_id });
+    }
+    let mut books = Books::load(deps.storage, &env)?;
+    settle_pool(&books.emission, &mut pool, &mut books.ledger)?;
+    let old = counted_weight(&pool);
+    let change = WeightChange {
+        pool_id,
+        class: class_of(&pool),
+        old,
+        new: new_weight,
+    };
+    let weights = policy::check(deps.storage, &books.config.policy, change)?;
+    reweigh(&mut books.emission, &pool, old, new_weight)?;
+    pool.weight = new_weight;
+    pool.active = !deactivate;
+
+    policy::apply(deps.storage, change, &weights)?;
+    POOLS.save(deps.storage, pool_id, &pool)?;
+    books.save(deps.storage)?;
+    Ok(Response::new()
+        .add_attribute("action", action)
+        .add_attribute("pool_id", pool_id.to_string())
+        .add_attribute("old_weight", old.to_string())
+        .add_attribute("weight", new_weight.to_string())
+        .add_attribute("total_weight", books.emission.total_weight.to_string()))
+}
+
+pub fn set_weight(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    pool_id: u64,
+    weight: u64,
+) -> Result<Response, ContractError> {
+    assert_owner_call(&deps, &info)?;
+    check_weight(weight)?;
+    change_weight(deps, env, pool_id, weight, false, "set_weight")
+}
+
+pub fn deactivate_pool(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    pool_id: u64,
+) -> Result<Response, ContractError> {
+    assert_owner_call(&deps, &info)?;
+    change_weight(deps, env, pool_id, 0, true, "deactivate_pool")
+}
+
+/// Takes `amount` (or all) whole units out of the undistributed books.
+fn take_undistributed(books: &mut Books, amount: Option<Uint128>) -> Result<Uint128, ContractError> {
+    let available = books.undistributed()?;
+    let amount = amount.unwrap_or(available);
+    if amount.is_zero() {
+        return Err(ContractError::ZeroAmount);
+    }
+    if amount > available {
+        return Err(ContractError::InsufficientUndistributed {
+            requested: amount,
+            available,
+        });
+    }
+    books.ledger.undistributed_scaled -= to_scaled(amount);
+    Ok(amount)
+}
+
+pub fn recover_undistributed(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    amount: Option<Uint128>,
+    recipient: String,
+) -> Result<Response, ContractError> {
+    assert_owner_call(&deps, &info)?;
+    let recipient = deps.api.addr_validate(&recipient)?;
+    let mut books = Books::load(deps.storage, &env)?;
+    let amount = take_undistributed(&mut books, amount)?;
+    books.ledger.recovered += amount;
+    let payment = reward_payment(&books.config, &recipient, amount)?;
+    books.save(deps.storage)?;
+    Ok(Response::new()
+        .add_message(payment)
+        .add_attribute("action", "recover_undistributed")
+        .add_attribute("recipient", recipient)
+        .add_attribute("amount", amount))
+}
+
+pub fn rollover_undistributed(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    amount: Option<Uint128>,
+) -> Result<Response, ContractError> {
+    assert_owner_call(&deps, &info)?;
+    let mut books = Books::load(deps.storage, &env)?;
+    if !matches!(books.config.reward, RewardSource::Reserve { .. }) {
+        return Err(ContractError::NotAReserveFarm);
+    }
+    let amount = take_undistributed(&mut books, amount)?;
+    // Un-emit it: back into the reserve, for the schedule to release again.
+    books.ledger.emitted -= amount;
+    books.ledger.reserve_available += amount;
+    books.ledger.rolled_over += amount;
+    books.save(deps.storage)?;
+    Ok(Response::new()
+        .add_attribute("action", "rollover_undistributed")
+        .add_attribute("amount", amount)
+        .add_attribute("reserve_available", books.ledger.reserve_available))
+}

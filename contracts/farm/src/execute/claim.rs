@@ -1,0 +1,72 @@
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+
+use crate::accounting::Books;
+use crate::error::ContractError;
+use crate::execute::{load_pool, recipient_or, reward_payment};
+use crate::limits::MAX_CLAIM_POOLS;
+use crate::state::{POOLS, POSITIONS};
+
+/// Checks a list of pool ids given by a user: non-empty, bounded, no repeats.
+pub fn check_pool_list(pool_ids: &[u64]) -> Result<(), ContractError> {
+    if pool_ids.is_empty() {
+        return Err(ContractError::EmptyPoolList);
+    }
+    if pool_ids.len() > MAX_CLAIM_POOLS {
+        return Err(ContractError::TooManyPools {
+            count: pool_ids.len(),
+            max: MAX_CLAIM_POOLS,
+        });
+    }
+    for (i, id) in pool_ids.iter().enumerate() {
+        if pool_ids[..i].contains(id) {
+            return Err(ContractError::DuplicatePoolId { pool_id: *id });
+        }
+    }
+    Ok(())
+}
+
+/// Pays the sender's pending reward of the listed pools in one payment.
+pub fn claim(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    pool_ids: Vec<u64>,
+    recipient: Option<String>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    check_pool_list(&pool_ids)?;
+    let recipient = recipient_or(deps.api, recipient, &info.sender)?;
+    let user = info.sender;
+    let mut books = Books::load(deps.storage, &env)?;
+    let mut total = Uint128::zero();
+    let mut response = Response::new().add_attribute("action", "claim");
+    for &pool_id in &pool_ids {
+        let mut pool = load_pool(deps.storage, pool_id)?;
+        let mut position = POSITIONS
+            .may_load(deps.storage, (&user, pool_id))?
+            .unwrap_or_default();
+        books.settle(&mut pool, &mut position)?;
+        let amount = position.pending;
+        position.claimed += amount;
+        position.pending = Uint128::zero();
+        total = total
+            .checked_add(amount)
+            .map_err(|_| ContractError::Overflow("claim total"))?;
+        POOLS.save(deps.storage, pool_id, &pool)?;
+        POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
+        response = response.add_attribute(format!("pool_{pool_id}"), amount);
+    }
+    books.ledger.claimed = books
+        .ledger
+        .claimed
+        .checked_add(total)
+        .map_err(|_| ContractError::Overflow("claimed"))?;
+    books.save(deps.storage)?;
+    if !total.is_zero() {
+        response = response.add_message(reward_payment(&books.config, &recipient, total)?);
+    }
+    Ok(response
+        .add_attribute("owner", user)
+        .add_attribute("recipient", recipient)
+        .add_attribute("amount", total))
+}

@@ -1,0 +1,17 @@
+//! Trellis farm: stake LP tokens or single tokens, earn a reward token emitted on a
+//! schedule and split across pools by weight, under seed 000's allocation policy.
+//!
+//! Map of the crate: `contract` (entry points), `execute/` (one file per concern),
+//! `query`, `accounting` (the two-level accumulator), `policy` (allocation rules),
+//! `state` (storage layout), `migrate`, `error`.
+pub mod accounting;
+pub mod contract;
+pub mod error;
+pub mod execute;
+pub mod limits;
+pub mod migrate;
+pub mod policy;
+pub mod query;
+pub mod state;
+
+pub use error::ContractError;

@@ -1,0 +1,207 @@
+//! Queries. Rewards are computed as of the current block by running the same accounting
+//! as execute handlers on copies of the state, without writing.
+use cosmwasm_std::{Deps, Env, Order, Uint128};
+use cw_storage_plus::Bound;
+use trellis_math::accumulator::from_scaled_floor;
+use trellis_math::mul_div::mul_div_floor;
+use trellis_types::farm::{
+    ConfigResponse, EmissionRateResponse, PendingResponse, PolicyStatusResponse, PoolPending,
+    PoolResponse, PoolsResponse, PositionResponse, PositionsResponse, ProjectedEmissionResponse,
+    RewardSource, TotalsResponse,
+};
+
+use crate::accounting::{settle_pool, settle_position, Books};
+use crate::error::ContractError;
+use crate::execute::claim::check_pool_list;
+use crate::execute::load_pool;
+use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
+use crate::policy;
+use crate::state::{Pool, CONFIG, POOLS, POOL_COUNT, POSITIONS};
+
+fn page_size(limit: Option<u32>) -> usize {
+    limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize
+}
+
+pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        clock: config.clock,
+        schedule: config.schedule,
+        reward: config.reward,
+        reward_asset: config.reward_asset,
+        policy: config.policy,
+        pool_count: POOL_COUNT.load(deps.storage)?,
+    })
+}
+
+fn pool_response(books: &mut Books, pool_id: u64, mut pool: Pool) -> Result<PoolResponse, ContractError> {
+    settle_pool(&books.emission, &mut pool, &mut books.ledger)?;
+    let scheduled_rate = current_rate(books)?;
+    let current_rate = if pool.active && books.emission.total_weight > 0 {
+        mul_div_floor(
+            scheduled_rate,
+            Uint128::from(pool.weight),
+            Uint128::from(books.emission.total_weight),
+        )?
+    } else {
+        Uint128::zero()
+    };
+    Ok(PoolResponse {
+        pool_id,
+        staking: pool.staking,
+        kind: pool.kind,
+        native: pool.native,
+        weight: pool.weight,
+        active: pool.active,
+        total_staked: pool.total_staked,
+        acc_reward_per_share: pool.acc_per_share,
+        current_rate,
+        distributed: from_scaled_floor(pool.distributed_scaled)?.0,
+    })
+}
+
+/// The schedule's rate now, or zero when a reserve farm's reserve is spent.
+fn current_rate(books: &Books) -> Result<Uint128, ContractError> {
+    let rate = books.config.schedule.rate_at(books.now)?;
+    Ok(match books.config.reward {
+        RewardSource::Reserve { .. } if books.ledger.reserve_available.is_zero() => Uint128::zero(),
+        _ => rate,
+    })
+}
+
+pub fn pool(deps: Deps, env: Env, pool_id: u64) -> Result<PoolResponse, ContractError> {
+    let mut books = Books::load(deps.storage, &env)?;
+    let pool = load_pool(deps.storage, pool_id)?;
+    pool_response(&mut books, pool_id, pool)
+}
+
+pub fn pools(
+    deps: Deps,
+    env: Env,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<PoolsResponse, ContractError> {
+    let mut books = Books::load(deps.storage, &env)?;
+    let pools = POOLS
+        .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .take(page_size(limit))
+        .map(|item| {
+            let (id, pool) = item?;
+            pool_response(&mut books, id, pool)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(PoolsResponse { pools })
+}
+
+fn position_response(
+    books: &mut Books,
+    deps: Deps,
+    pool_id: u64,
+    user: &cosmwasm_std::Addr,
+) -> Result<PositionResponse, ContractError> {
+    let mut pool = load_pool(deps.storage, pool_id)?;
+    let mut position = POSITIONS
+        .may_load(deps.storage, (user, pool_id))?
+        .unwrap_or_default();
+    settle_pool(&books.emission, &mut pool, &mut books.ledger)?;
+    settle_position(&pool, &mut position, &mut books.ledger)?;
+    Ok(PositionResponse {
+        pool_id,
+        user: user.to_string(),
+        staked: position.staked,
+        pending: position.pending,
+        claimed: position.claimed,
+    })
+}
+
+pub fn position(deps: Deps, env: Env, pool_id: u64, user: String) -> Result<PositionResponse, ContractError> {
+    let user = deps.api.addr_validate(&user)?;
+    let mut books = Books::load(deps.storage, &env)?;
+    position_response(&mut books, deps, pool_id, &user)
+}
+
+pub fn positions(
+    deps: Deps,
+    env: Env,
+    user: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<PositionsResponse, ContractError> {
+    let user = deps.api.addr_validate(&user)?;
+    let mut books = Books::load(deps.storage, &env)?;
+    let ids: Vec<u64> = POSITIONS
+        .prefix(&user)
+        .keys(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .take(page_size(limit))
+        .collect::<Result<_, _>>()?;
+    let positions = ids
+        .into_iter()
+        .map(|id| position_response(&mut books, deps, id, &user))
+        .collect::<Result<_, _>>()?;
+    Ok(PositionsResponse { positions })
+}
+
+pub fn pending(deps: Deps, env: Env, user: String, pool_ids: Vec<u64>) -> Result<PendingResponse, ContractError> {
+    check_pool_list(&pool_ids)?;
+    let user = deps.api.addr_validate(&user)?;
+    let mut books = Books::load(deps.storage, &env)?;
+    let mut total = Uint128::zero();
+    let mut pools = Vec::with_capacity(pool_ids.len());
+    for pool_id in pool_ids {
+        let pending = position_response(&mut books, deps, pool_id, &user)?.pending;
+        total += pending;
+        pools.push(PoolPending { pool_id, pending });
+    }
+    Ok(PendingResponse {
+        user: user.to_string(),
+        pools,
+        total,
+    })
+}
+
+pub fn emission_rate(deps: Deps, env: Env) -> Result<EmissionRateResponse, ContractError> {
+    let books = Books::load(deps.storage, &env)?;
+    Ok(EmissionRateResponse {
+        clock: books.config.clock,
+        now: books.now,
+        scheduled_rate: books.config.schedule.rate_at(books.now)?,
+        reserve_available: reserve_available(&books),
+        total_weight: books.emission.total_weight,
+    })
+}
+
+fn reserve_available(books: &Books) -> Option<Uint128> {
+    match books.config.reward {
+        RewardSource::Reserve { .. } => Some(books.ledger.reserve_available),
+        RewardSource::Mint { .. } => None,
+    }
+}
+
+pub fn projected_emission(deps: Deps, from: u64, to: u64) -> Result<ProjectedEmissionResponse, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ProjectedEmissionResponse {
+        from,
+        to,
+        amount: config.schedule.integral(from, to)?,
+    })
+}
+
+pub fn totals(deps: Deps, env: Env) -> Result<TotalsResponse, ContractError> {
+    let books = Books::load(deps.storage, &env)?;
+    let ledger = &books.ledger;
+    Ok(TotalsResponse {
+        emitted: ledger.emitted,
+        claimed: ledger.claimed,
+        undistributed: books.undistributed()?,
+        recovered: ledger.recovered,
+        rolled_over: ledger.rolled_over,
+        skipped: ledger.skipped,
+        funded: ledger.funded,
+        reserve_available: reserve_available(&books),
+    })
+}
+
+pub fn policy_status(deps: Deps) -> Result<PolicyStatusResponse, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    policy::status(deps.storage, &config.policy)
+}

@@ -1,0 +1,110 @@
+//! Storage layout. Accounting logic lives in `accounting.rs`; this file only says where
+//! things are kept.
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Addr, Uint128, Uint256};
+use cw_storage_plus::{Item, Map};
+use trellis_math::schedule::{Cursor, Schedule};
+use trellis_types::farm::{AllocationPolicy, Clock, PoolKind, RewardSource};
+use trellis_types::AssetInfo;
+
+#[cw_serde]
+pub struct Config {
+    pub clock: Clock,
+    pub schedule: Schedule,
+    pub reward: RewardSource,
+    /// The token paid on claim (the minted cw20 or the reserve asset), validated.
+    pub reward_asset: AssetInfo,
+    pub policy: AllocationPolicy,
+}
+
+/// Level one of the two-level accumulator: reward per unit of weight, for all pools at once.
+/// A weight change only touches this and the one pool, so it is O(1).
+#[cw_serde]
+pub struct Emission {
+    /// Clock value up to which the schedule has been processed.
+    pub last_update: u64,
+    /// Schedule integral F(last_update) (what the schedule released up to then).
+    pub scheduled: Uint128,
+    /// Where the schedule's epoch walk stands, so the next update resumes there.
+    pub cursor: Cursor,
+    /// Reward per unit of weight since the farm began, scaled by ACC_SCALE.
+    pub reward_per_weight: Uint256,
+    /// Sum of the weights of active pools.
+    pub total_weight: u64,
+    /// Sum of the weights of active pools with nothing staked: their share is booked as
+    /// undistributed as it is emitted, so no pool has to be visited to find it.
+    pub unstaked_weight: u64,
+}
+
+/// The books of the reward stream. See `TotalsResponse` for the identities they satisfy.
+#[cw_serde]
+#[derive(Default)]
+pub struct Ledger {
+    pub emitted: Uint128,
+    pub claimed: Uint128,
+    /// Undistributed reward scaled by ACC_SCALE, so rounding remainders are kept exactly.
+    pub undistributed_scaled: Uint256,
+    pub recovered: Uint128,
+    pub rolled_over: Uint128,
+    pub skipped: Uint128,
+    pub funded: Uint128,
+    pub reserve_available: Uint128,
+}
+
+#[cw_serde]
+pub struct Pool {
+    pub staking: AssetInfo,
+    pub kind: PoolKind,
+    pub native: bool,
+    pub weight: u64,
+    pub active: bool,
+    /// Tracked here, never read from balances (the staked token may be the reward token).
+    pub total_staked: Uint128,
+    /// Level two: reward per staked unit, scaled by ACC_SCALE.
+    pub acc_per_share: Uint256,
+    /// `Emission::reward_per_weight` when this pool was last settled.
+    pub reward_per_weight_paid: Uint256,
+    /// Reward credited to this pool's stakers (scaled), for reports.
+    pub distributed_scaled: Uint256,
+}
+
+impl Pool {
+    /// Counts toward `Emission::unstaked_weight`.
+    pub fn is_unstaked_and_weighted(&self) -> bool {
+        self.active && self.weight > 0 && self.total_staked.is_zero()
+    }
+}
+
+#[cw_serde]
+#[derive(Default)]
+pub struct Position {
+    pub staked: Uint128,
+    /// `Pool::acc_per_share` when this position was last settled.
+    pub acc_per_share_paid: Uint256,
+    /// Settled reward not yet claimed, whole units.
+    pub pending: Uint128,
+    pub claimed: Uint128,
+}
+
+/// Running sums the allocation policy needs, so checks never loop over pools.
+#[cw_serde]
+#[derive(Default)]
+pub struct PolicyWeights {
+    pub lp_weight: u64,
+    pub solo_weight: u64,
+}
+
+pub const CONFIG: Item<Config> = Item::new("config");
+pub const EMISSION: Item<Emission> = Item::new("emission");
+pub const LEDGER: Item<Ledger> = Item::new("ledger");
+pub const POOL_COUNT: Item<u64> = Item::new("pool_count");
+pub const POOLS: Map<u64, Pool> = Map::new("pools");
+/// Staking asset key -> pool id: one pool per staking asset.
+pub const POOL_BY_ASSET: Map<&str, u64> = Map::new("pool_by_asset");
+/// (user, pool id) -> position; keyed by user first so a user's positions page by pool id.
+pub const POSITIONS: Map<(&Addr, u64), Position> = Map::new("positions");
+pub const POLICY_WEIGHTS: Item<PolicyWeights> = Item::new("policy_weights");
+/// Weighted active native LP pools, ordered by (weight, id): the lightest is the first key.
+pub const NATIVE_LP: Map<(u64, u64), ()> = Map::new("native_lp");
+/// Weighted active non-native LP pools, ordered by (weight, id): the heaviest is the last key.
+pub const OTHER_LP: Map<(u64, u64), ()> = Map::new("other_lp");

@@ -1,0 +1,11 @@
+//! Pure integer math for Trellis. No storage, no chain: everything here is a function of its
+//! arguments, unit-tested with hand-derived vectors and property tests.
+pub mod accumulator;
+pub mod error;
+pub mod floor_sum;
+pub mod mul_div;
+pub mod schedule;
+
+pub use error::MathError;
+pub use floor_sum::floor_sum;
+pub use mul_div::Rounding;

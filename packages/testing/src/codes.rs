@@ -1,0 +1,82 @@
+//! The contracts stored in the embedded chain, and their code ids.
+//!
+//! To add a contract (weighted pool, voting escrow, ...): add a [`ContractKind`] variant, a
+//! wrapper function below, and a line in [`CodeIds::store_all`]. Domain helpers then go in
+//! their own module with an `impl Suite` block, like `farm.rs`.
+use cosmwasm_std::Empty;
+use cw_multi_test::{App, Contract, ContractWrapper};
+
+/// Every contract the harness knows how to deploy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ContractKind {
+    Cw20Base,
+    Farm,
+}
+
+impl ContractKind {
+    /// All kinds, in the order their code is stored.
+    pub const ALL: [ContractKind; 2] = [ContractKind::Cw20Base, ContractKind::Farm];
+
+    /// The contract's code, wrapped for cw-multi-test.
+    pub fn contract(self) -> Box<dyn Contract<Empty>> {
+        match self {
+            ContractKind::Cw20Base => cw20_base_contract(),
+            ContractKind::Farm => farm_contract(),
+        }
+    }
+
+    /// A short label used when instantiating.
+    pub fn label(self) -> &'static str {
+        match self {
+            ContractKind::Cw20Base => "cw20-base",
+            ContractKind::Farm => "trellis-farm",
+        }
+    }
+}
+
+/// Code ids of the stored contracts.
+#[derive(Clone, Debug, Default)]
+pub struct CodeIds {
+    ids: Vec<(ContractKind, u64)>,
+}
+
+impl CodeIds {
+    /// Stores every contract of [`ContractKind::ALL`] in `app`.
+    pub fn store_all(app: &mut App) -> Self {
+        let ids = ContractKind::ALL
+            .iter()
+            .map(|kind| (*kind, app.store_code(kind.contract())))
+            .collect();
+        CodeIds { ids }
+    }
+
+    /// The code id of `kind`.
+    pub fn get(&self, kind: ContractKind) -> u64 {
+        self.ids
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, id)| *id)
+            .unwrap_or_else(|| panic!("contract {kind:?} was not stored"))
+    }
+}
+
+/// cw20-base, the reference fungible token.
+pub fn cw20_base_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        cw20_base::contract::execute,
+        cw20_base::contract::instantiate,
+        cw20_base::contract::query,
+    ))
+}
+
+/// The Trellis farm.
+pub fn farm_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_farm::contract::execute,
+            trellis_farm::contract::instantiate,
+            trellis_farm::contract::query,
+        )
+        .with_migrate(trellis_farm::contract::migrate),
+    )
+}

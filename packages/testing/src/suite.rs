@@ -1,0 +1,194 @@
+//! The [`Suite`]: an embedded chain with the Trellis contracts stored, named accounts and a
+//! clock that keeps block height and time consistent.
+use std::collections::BTreeMap;
+
+use cosmwasm_std::testing::MockApi;
+use cosmwasm_std::{Addr, BlockInfo, Timestamp};
+use cw_multi_test::{App, AppBuilder};
+use trellis_types::asset::AssetInfo;
+
+use crate::codes::CodeIds;
+use crate::farm::FarmHandle;
+
+/// Seconds per block unless the builder says otherwise.
+pub const DEFAULT_BLOCK_SECS: u64 = 5;
+/// Block height at genesis (round, so that relative heights are easy to read).
+pub const GENESIS_HEIGHT: u64 = 1_000_000;
+/// Unix time (seconds) at genesis: 2023-11-14T22:13:20Z.
+pub const GENESIS_TIME: u64 = 1_700_000_000;
+
+/// Builds a [`Suite`] with a chosen genesis block and block time.
+#[derive(Clone, Debug)]
+pub struct SuiteBuilder {
+    block_secs: u64,
+    genesis_height: u64,
+    genesis_time: u64,
+    chain_id: String,
+}
+
+impl Default for SuiteBuilder {
+    fn default() -> Self {
+        SuiteBuilder {
+            block_secs: DEFAULT_BLOCK_SECS,
+            genesis_height: GENESIS_HEIGHT,
+            genesis_time: GENESIS_TIME,
+            chain_id: "trellis-sim-1".to_string(),
+        }
+    }
+}
+
+impl SuiteBuilder {
+    /// Seconds per block (> 0). Height is always `genesis_height + elapsed / block_secs`.
+    pub fn block_secs(mut self, secs: u64) -> Self {
+        assert!(secs > 0, "block time must be positive");
+        self.block_secs = secs;
+        self
+    }
+
+    pub fn genesis(mut self, height: u64, unix_time: u64) -> Self {
+        self.genesis_height = height;
+        self.genesis_time = unix_time;
+        self
+    }
+
+    pub fn chain_id(mut self, chain_id: impl Into<String>) -> Self {
+        self.chain_id = chain_id.into();
+        self
+    }
+
+    pub fn build(self) -> Suite {
+        let block = BlockInfo {
+            height: self.genesis_height,
+            time: Timestamp::from_seconds(self.genesis_time),
+            chain_id: self.chain_id,
+        };
+        let mut app = AppBuilder::new().with_block(block).build(|_, _, _| {});
+        let codes = CodeIds::store_all(&mut app);
+        let owner = app.api().addr_make("owner");
+        Suite {
+            app,
+            owner,
+            codes,
+            block_secs: self.block_secs,
+            genesis_height: self.genesis_height,
+            genesis_time: self.genesis_time,
+            elapsed: 0,
+            tokens: BTreeMap::new(),
+            farm: None,
+        }
+    }
+}
+
+/// An embedded chain with Trellis deployed on demand. See the crate docs for an example.
+pub struct Suite {
+    /// The chain itself, for anything the helpers do not cover.
+    pub app: App,
+    /// The account that instantiates contracts and owns them.
+    pub owner: Addr,
+    pub(crate) codes: CodeIds,
+    block_secs: u64,
+    genesis_height: u64,
+    genesis_time: u64,
+    /// Seconds since genesis.
+    elapsed: u64,
+    /// Tokens created through the suite, by symbol.
+    pub(crate) tokens: BTreeMap<String, AssetInfo>,
+    /// The farm the farm helpers drive (the last one deployed).
+    pub(crate) farm: Option<FarmHandle>,
+}
+
+impl Default for Suite {
+    fn default() -> Self {
+        Suite::new()
+    }
+}
+
+impl Suite {
+    /// A suite with the default genesis and 5 s blocks.
+    pub fn new() -> Self {
+        SuiteBuilder::default().build()
+    }
+
+    pub fn builder() -> SuiteBuilder {
+        SuiteBuilder::default()
+    }
+
+    pub fn api(&self) -> &MockApi {
+        self.app.api()
+    }
+
+    /// The bech32 address of a named account (`MockApi::addr_make`): the same name always
+    /// gives the same address.
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app.api().addr_make(name)
+    }
+
+    pub fn code_ids(&self) -> &CodeIds {
+        &self.codes
+    }
+
+    // ---- clock ----------------------------------------------------------------------------
+
+    pub fn block_secs(&self) -> u64 {
+        self.block_secs
+    }
+
+    /// Seconds since genesis.
+    pub fn elapsed_secs(&self) -> u64 {
+        self.elapsed
+    }
+
+    /// Blocks since genesis: `elapsed / block_secs`.
+    pub fn elapsed_blocks(&self) -> u64 {
+        self.elapsed / self.block_secs
+    }
+
+    pub fn height(&self) -> u64 {
+        self.app.block_info().height
+    }
+
+    /// Block time in unix seconds.
+    pub fn time(&self) -> u64 {
+        self.app.block_info().time.seconds()
+    }
+
+    pub fn genesis_height(&self) -> u64 {
+        self.genesis_height
+    }
+
+    pub fn genesis_time(&self) -> u64 {
+        self.genesis_time
+    }
+
+    /// Moves the chain `secs` seconds forward. The height follows the time:
+    /// `height = genesis_height + elapsed / block_secs`, so 12 s from a block boundary with
+    /// 5 s blocks is 2 blocks, and 3 s more is the third.
+    pub fn advance_seconds(&mut self, secs: u64) {
+        self.set_elapsed(self.elapsed + secs);
+    }
+
+    /// Moves the chain `blocks` blocks (and `blocks * block_secs` seconds) forward.
+    pub fn advance_blocks(&mut self, blocks: u64) {
+        self.set_elapsed(self.elapsed + blocks * self.block_secs);
+    }
+
+    /// Moves the chain to `secs` seconds after genesis (never backwards).
+    pub fn advance_to_elapsed(&mut self, secs: u64) {
+        assert!(
+            secs >= self.elapsed,
+            "the chain cannot go back in time ({secs} s < {} s)",
+            self.elapsed
+        );
+        self.set_elapsed(secs);
+    }
+
+    fn set_elapsed(&mut self, elapsed: u64) {
+        self.elapsed = elapsed;
+        let height = self.genesis_height + elapsed / self.block_secs;
+        let time = Timestamp::from_seconds(self.genesis_time + elapsed);
+        self.app.update_block(|block| {
+            block.height = height;
+            block.time = time;
+        });
+    }
+}

@@ -1,0 +1,279 @@
+//! Messages of `contracts/farm`: multi-pool staking with emissions split by weights.
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Uint128, Uint256};
+use cw20::Cw20ReceiveMsg;
+use cw_ownable::{cw_ownable_execute, cw_ownable_query};
+
+use crate::asset::AssetInfo;
+pub use trellis_math::schedule::{Curve, Decay, Schedule};
+
+/// What the farm's schedule counts: blocks (per-block emission, seed 000) or seconds.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum Clock {
+    Height,
+    Time,
+}
+
+/// Where rewards come from.
+#[cw_serde]
+pub enum RewardSource {
+    /// Mint a cw20 on claim. The farm must be the token's minter (cw20 `UpdateMinter`).
+    /// Nothing is minted before it is claimed or recovered.
+    Mint { cw20: String },
+    /// Pay from a reserve topped up with `fund` (native) or a cw20 `Receive { Fund }`.
+    /// Emission stops when the reserve is spent: nobody is promised what cannot be paid.
+    Reserve { asset: AssetInfo },
+}
+
+/// Seed 000's allocation rules, checked on every weight change.
+#[cw_serde]
+pub struct AllocationPolicy {
+    /// The protocol token: an LP pool is "native" when one of its pair assets is this token.
+    pub protocol_token: AssetInfo,
+    /// Solo pools together may hold at most this share of the total active weight (bps).
+    pub max_solo_share_bps: u32,
+    /// Every active native LP pool must weigh strictly more than every active non-native one.
+    pub native_pairs_outweigh: bool,
+}
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    pub owner: String,
+    pub clock: Clock,
+    pub schedule: Schedule,
+    pub reward: RewardSource,
+    pub policy: AllocationPolicy,
+}
+
+/// The kind of a pool: an LP token of a pair, or a single token ("solo").
+#[cw_serde]
+pub enum PoolKind {
+    Lp { pair: [AssetInfo; 2] },
+    Solo,
+}
+
+#[cw_ownable_execute]
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// Owner: add a pool staking `staking` (one pool per staking asset).
+    AddPool {
+        staking: AssetInfo,
+        kind: PoolKind,
+        weight: u64,
+    },
+    /// Owner: change a pool's weight from now on (never retroactive). 0 pauses its emission.
+    SetWeight { pool_id: u64, weight: u64 },
+    /// Owner: stop deposits and emission for a pool for good. Withdrawals and claims go on.
+    DeactivatePool { pool_id: u64 },
+    /// Owner: pay out undistributed reward (minted, or taken from the reserve) to `recipient`.
+    /// `None` takes all of it.
+    RecoverUndistributed {
+        amount: Option<Uint128>,
+        recipient: String,
+    },
+    /// Owner, reserve farms only: put undistributed reward back into the reserve, so the
+    /// schedule can emit it again later.
+    RolloverUndistributed { amount: Option<Uint128> },
+    /// Top up a native reserve with the attached coins. Anyone may fund.
+    Fund {},
+    /// cw20 entry: `ReceiveMsg` in `msg`.
+    Receive(Cw20ReceiveMsg),
+    /// Stake native coins (exactly one coin, the pool's denom), credited to `recipient` or the sender.
+    Deposit {
+        pool_id: u64,
+        recipient: Option<String>,
+    },
+    /// Unstake; rewards so far stay credited and are paid by `claim`.
+    Withdraw {
+        pool_id: u64,
+        amount: Uint128,
+        recipient: Option<String>,
+    },
+    /// Pay the pending reward of the listed pools (at most `MAX_CLAIM_POOLS`).
+    Claim {
+        pool_ids: Vec<u64>,
+        recipient: Option<String>,
+    },
+    /// Return all principal of a pool and forfeit its pending reward (it becomes undistributed).
+    /// Never pays or mints reward, so it works even when reward payment fails.
+    EmergencyWithdraw {
+        pool_id: u64,
+        recipient: Option<String>,
+    },
+}
+
+/// The `msg` of a cw20 `Send` to the farm.
+#[cw_serde]
+pub enum ReceiveMsg {
+    Deposit {
+        pool_id: u64,
+        recipient: Option<String>,
+    },
+    Fund {},
+}
+
+#[cw_ownable_query]
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(ConfigResponse)]
+    Config {},
+    /// Pools in id order; `limit` defaults to `DEFAULT_LIMIT` and is capped at `MAX_LIMIT`.
+    #[returns(PoolsResponse)]
+    Pools {
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    #[returns(PoolResponse)]
+    Pool { pool_id: u64 },
+    #[returns(PositionResponse)]
+    Position { pool_id: u64, user: String },
+    /// A user's positions in pool id order, paginated.
+    #[returns(PositionsResponse)]
+    Positions {
+        user: String,
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    /// Pending reward per listed pool (at most `MAX_CLAIM_POOLS`), computed at query time.
+    #[returns(PendingResponse)]
+    Pending { user: String, pool_ids: Vec<u64> },
+    /// The schedule's rate now, and what the reserve allows.
+    #[returns(EmissionRateResponse)]
+    EmissionRate {},
+    /// What the schedule emits over `[from, to)` (clock units), ignoring reserve limits.
+    #[returns(ProjectedEmissionResponse)]
+    ProjectedEmission { from: u64, to: u64 },
+    /// The reward stream's books: emitted = claimed + claimable + undistributed (+ recovered).
+    #[returns(TotalsResponse)]
+    Totals {},
+    /// The allocation policy and where the current weights stand against it.
+    #[returns(PolicyStatusResponse)]
+    PolicyStatus {},
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub clock: Clock,
+    pub schedule: Schedule,
+    pub reward: RewardSource,
+    /// The reward token as an asset (the minted cw20, or the reserve asset).
+    pub reward_asset: AssetInfo,
+    pub policy: AllocationPolicy,
+    pub pool_count: u64,
+}
+
+#[cw_serde]
+pub struct PoolResponse {
+    pub pool_id: u64,
+    pub staking: AssetInfo,
+    pub kind: PoolKind,
+    /// An LP pool one of whose pair assets is the protocol token.
+    pub native: bool,
+    pub weight: u64,
+    pub active: bool,
+    pub total_staked: Uint128,
+    /// Reward per staked unit, scaled by `ACC_SCALE` (1e36), as of now.
+    pub acc_reward_per_share: Uint256,
+    /// This pool's share of the schedule's current rate (floor).
+    pub current_rate: Uint128,
+    /// Reward credited to this pool's stakers so far (as of now).
+    pub distributed: Uint128,
+}
+
+#[cw_serde]
+pub struct PoolsResponse {
+    pub pools: Vec<PoolResponse>,
+}
+
+#[cw_serde]
+pub struct PositionResponse {
+    pub pool_id: u64,
+    pub user: String,
+    pub staked: Uint128,
+    /// Reward claimable now (rounded down).
+    pub pending: Uint128,
+    /// Reward this user has claimed from this pool.
+    pub claimed: Uint128,
+}
+
+#[cw_serde]
+pub struct PositionsResponse {
+    pub positions: Vec<PositionResponse>,
+}
+
+#[cw_serde]
+pub struct PendingResponse {
+    pub user: String,
+    pub pools: Vec<PoolPending>,
+    pub total: Uint128,
+}
+
+#[cw_serde]
+pub struct PoolPending {
+    pub pool_id: u64,
+    pub pending: Uint128,
+}
+
+#[cw_serde]
+pub struct EmissionRateResponse {
+    pub clock: Clock,
+    pub now: u64,
+    /// The schedule's rate for the current clock unit.
+    pub scheduled_rate: Uint128,
+    /// Reserve farms: what is left to emit. `None` for minted rewards.
+    pub reserve_available: Option<Uint128>,
+    pub total_weight: u64,
+}
+
+#[cw_serde]
+pub struct ProjectedEmissionResponse {
+    pub from: u64,
+    pub to: u64,
+    pub amount: Uint128,
+}
+
+/// Books of the reward stream, as of now (see `docs/farm.md` for the proofs):
+/// - every farm: `emitted = claimed + claimable + undistributed + recovered`, where
+///   `claimable` is what users can claim plus rounding fractions not yet settled; once every
+///   position is settled (e.g. all claim at one time) the fractions are in `undistributed` and
+///   the identity holds to the unit with `claimable = sum of pending`;
+/// - reserve farms also: `funded = emitted + reserve_available`.
+#[cw_serde]
+pub struct TotalsResponse {
+    /// Reward the schedule released into the farm (after the reserve cap).
+    pub emitted: Uint128,
+    /// Reward paid to users.
+    pub claimed: Uint128,
+    /// Reward nobody could earn (zero-stake intervals, zero total weight, forfeits by
+    /// emergency withdraw, rounding remainders), whole units, not yet recovered or rolled over.
+    pub undistributed: Uint128,
+    /// Undistributed reward the owner paid out with `RecoverUndistributed`.
+    pub recovered: Uint128,
+    /// Undistributed reward put back into the reserve with `RolloverUndistributed`.
+    pub rolled_over: Uint128,
+    /// Schedule emission that did not happen because the reserve was empty.
+    pub skipped: Uint128,
+    /// Reserve farms: total funded. 0 for minted rewards.
+    pub funded: Uint128,
+    /// Reserve farms: funded but not yet emitted. `None` for minted rewards.
+    pub reserve_available: Option<Uint128>,
+}
+
+#[cw_serde]
+pub struct PolicyStatusResponse {
+    pub policy: AllocationPolicy,
+    pub total_weight: u64,
+    pub lp_weight: u64,
+    pub solo_weight: u64,
+    /// Solo weight as a share of the total, in bps (rounded up, as the check uses it).
+    pub solo_share_bps: u32,
+    pub min_native_lp_weight: Option<u64>,
+    pub max_non_native_lp_weight: Option<u64>,
+    /// Both rules hold for the current weights.
+    pub satisfied: bool,
+}
+
+#[cw_serde]
+pub struct MigrateMsg {}

@@ -1,0 +1,3 @@
+//! The subcommands of `trellis`.
+pub mod bench;
+pub mod sim;

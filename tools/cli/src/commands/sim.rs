@@ -1,0 +1,61 @@
+//! `trellis sim <scenario.toml> [--out DIR]`: run a scenario, print the summary, write the report.
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::{progress, report, runner, scenario, table};
+
+/// Exit code when the scenario file is wrong or an action fails on chain.
+pub const EXIT_ERROR: u8 = 1;
+/// Exit code when a conservation check fails.
+pub const EXIT_NOT_CONSERVED: u8 = 3;
+
+#[derive(Debug, Args)]
+pub struct SimArgs {
+    /// The scenario file (TOML, see docs/sim.md).
+    pub scenario: PathBuf,
+    /// Output folder (default: out/<scenario name>/).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Do not draw the progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+pub fn run(args: &SimArgs) -> Result<ExitCode> {
+    let plan = match scenario::load(&args.scenario) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    };
+    let bar = progress::bar(!args.quiet && progress::visible());
+    let result = runner::run(&plan, &bar);
+    bar.finish_and_clear();
+    let report = match result {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: scenario {}: {e:#}", plan.name);
+            return Ok(ExitCode::from(EXIT_ERROR));
+        }
+    };
+    print!("{}", table::summary(&report));
+    let dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("out").join(&plan.name));
+    let written = report::write_all(&report, &dir)?;
+    println!("\nReport written to {}/", dir.display());
+    for path in written {
+        println!("  {}", path.display());
+    }
+    if report.conserved() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("error: conservation violated (see above)");
+        Ok(ExitCode::from(EXIT_NOT_CONSERVED))
+    }
+}

@@ -1,0 +1,80 @@
+//! Human formatting of amounts and times, shared by the table and the HTML report.
+
+/// Fraction digits shown for display amounts (more would be noise in a table).
+pub const MAX_SHOWN_DECIMALS: u8 = 6;
+
+/// `raw` base units of a `decimals`-decimal token in display units, with thousands
+/// separators and at most [`MAX_SHOWN_DECIMALS`] fraction digits (truncated, never rounded up):
+/// `amount(1_234_567_891, 6) == "1,234.567891"`.
+pub fn amount(raw: u128, decimals: u8) -> String {
+    let scale = 10u128.pow(decimals as u32);
+    let whole = group(raw / scale);
+    if decimals == 0 {
+        return whole;
+    }
+    let shown = decimals.min(MAX_SHOWN_DECIMALS);
+    let fraction = format!("{:0width$}", raw % scale, width = decimals as usize);
+    format!("{whole}.{}", &fraction[..shown as usize])
+}
+
+/// Display units as a float, for charts only.
+pub fn to_f64(raw: u128, decimals: u8) -> f64 {
+    raw as f64 / 10f64.powi(decimals as i32)
+}
+
+/// `1234567` -> `1,234,567`.
+pub fn group(n: u128) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Seconds as `12d 06:00:00`, `06:00:00` below a day, or `30d` on whole days.
+pub fn duration(secs: u64) -> String {
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let clock = format!("{:02}:{:02}:{:02}", rest / 3_600, rest % 3_600 / 60, rest % 60);
+    match (days, rest) {
+        (0, _) => clock,
+        (d, 0) => format!("{d}d"),
+        (d, _) => format!("{d}d {clock}"),
+    }
+}
+
+/// A moment of the run: the time, plus the block number for the height clock.
+pub fn moment(t: u64, block_secs: u64, height_clock: bool) -> String {
+    if height_clock {
+        format!("block {} ({})", t / block_secs, duration(t))
+    } else {
+        duration(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts() {
+        assert_eq!(amount(1_234_567_891, 6), "1,234.567891");
+        assert_eq!(amount(5, 0), "5");
+        assert_eq!(amount(0, 2), "0.00");
+        // 18 decimals: 1.5e18 shows 6 digits.
+        assert_eq!(amount(1_500_000_000_000_000_000, 18), "1.500000");
+        assert_eq!(group(1_000), "1,000");
+        assert_eq!(group(999), "999");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration(30 * 86_400), "30d");
+        assert_eq!(duration(86_400 + 6 * 3_600), "1d 06:00:00");
+        assert_eq!(duration(61), "00:01:01");
+        assert_eq!(moment(600, 5, true), "block 120 (00:10:00)");
+    }
+}

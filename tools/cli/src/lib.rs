@@ -1,0 +1,15 @@
+//! The `trellis` command line: `trellis sim` runs a scenario file against the real contracts on
+//! an embedded chain (cw-multi-test, through `trellis-testing`) and writes a report;
+//! `trellis bench` (feature `bench`) meters gas in cosmwasm-vm.
+//!
+//! Flow of `sim`: [`scenario`] (TOML -> checked [`scenario::Plan`]) -> [`runner`] (deploy,
+//! timeline, samples, settlement -> [`model::SimReport`]) -> [`table`] (printed summary) and
+//! [`report`] (JSON, CSV, HTML with SVG charts).
+pub mod commands;
+pub mod format;
+pub mod model;
+pub mod progress;
+pub mod report;
+pub mod runner;
+pub mod scenario;
+pub mod table;

@@ -1,0 +1,224 @@
+//! What a simulation produces: the time series, the event log and the summary. Serialized as
+//! `report.json`; every other output (table, CSV, HTML) is rendered from it.
+//!
+//! Amounts are base units of their token (`Uint128`, JSON strings); times are seconds since the
+//! deployment block (`t`), with the farm's clock reading alongside.
+use cosmwasm_std::Uint128;
+use serde::Serialize;
+
+use crate::scenario::plan::TokenPlan;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SimReport {
+    pub scenario: ScenarioInfo,
+    pub tokens: Vec<TokenPlan>,
+    pub pools: Vec<PoolInfo>,
+    pub users: Vec<String>,
+    /// One sample per step (and at the end, before the final settlement).
+    pub samples: Vec<Sample>,
+    /// Per user and pool, per sample, for every position that exists at that sample.
+    pub positions: Vec<PositionSample>,
+    pub events: Vec<EventRecord>,
+    pub summary: Summary,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ScenarioInfo {
+    pub name: String,
+    pub description: String,
+    pub file: String,
+    /// `time` or `height`.
+    pub clock: String,
+    /// `s` or `block`: the unit of rates and clock readings.
+    pub clock_unit: String,
+    pub block_secs: u64,
+    pub duration_secs: u64,
+    pub step_secs: u64,
+    pub reward_symbol: String,
+    pub reward_decimals: u8,
+    /// `mint` or `reserve`.
+    pub reward_source: String,
+    pub farm_address: String,
+    /// The farm clock's reading at the deployment block.
+    pub clock_at_start: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PoolInfo {
+    pub id: u64,
+    pub name: String,
+    /// `lp` or `solo`.
+    pub kind: String,
+    pub staking_symbol: String,
+    pub staking_decimals: u8,
+    pub pair: Option<[String; 2]>,
+    /// An LP pool paired with the protocol token (as the farm reports it).
+    pub native: bool,
+    pub initial_weight: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Sample {
+    pub t: u64,
+    pub height: u64,
+    pub clock: u64,
+    pub emitted: Uint128,
+    pub claimed: Uint128,
+    pub undistributed: Uint128,
+    pub recovered: Uint128,
+    pub rolled_over: Uint128,
+    pub skipped: Uint128,
+    pub funded: Uint128,
+    pub reserve_available: Option<Uint128>,
+    /// Σ pending over every position.
+    pub pending: Uint128,
+    /// The schedule's rate now, per clock unit.
+    pub scheduled_rate: Uint128,
+    /// What was actually emitted per clock unit since the previous sample (0 at the first).
+    pub emitted_rate: Uint128,
+    pub pools: Vec<PoolSample>,
+    /// `emitted - claimed - recovered - rolled_over - undistributed - pending`.
+    pub slack: i128,
+    /// Positions + pools: the largest slack the bounded check allows.
+    pub bound: u128,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PoolSample {
+    pub weight: u64,
+    pub staked: Uint128,
+    /// Reward credited to the pool's stakers so far.
+    pub distributed: Uint128,
+    pub current_rate: Uint128,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PositionSample {
+    pub t: u64,
+    pub user: String,
+    pub pool: String,
+    pub staked: Uint128,
+    pub pending: Uint128,
+    pub claimed: Uint128,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EventRecord {
+    pub t: u64,
+    /// A user name, or `owner` / `treasury`.
+    pub actor: String,
+    pub action: String,
+    pub pool: Option<String>,
+    /// The amount moved: staked, unstaked, funded, claimed or returned (base units of the
+    /// token concerned); the new weight for `set_weight`.
+    pub amount: Uint128,
+    /// Reward forfeited by an emergency withdraw.
+    pub forfeited: Uint128,
+    /// Part of the final settlement (every user claims everything at the end).
+    pub settlement: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub pools: Vec<PoolSummary>,
+    pub users: Vec<UserSummary>,
+    pub stream: StreamSummary,
+    pub conservation: ConservationSummary,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PoolSummary {
+    pub pool: String,
+    pub weight: u64,
+    /// Staked at the end.
+    pub staked: Uint128,
+    /// Reward credited to the pool's stakers over the run (farm's `distributed`).
+    pub distributed: Uint128,
+    /// Σ earned of the pool's positions (claimed during the run + settled at the end).
+    pub earned: Uint128,
+    /// Claimed during the run, before the final settlement.
+    pub claimed: Uint128,
+    pub forfeited: Uint128,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct UserSummary {
+    pub user: String,
+    pub pool: String,
+    /// Staked at the end.
+    pub staked: Uint128,
+    /// Everything the position was paid: claimed during the run + the final settlement.
+    pub earned: Uint128,
+    /// Claimed during the run.
+    pub claimed: Uint128,
+    /// Pending at the end, paid by the final settlement.
+    pub settled: Uint128,
+    /// Lost to emergency withdraws.
+    pub forfeited: Uint128,
+}
+
+/// The reward stream's books after the final settlement.
+#[derive(Clone, Debug, Serialize)]
+pub struct StreamSummary {
+    pub emitted: Uint128,
+    /// Credited to users: `emitted - undistributed - recovered - rolled_over`.
+    pub distributed: Uint128,
+    pub claimed: Uint128,
+    pub undistributed: Uint128,
+    pub recovered: Uint128,
+    pub rolled_over: Uint128,
+    pub skipped: Uint128,
+    pub funded: Uint128,
+    pub reserve_available: Option<Uint128>,
+    /// What the schedule would have emitted over the run without a reserve cap.
+    pub scheduled: Uint128,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ConservationSummary {
+    /// Samples checked with the bounded rule.
+    pub bounded_checks: usize,
+    pub bounded_ok: bool,
+    pub max_slack: i128,
+    /// The bound at the sample with the largest slack.
+    pub bound_at_max: u128,
+    pub exact: ExactSummary,
+    pub reserve: Option<ReserveSummary>,
+    /// Human-readable failures; empty when every check held.
+    pub violations: Vec<String>,
+}
+
+/// `emitted == claimed + recovered + rolled_over + undistributed + pending` after settlement.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExactSummary {
+    pub ok: bool,
+    pub emitted: Uint128,
+    pub claimed: Uint128,
+    pub recovered: Uint128,
+    pub rolled_over: Uint128,
+    pub undistributed: Uint128,
+    pub pending: Uint128,
+    /// Reward paid by the settlement claims.
+    pub settled: Uint128,
+}
+
+/// `funded + rolled_over == emitted + reserve_available` (reserve farms).
+#[derive(Clone, Debug, Serialize)]
+pub struct ReserveSummary {
+    pub ok: bool,
+    pub funded: Uint128,
+    pub rolled_over: Uint128,
+    pub emitted: Uint128,
+    pub reserve_available: Uint128,
+}
+
+impl SimReport {
+    /// Whether every conservation check held.
+    pub fn conserved(&self) -> bool {
+        self.summary.conservation.violations.is_empty()
+    }
+
+    pub fn pool_index(&self, name: &str) -> Option<usize> {
+        self.pools.iter().position(|p| p.name == name)
+    }
+}

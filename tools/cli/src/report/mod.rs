@@ -1,0 +1,42 @@
+//! Writes a [`SimReport`] into an output folder: `report.json`, `timeseries.csv`,
+//! `users.csv`, `events.csv` and `report.html`.
+pub mod chart;
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod svg;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::model::SimReport;
+
+/// The files written, in order.
+pub const FILES: [&str; 5] = [
+    "report.json",
+    "timeseries.csv",
+    "users.csv",
+    "events.csv",
+    "report.html",
+];
+
+/// Writes every output file into `dir` (created if needed) and returns their paths.
+pub fn write_all(report: &SimReport, dir: &Path) -> Result<Vec<PathBuf>> {
+    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let contents = [
+        json::render(report)?,
+        csv::timeseries(report),
+        csv::users(report),
+        csv::events(report),
+        html::render(report),
+    ];
+    let mut written = Vec::new();
+    for (name, content) in FILES.iter().zip(contents) {
+        let path = dir.join(name);
+        fs::write(&path, content).with_context(|| format!("writing {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}

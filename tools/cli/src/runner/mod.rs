@@ -1,0 +1,108 @@
+//! Runs a [`Plan`] on the embedded chain: deploy, walk the timeline sampling every step,
+//! settle at the end, and return the [`SimReport`].
+pub mod actions;
+pub mod deploy;
+pub mod sample;
+pub mod settle;
+pub mod timeline;
+
+use anyhow::Result;
+use indicatif::ProgressBar;
+
+use crate::format;
+use crate::model::{PoolInfo, ScenarioInfo, SimReport};
+use crate::scenario::plan::{Plan, SourcePlan};
+
+/// Runs the scenario. `progress` advances once per sample (use `ProgressBar::hidden()` for
+/// none). Errors are chain errors on an action or a failed query; conservation failures do
+/// not stop the run, they are in `summary.conservation.violations`.
+pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
+    let mut world = deploy::deploy(plan)?;
+    let clock_at_start = world.suite.farm_now();
+    let start_elapsed = world.suite.elapsed_secs();
+    let events = timeline::events(plan);
+    let stops = timeline::stops(plan, &events);
+    let sample_times = plan.sample_times();
+    progress.set_length(sample_times.len() as u64);
+
+    let mut samples = Vec::with_capacity(sample_times.len());
+    let mut positions = Vec::new();
+    let mut records = Vec::with_capacity(events.len());
+    let mut violations = Vec::new();
+    let mut next_event = events.iter().peekable();
+    let mut next_sample = sample_times.iter().peekable();
+    for t in stops {
+        world.suite.advance_to_elapsed(start_elapsed + t);
+        while let Some(event) = next_event.next_if(|e| e.at_secs == t) {
+            records.push(actions::execute(&mut world, plan, event)?);
+        }
+        if next_sample.next_if(|s| **s == t).is_some() {
+            let (sample, position_samples) = sample::take(&world, plan, t, samples.last())?;
+            if let Some(v) = sample::violation(&sample, plan) {
+                violations.push(v);
+            }
+            samples.push(sample);
+            positions.extend(position_samples);
+            progress.set_message(format::moment(t, plan.block_secs, plan.is_height()));
+            progress.inc(1);
+        }
+    }
+    let summary = settle::finish(&mut world, plan, &samples, &mut records, violations, clock_at_start)?;
+    Ok(SimReport {
+        scenario: scenario_info(plan, &world, clock_at_start),
+        tokens: plan.tokens.clone(),
+        pools: pool_infos(plan, &world)?,
+        users: plan.users.iter().map(|u| u.name.clone()).collect(),
+        samples,
+        positions,
+        events: records,
+        summary,
+    })
+}
+
+fn scenario_info(plan: &Plan, world: &deploy::World, clock_at_start: u64) -> ScenarioInfo {
+    let reward = plan.reward_token();
+    ScenarioInfo {
+        name: plan.name.clone(),
+        description: plan.description.clone(),
+        file: plan.file.clone(),
+        clock: if plan.is_height() { "height" } else { "time" }.to_string(),
+        clock_unit: plan.clock_unit().to_string(),
+        block_secs: plan.block_secs,
+        duration_secs: plan.duration_secs,
+        step_secs: plan.step_secs,
+        reward_symbol: reward.symbol.clone(),
+        reward_decimals: reward.decimals,
+        reward_source: match plan.reward.source {
+            SourcePlan::Mint => "mint",
+            SourcePlan::Reserve { .. } => "reserve",
+        }
+        .to_string(),
+        farm_address: world.suite.farm().addr.to_string(),
+        clock_at_start,
+    }
+}
+
+fn pool_infos(plan: &Plan, world: &deploy::World) -> Result<Vec<PoolInfo>> {
+    let farm_pools = world.suite.farm_pools()?;
+    Ok(plan
+        .pools
+        .iter()
+        .zip(&world.pool_ids)
+        .map(|(p, id)| {
+            let staking = &plan.tokens[p.staking];
+            PoolInfo {
+                id: *id,
+                name: p.name.clone(),
+                kind: if p.pair.is_some() { "lp" } else { "solo" }.to_string(),
+                staking_symbol: staking.symbol.clone(),
+                staking_decimals: staking.decimals,
+                pair: p
+                    .pair
+                    .map(|[a, b]| [plan.tokens[a].symbol.clone(), plan.tokens[b].symbol.clone()]),
+                native: farm_pools.iter().any(|fp| fp.pool_id == *id && fp.native),
+                initial_weight: p.weight,
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,56 @@
+//! The run's events in execution order. Events at the same moment run in this order:
+//! reserve funding, then weight changes, then user actions (users in file order, each user's
+//! actions in file order).
+use crate::scenario::plan::{ActionPlan, Plan, SourcePlan};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventKind {
+    Fund { amount: u128 },
+    SetWeight { pool: usize, weight: u64 },
+    User { user: usize, action: ActionPlan },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub at_secs: u64,
+    pub kind: EventKind,
+}
+
+/// Every event of the plan, sorted by time then by the order above (stable).
+pub fn events(plan: &Plan) -> Vec<Event> {
+    let mut events: Vec<(u64, u8, Event)> = Vec::new();
+    if let SourcePlan::Reserve { funding } = &plan.reward.source {
+        for f in funding {
+            let kind = EventKind::Fund { amount: f.amount };
+            events.push((f.at_secs, 0, Event { at_secs: f.at_secs, kind }));
+        }
+    }
+    for w in &plan.weight_changes {
+        let kind = EventKind::SetWeight {
+            pool: w.pool,
+            weight: w.weight,
+        };
+        events.push((w.at_secs, 1, Event { at_secs: w.at_secs, kind }));
+    }
+    for (user, u) in plan.users.iter().enumerate() {
+        for a in &u.actions {
+            let kind = EventKind::User {
+                user,
+                action: a.kind.clone(),
+            };
+            events.push((a.at_secs, 2, Event { at_secs: a.at_secs, kind }));
+        }
+    }
+    // `sort_by_key` is stable: file order is kept within a moment and a category.
+    events.sort_by_key(|(at, rank, _)| (*at, *rank));
+    events.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// Every moment the runner stops at: the sample times and the event times, ascending.
+pub fn stops(plan: &Plan, events: &[Event]) -> Vec<u64> {
+    let mut stops: Vec<u64> = plan.sample_times();
+    stops.extend(events.iter().map(|e| e.at_secs));
+    stops.sort_unstable();
+    stops.dedup();
+    stops
+}

@@ -1,0 +1,208 @@
+//! The scenario file as written (serde, `deny_unknown_fields`). Fields that semantic checks
+//! refer to are `Spanned`, so errors can point at them. `docs/sim.md` documents every field.
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::units::{Amount, AmountOrAll, Dur};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioSpec {
+    /// Defaults to the file name without extension.
+    pub name: Option<Spanned<String>>,
+    #[serde(default)]
+    pub description: String,
+    /// How long the simulation runs, from the deployment block.
+    pub duration: Spanned<Dur>,
+    /// Sampling interval of the time series (and of the bounded conservation check).
+    pub step: Spanned<Dur>,
+    /// Seconds per block (default 5).
+    pub block_time: Option<Spanned<Dur>>,
+    pub tokens: Vec<TokenSpec>,
+    pub farm: FarmSpec,
+    pub pools: Vec<PoolSpec>,
+    #[serde(default)]
+    pub weight_changes: Vec<WeightChangeSpec>,
+    #[serde(default)]
+    pub users: Vec<UserSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenSpec {
+    pub symbol: Spanned<String>,
+    pub kind: Spanned<TokenKind>,
+    pub decimals: Spanned<u8>,
+    /// Native only: the bank denom (default `u` + the symbol in lower case).
+    pub denom: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    Native,
+    Cw20,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FarmSpec {
+    pub clock: Spanned<ClockKind>,
+    pub reward: RewardSpec,
+    pub schedule: ScheduleSpec,
+    pub policy: Option<PolicySpec>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockKind {
+    Time,
+    Height,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RewardSpec {
+    pub source: Spanned<SourceKind>,
+    pub token: Spanned<String>,
+    /// Reserve only: top-ups from the `treasury` account.
+    #[serde(default)]
+    pub funding: Vec<FundingSpec>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Mint,
+    Reserve,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingSpec {
+    pub at: Spanned<Dur>,
+    pub amount: Spanned<Amount>,
+}
+
+/// One flat table for every curve; which fields apply depends on `curve`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleSpec {
+    pub start: Option<Spanned<Dur>>,
+    pub end: Option<Spanned<Dur>>,
+    pub curve: Spanned<CurveKind>,
+    /// `constant`: reward per clock unit, display units of the reward token.
+    pub rate: Option<Spanned<Amount>>,
+    /// `step_decay`, `linear`.
+    pub initial_rate: Option<Spanned<Amount>>,
+    /// `linear`.
+    pub final_rate: Option<Spanned<Amount>>,
+    /// `linear`: how long the decline lasts.
+    pub duration: Option<Spanned<Dur>>,
+    /// `step_decay`: epoch length.
+    pub epoch: Option<Spanned<Dur>>,
+    /// `step_decay`.
+    pub decay: Option<Spanned<DecayKind>>,
+    /// `decay = "bps"`: factor per epoch in bps (9900 = -1%).
+    pub factor_bps: Option<Spanned<u32>>,
+    /// `decay = "fixed18"`: factor per epoch scaled by 1e18, as a string.
+    pub factor: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CurveKind {
+    Constant,
+    StepDecay,
+    Linear,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecayKind {
+    Bps,
+    Fixed18,
+    Halving,
+    CurveYearly,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicySpec {
+    pub protocol_token: Option<Spanned<String>>,
+    pub max_solo_share_bps: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub native_pairs_outweigh: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoolSpec {
+    pub name: Spanned<String>,
+    pub kind: Spanned<PoolKindSpec>,
+    pub staking: Spanned<String>,
+    /// `lp` only: the two tokens of the pair.
+    pub pair: Option<Spanned<Vec<Spanned<String>>>>,
+    pub weight: Spanned<u64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PoolKindSpec {
+    Lp,
+    Solo,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeightChangeSpec {
+    pub at: Spanned<Dur>,
+    pub pool: Spanned<String>,
+    pub weight: Spanned<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserSpec {
+    pub name: Spanned<String>,
+    /// Initial balances by token symbol, display units.
+    #[serde(default)]
+    pub balances: BTreeMap<Spanned<String>, Spanned<Amount>>,
+    #[serde(default)]
+    pub actions: Vec<ActionSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionSpec {
+    pub at: Spanned<Dur>,
+    pub action: Spanned<ActionKind>,
+    /// `deposit`, `withdraw`, `emergency_withdraw`.
+    pub pool: Option<Spanned<String>>,
+    /// `claim`: the pools to claim (default: every pool the user has a position in).
+    pub pools: Option<Spanned<Vec<Spanned<String>>>>,
+    /// `deposit`, `withdraw` (`"all"` withdraws everything staked).
+    pub amount: Option<Spanned<AmountOrAll>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    Deposit,
+    Withdraw,
+    Claim,
+    EmergencyWithdraw,
+}
+
+impl ActionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::Deposit => "deposit",
+            ActionKind::Withdraw => "withdraw",
+            ActionKind::Claim => "claim",
+            ActionKind::EmergencyWithdraw => "emergency_withdraw",
+        }
+    }
+}

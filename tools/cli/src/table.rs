@@ -1,0 +1,236 @@
+//! The summary printed after a run: pools, users, the reward stream and the conservation
+//! checks, as plain-text tables.
+use std::fmt::Write;
+
+use crate::format::{self, amount};
+use crate::model::SimReport;
+
+/// A plain-text table: the first column left-aligned, the others right-aligned.
+pub struct Table {
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Self {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        assert_eq!(cells.len(), self.headers.len(), "row width");
+        self.rows.push(cells);
+    }
+
+    pub fn render(&self) -> String {
+        let widths: Vec<usize> = (0..self.headers.len())
+            .map(|c| {
+                self.rows
+                    .iter()
+                    .map(|r| r[c].chars().count())
+                    .chain([self.headers[c].chars().count()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: &[String]| {
+            let mut out = String::from("  ");
+            for (c, cell) in cells.iter().enumerate() {
+                if c > 0 {
+                    out.push_str("  ");
+                }
+                let pad = widths[c] - cell.chars().count();
+                if c == 0 {
+                    out.push_str(cell);
+                    out.push_str(&" ".repeat(pad));
+                } else {
+                    out.push_str(&" ".repeat(pad));
+                    out.push_str(cell);
+                }
+            }
+            out.trim_end().to_string() + "\n"
+        };
+        let mut out = line(&self.headers);
+        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+        out.push_str(&line(&rule));
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out
+    }
+}
+
+/// The whole summary as text.
+pub fn summary(report: &SimReport) -> String {
+    let s = &report.scenario;
+    let (rd, rs) = (s.reward_decimals, s.reward_symbol.as_str());
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Scenario {} ({} clock, {} blocks of {} s, {} over {}, sampled every {})",
+        s.name,
+        s.clock,
+        if s.clock == "height" { "per-block emission," } else { "" },
+        s.block_secs,
+        rs,
+        format::duration(s.duration_secs),
+        format::duration(s.step_secs)
+    );
+    if !s.description.is_empty() {
+        let _ = writeln!(out, "  {}", s.description.lines().next().unwrap_or(""));
+    }
+    let _ = writeln!(out, "  reward {rs}: {}; farm {}", s.reward_source, s.farm_address);
+
+    let _ = writeln!(out, "\nPools (amounts staked in each pool's token, rewards in {rs})");
+    let mut pools = Table::new(&["pool", "kind", "token", "weight", "staked", "distributed", "earned", "claimed", "forfeited"]);
+    for (info, p) in report.pools.iter().zip(&report.summary.pools) {
+        let kind = match (info.kind.as_str(), info.native) {
+            ("lp", true) => "lp native".to_string(),
+            (k, _) => k.to_string(),
+        };
+        pools.row(vec![
+            info.name.clone(),
+            kind,
+            info.staking_symbol.clone(),
+            p.weight.to_string(),
+            amount(p.staked.u128(), info.staking_decimals),
+            amount(p.distributed.u128(), rd),
+            amount(p.earned.u128(), rd),
+            amount(p.claimed.u128(), rd),
+            amount(p.forfeited.u128(), rd),
+        ]);
+    }
+    out.push_str(&pools.render());
+
+    let _ = writeln!(
+        out,
+        "\nUsers (earned = claimed during the run + settled by the final claim; {rs})"
+    );
+    let mut users = Table::new(&["user", "pool", "staked", "earned", "claimed", "settled", "forfeited"]);
+    for u in &report.summary.users {
+        let decimals = report
+            .pool_index(&u.pool)
+            .map(|i| report.pools[i].staking_decimals)
+            .unwrap_or(0);
+        users.row(vec![
+            u.user.clone(),
+            u.pool.clone(),
+            amount(u.staked.u128(), decimals),
+            amount(u.earned.u128(), rd),
+            amount(u.claimed.u128(), rd),
+            amount(u.settled.u128(), rd),
+            amount(u.forfeited.u128(), rd),
+        ]);
+    }
+    let mut totals: Vec<(String, u128)> = Vec::new();
+    for u in &report.summary.users {
+        match totals.iter_mut().find(|(n, _)| *n == u.user) {
+            Some((_, e)) => *e += u.earned.u128(),
+            None => totals.push((u.user.clone(), u.earned.u128())),
+        }
+    }
+    for (name, earned) in totals {
+        users.row(vec![
+            name,
+            "(all)".into(),
+            String::new(),
+            amount(earned, rd),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    out.push_str(&users.render());
+
+    let st = &report.summary.stream;
+    let _ = writeln!(out, "\nReward stream ({rs})");
+    let mut stream = Table::new(&["", "amount", "base units"]);
+    let mut line = |name: &str, v: u128| stream.row(vec![name.to_string(), amount(v, rd), v.to_string()]);
+    line("scheduled", st.scheduled.u128());
+    line("emitted", st.emitted.u128());
+    line("distributed", st.distributed.u128());
+    line("claimed", st.claimed.u128());
+    line("undistributed", st.undistributed.u128());
+    if !st.recovered.is_zero() || !st.rolled_over.is_zero() {
+        line("recovered", st.recovered.u128());
+        line("rolled over", st.rolled_over.u128());
+    }
+    if let Some(available) = st.reserve_available {
+        line("funded", st.funded.u128());
+        line("reserve left", available.u128());
+        line("skipped (reserve empty)", st.skipped.u128());
+    }
+    out.push_str(&stream.render());
+
+    out.push_str(&conservation(report));
+    out
+}
+
+fn conservation(report: &SimReport) -> String {
+    let c = &report.summary.conservation;
+    let s = &report.scenario;
+    let ok = |b: bool| if b { "ok" } else { "VIOLATED" };
+    let mut out = String::from("\nConservation\n");
+    let _ = writeln!(
+        out,
+        "  bounded, every step: 0 <= emitted - claimed - recovered - rolled_over - undistributed - pending <= positions + pools"
+    );
+    let _ = writeln!(
+        out,
+        "    {} samples, largest slack {} (bound there {}): {}",
+        c.bounded_checks,
+        c.max_slack,
+        c.bound_at_max,
+        ok(c.bounded_ok)
+    );
+    let e = &c.exact;
+    let _ = writeln!(
+        out,
+        "  exact, after every user claimed everything at {}:",
+        format::moment(s.duration_secs, s.block_secs, s.clock == "height")
+    );
+    let _ = writeln!(
+        out,
+        "    emitted {} = claimed {} + recovered {} + rolled_over {} + undistributed {} + pending {}: {}",
+        e.emitted,
+        e.claimed,
+        e.recovered,
+        e.rolled_over,
+        e.undistributed,
+        e.pending,
+        ok(e.ok)
+    );
+    if let Some(r) = &c.reserve {
+        let _ = writeln!(
+            out,
+            "  reserve: funded {} + rolled_over {} = emitted {} + reserve left {}: {}",
+            r.funded,
+            r.rolled_over,
+            r.emitted,
+            r.reserve_available,
+            ok(r.ok)
+        );
+    }
+    for v in &c.violations {
+        let _ = writeln!(out, "  ! {v}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_align() {
+        let mut t = Table::new(&["name", "n"]);
+        t.row(vec!["alice".into(), "1".into()]);
+        t.row(vec!["bo".into(), "1,000".into()]);
+        assert_eq!(
+            t.render(),
+            "  name       n\n  -----  -----\n  alice      1\n  bo     1,000\n"
+        );
+    }
+}
