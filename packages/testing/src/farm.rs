@@ -20,6 +20,9 @@ const PAGE: u32 = 30;
 /// Pools per `Claim` message when the harness claims everything (kept at or below the
 /// farm's `MAX_CLAIM_POOLS`).
 pub const CLAIM_CHUNK: usize = 10;
+/// Solo share cap of the default policy: the farm requires solo pools to weigh less than LP
+/// pools (`max_solo_share_bps < 5000`), so 4999 is the loosest cap it accepts.
+pub const DEFAULT_MAX_SOLO_SHARE_BPS: u32 = 4_999;
 
 /// Where the farm's reward comes from.
 #[derive(Clone, Debug)]
@@ -44,8 +47,7 @@ pub struct FarmOptions {
     pub end: Option<u64>,
     pub curve: Curve,
     pub reward: RewardOptions,
-    /// `None`: a permissive policy (protocol token = reward token, solo pools may take
-    /// everything, no native-pair rule).
+    /// `None`: [`FarmOptions::default_policy`].
     pub policy: Option<AllocationPolicy>,
 }
 
@@ -89,6 +91,16 @@ impl FarmOptions {
     pub fn end_after(mut self, units: u64) -> Self {
         self.end = Some(units);
         self
+    }
+
+    /// The most permissive policy the farm accepts: protocol token = `reward`, solo pools
+    /// below half of the weight ([`DEFAULT_MAX_SOLO_SHARE_BPS`]), no native-pair rule.
+    pub fn default_policy(reward: &AssetInfo) -> AllocationPolicy {
+        AllocationPolicy {
+            protocol_token: reward.clone(),
+            max_solo_share_bps: DEFAULT_MAX_SOLO_SHARE_BPS,
+            native_pairs_outweigh: false,
+        }
     }
 
     pub fn policy(mut self, policy: AllocationPolicy) -> Self {
@@ -138,11 +150,10 @@ impl Suite {
             end: options.end.map(|end| now + end),
             curve: options.curve.clone(),
         };
-        let policy = options.policy.clone().unwrap_or(AllocationPolicy {
-            protocol_token: reward_asset.clone(),
-            max_solo_share_bps: 10_000,
-            native_pairs_outweigh: false,
-        });
+        let policy = options
+            .policy
+            .clone()
+            .unwrap_or_else(|| FarmOptions::default_policy(&reward_asset));
         let msg = InstantiateMsg {
             owner: self.owner.to_string(),
             clock: options.clock,

@@ -2,6 +2,13 @@
 use cosmwasm_std::Uint128;
 use trellis_testing::{AssetInfo, Curve, Decay, FarmOptions, Suite};
 
+/// The pair of every LP pool in these tests (the assets need not exist: the farm only
+/// classifies pools with them). Solo pools must weigh less than half the total, so the
+/// tests stake in LP pools.
+fn pair() -> [AssetInfo; 2] {
+    [AssetInfo::native("ua"), AssetInfo::native("ub")]
+}
+
 fn constant(rate: u128) -> Curve {
     Curve::Constant {
         rate: Uint128::new(rate),
@@ -20,8 +27,8 @@ fn design_worked_example_60_40() {
     let lp0 = suite.create_cw20("LPZERO", &[("alice", 100), ("bob", 300)]).unwrap();
     let lp1 = suite.register_native("LPONE", "ulpone");
     let farm = suite.deploy_farm(FarmOptions::mint_time("ALY", constant(10))).unwrap();
-    assert_eq!(suite.add_pool_solo(&lp0, 60).unwrap(), 0);
-    assert_eq!(suite.add_pool_solo(&lp1, 40).unwrap(), 1);
+    assert_eq!(suite.add_pool_lp(&lp0, pair(), 60).unwrap(), 0);
+    assert_eq!(suite.add_pool_lp(&lp1, pair(), 40).unwrap(), 1);
 
     suite.stake("alice", 0, 100).unwrap();
     suite.advance_seconds(10);
@@ -57,8 +64,8 @@ fn weight_change_is_not_retroactive() {
     let lpa = suite.create_cw20("LPA", &[("alice", 10)]).unwrap();
     let lpb = suite.create_cw20("LPB", &[("bob", 10)]).unwrap();
     suite.deploy_farm(FarmOptions::mint_time("ALY", constant(10))).unwrap();
-    suite.add_pool_solo(&lpa, 50).unwrap();
-    suite.add_pool_solo(&lpb, 50).unwrap();
+    suite.add_pool_lp(&lpa, pair(), 50).unwrap();
+    suite.add_pool_lp(&lpb, pair(), 50).unwrap();
     suite.stake("alice", 0, 10).unwrap();
     suite.stake("bob", 1, 10).unwrap();
     suite.advance_seconds(100);
@@ -85,7 +92,7 @@ fn height_clock_halving() {
     };
     let farm = suite.deploy_farm(FarmOptions::mint_height("ALY", curve)).unwrap();
     assert_eq!(farm.schedule.start, suite.height());
-    suite.add_pool_solo(&lp, 1).unwrap();
+    suite.add_pool_lp(&lp, pair(), 1).unwrap();
     suite.stake("alice", 0, 7).unwrap();
     suite.advance_blocks(25);
     assert_eq!(suite.pending("alice", 0).unwrap(), 16_250);
@@ -113,7 +120,7 @@ fn step_decay_splits_at_epoch_boundary() {
         decay: Decay::Bps { factor_bps: 9_900 },
     };
     suite.deploy_farm(FarmOptions::mint_time("ALY", curve)).unwrap();
-    suite.add_pool_solo(&lp, 1).unwrap();
+    suite.add_pool_lp(&lp, pair(), 1).unwrap();
     suite.advance_seconds(90);
     suite.stake("alice", 0, 1).unwrap();
     suite.advance_seconds(20);
@@ -135,7 +142,7 @@ fn reserve_runs_dry_and_restarts() {
     suite.mint_native("treasury", "ufuse", 1_200).unwrap();
     suite.mint_native("alice", "ulp", 50).unwrap();
     suite.deploy_farm(FarmOptions::reserve_time(fuse.clone(), constant(10))).unwrap();
-    suite.add_pool_solo(&lp, 1).unwrap();
+    suite.add_pool_lp(&lp, pair(), 1).unwrap();
     suite.fund("treasury", 1_000).unwrap();
     suite.stake("alice", 0, 50).unwrap();
     assert_eq!(suite.balance("alice", &lp).unwrap(), 0);
@@ -174,7 +181,7 @@ fn emergency_withdraw_forfeits_into_undistributed() {
     let mut suite = Suite::new();
     let lp = suite.create_cw20("LPA", &[("alice", 100), ("bob", 100)]).unwrap();
     let farm = suite.deploy_farm(FarmOptions::mint_time("ALY", constant(10))).unwrap();
-    suite.add_pool_solo(&lp, 1).unwrap();
+    suite.add_pool_lp(&lp, pair(), 1).unwrap();
     suite.stake("alice", 0, 100).unwrap();
     suite.stake("bob", 0, 100).unwrap();
     suite.advance_seconds(20);
@@ -200,7 +207,7 @@ fn rounding_fractions_are_bounded() {
     let mut suite = Suite::new();
     let lp = suite.create_cw20("LPA", &[("a", 1), ("b", 1), ("c", 1)]).unwrap();
     suite.deploy_farm(FarmOptions::mint_time("ALY", constant(10))).unwrap();
-    suite.add_pool_solo(&lp, 1).unwrap();
+    suite.add_pool_lp(&lp, pair(), 1).unwrap();
     for user in ["a", "b", "c"] {
         suite.stake(user, 0, 1).unwrap();
     }

@@ -1,0 +1,214 @@
+//! A mock-deps driver for the farm: calls the entry points directly (fast enough for
+//! thousands of proptest cases) and snapshots storage to prove failed calls change nothing.
+#![allow(dead_code)]
+use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage};
+use cosmwasm_std::{
+    coin, from_json, to_json_binary, Addr, BankMsg, Coin, CosmosMsg, Env, OwnedDeps, Order, Response,
+    Storage, Uint128, WasmMsg,
+};
+use trellis_farm::contract::{execute, instantiate, query};
+use trellis_farm::ContractError;
+use trellis_types::farm::*;
+use trellis_types::AssetInfo;
+
+pub const REWARD_CW20: &str = "reward";
+pub const ALY: &str = "ualy";
+
+pub struct Farm {
+    pub deps: OwnedDeps<MockStorage, MockApi, MockQuerier>,
+    pub env: Env,
+    pub owner: Addr,
+    /// Reward paid out through messages (mints or reserve transfers), per recipient.
+    pub paid: Vec<(Addr, Uint128)>,
+    pub reward: RewardSource,
+}
+
+pub fn addr(name: &str) -> Addr {
+    MockApi::default().addr_make(name)
+}
+
+pub fn lp(a: &str, b: &str) -> PoolKind {
+    PoolKind::Lp {
+        pair: [AssetInfo::native(a), AssetInfo::native(b)],
+    }
+}
+
+/// A policy with ALY as protocol token, 10% solo cap, native pairs outweighing.
+pub fn policy(native_pairs_outweigh: bool) -> AllocationPolicy {
+    AllocationPolicy {
+        protocol_token: AssetInfo::native(ALY),
+        max_solo_share_bps: 1_000,
+        native_pairs_outweigh,
+    }
+}
+
+pub fn mint_source() -> RewardSource {
+    RewardSource::Mint {
+        cw20: addr(REWARD_CW20).to_string(),
+    }
+}
+
+pub fn reserve_source() -> RewardSource {
+    RewardSource::Reserve {
+        asset: AssetInfo::native("urew"),
+    }
+}
+
+impl Farm {
+    /// A Time-clock farm instantiated at t = 0 (block time 0).
+    pub fn new(schedule: Schedule, reward: RewardSource, policy: AllocationPolicy) -> Self {
+        Self::try_new(schedule, reward, policy, Clock::Time).unwrap()
+    }
+
+    pub fn try_new(
+        schedule: Schedule,
+        reward: RewardSource,
+        policy: AllocationPolicy,
+        clock: Clock,
+    ) -> Result<Self, ContractError> {
+        let mut deps = mock_dependencies();
+        let mut env = mock_env();
+        env.block.time = cosmwasm_std::Timestamp::from_seconds(0);
+        env.block.height = 0;
+        let owner = addr("owner");
+        instantiate(
+            deps.as_mut(),
+            env.clone(),
+            message_info(&owner, &[]),
+            InstantiateMsg {
+                owner: owner.to_string(),
+                clock,
+                schedule,
+                reward: reward.clone(),
+                policy,
+            },
+        )?;
+        Ok(Farm {
+            deps,
+            env,
+            owner,
+            paid: vec![],
+            reward,
+        })
+    }
+
+    pub fn now(&self) -> u64 {
+        self.env.block.time.seconds()
+    }
+
+    /// Moves the clock to `t` seconds (and the height to `t` too).
+    pub fn at(&mut self, t: u64) -> &mut Self {
+        self.env.block.time = cosmwasm_std::Timestamp::from_seconds(t);
+        self.env.block.height = t;
+        self
+    }
+
+    pub fn exec(&mut self, sender: &Addr, funds: &[Coin], msg: ExecuteMsg) -> Result<Response, ContractError> {
+        let res = execute(self.deps.as_mut(), self.env.clone(), message_info(sender, funds), msg)?;
+        self.record_payments(&res);
+        Ok(res)
+    }
+
+    /// Records reward payments (cw20 mints, or bank sends of the reserve denom).
+    fn record_payments(&mut self, res: &Response) {
+        for sub in &res.messages {
+            match (&sub.msg, &self.reward) {
+                (CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, msg, .. }), RewardSource::Mint { cw20 })
+                    if contract_addr == cw20 =>
+                {
+                    if let Ok(cw20::Cw20ExecuteMsg::Mint { recipient, amount }) = from_json(msg) {
+                        self.paid.push((Addr::unchecked(recipient), amount));
+                    }
+                }
+                (CosmosMsg::Bank(BankMsg::Send { to_address, amount }), RewardSource::Reserve { asset }) => {
+                    for c in amount {
+                        if &AssetInfo::native(c.denom.clone()) == asset {
+                            self.paid.push((Addr::unchecked(to_address), c.amount));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub fn total_paid(&self) -> Uint128 {
+        self.paid.iter().map(|(_, a)| *a).sum()
+    }
+
+    pub fn add_pool(&mut self, staking: &str, kind: PoolKind, weight: u64) -> Result<Response, ContractError> {
+        let owner = self.owner.clone();
+        self.exec(
+            &owner,
+            &[],
+            ExecuteMsg::AddPool {
+                staking: AssetInfo::native(staking),
+                kind,
+                weight,
+            },
+        )
+    }
+
+    pub fn set_weight(&mut self, pool_id: u64, weight: u64) -> Result<Response, ContractError> {
+        let owner = self.owner.clone();
+        self.exec(&owner, &[], ExecuteMsg::SetWeight { pool_id, weight })
+    }
+
+    pub fn deposit(&mut self, user: &Addr, pool_id: u64, denom: &str, amount: u128) -> Result<Response, ContractError> {
+        self.exec(user, &[coin(amount, denom)], ExecuteMsg::Deposit { pool_id, recipient: None })
+    }
+
+    pub fn withdraw(&mut self, user: &Addr, pool_id: u64, amount: u128) -> Result<Response, ContractError> {
+        self.exec(
+            user,
+            &[],
+            ExecuteMsg::Withdraw {
+                pool_id,
+                amount: Uint128::new(amount),
+                recipient: None,
+            },
+        )
+    }
+
+    pub fn claim(&mut self, user: &Addr, pool_ids: Vec<u64>) -> Result<Response, ContractError> {
+        self.exec(user, &[], ExecuteMsg::Claim { pool_ids, recipient: None })
+    }
+
+    pub fn fund(&mut self, amount: u128) -> Result<Response, ContractError> {
+        let funder = addr("funder");
+        self.exec(&funder, &[coin(amount, "urew")], ExecuteMsg::Fund {})
+    }
+
+    pub fn q<T: serde::de::DeserializeOwned>(&self, msg: QueryMsg) -> T {
+        from_json(query(self.deps.as_ref(), self.env.clone(), msg).unwrap()).unwrap()
+    }
+
+    pub fn pending(&self, user: &Addr, pool_id: u64) -> u128 {
+        let p: PositionResponse = self.q(QueryMsg::Position {
+            pool_id,
+            user: user.to_string(),
+        });
+        p.pending.u128()
+    }
+
+    pub fn totals(&self) -> TotalsResponse {
+        self.q(QueryMsg::Totals {})
+    }
+
+    /// Every key and value in storage, to compare before and after a refused call.
+    pub fn snapshot(&self) -> Vec<(Vec<u8>, Vec<u8>)> {
+        self.deps.storage.range(None, None, Order::Ascending).collect()
+    }
+
+    /// Runs `msg`, expects it refused with `expected`, and checks storage is untouched.
+    pub fn refuse(&mut self, sender: &Addr, funds: &[Coin], msg: ExecuteMsg, expected: ContractError) {
+        let before = self.snapshot();
+        let err = self.exec(sender, funds, msg).unwrap_err();
+        assert_eq!(err, expected);
+        assert_eq!(self.snapshot(), before, "a refused call changed storage");
+    }
+}
+
+pub fn cw20_deposit(pool_id: u64) -> cosmwasm_std::Binary {
+    to_json_binary(&ReceiveMsg::Deposit { pool_id, recipient: None }).unwrap()
+}
