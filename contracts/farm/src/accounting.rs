@@ -50,7 +50,11 @@ impl Books {
     }
 
     /// Settles `pool` against level one, then `position` against the pool.
-    pub fn settle(&mut self, pool: &mut Pool, position: &mut Position) -> Result<(), ContractError> {
+    pub fn settle(
+        &mut self,
+        pool: &mut Pool,
+        position: &mut Position,
+    ) -> Result<(), ContractError> {
         settle_pool(&self.emission, pool, &mut self.ledger)?;
         settle_position(pool, position, &mut self.ledger)
     }

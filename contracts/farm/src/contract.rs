@@ -1,9 +1,7 @@
 //! Entry points only: each message is handed to its handler.
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{
-    to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response,
-};
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
 use trellis_types::farm::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
@@ -57,9 +55,10 @@ pub fn execute(
             amount,
             recipient,
         } => stake::withdraw(deps, env, info, pool_id, amount, recipient),
-        ExecuteMsg::Claim { pool_ids, recipient } => {
-            claim::claim(deps, env, info, pool_ids, recipient)
-        }
+        ExecuteMsg::Claim {
+            pool_ids,
+            recipient,
+        } => claim::claim(deps, env, info, pool_ids, recipient),
         ExecuteMsg::EmergencyWithdraw { pool_id, recipient } => {
             stake::emergency_withdraw(deps, env, info, pool_id, recipient)
         }

@@ -5,11 +5,11 @@
 //! never loop over pools. A change is checked on its would-be state before anything is
 //! written.
 use cosmwasm_std::{Order, Storage};
-use trellis_types::farm::{AllocationPolicy, PoolKind, PolicyStatusResponse};
+use trellis_types::farm::{AllocationPolicy, PolicyStatusResponse, PoolKind};
 use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
-use crate::state::{Pool, PolicyWeights, NATIVE_LP, OTHER_LP, POLICY_WEIGHTS};
+use crate::state::{PolicyWeights, Pool, NATIVE_LP, OTHER_LP, POLICY_WEIGHTS};
 
 const BPS: u64 = 10_000;
 
@@ -120,10 +120,14 @@ fn solo_share_bps(weights: &PolicyWeights) -> u64 {
     (weights.solo_weight as u128 * BPS as u128).div_ceil(total as u128) as u64
 }
 
-fn check_solo_share(policy: &AllocationPolicy, weights: &PolicyWeights) -> Result<(), ContractError> {
+fn check_solo_share(
+    policy: &AllocationPolicy,
+    weights: &PolicyWeights,
+) -> Result<(), ContractError> {
     let total = weights.lp_weight + weights.solo_weight;
     // solo / total <= max_bps / 10_000, compared without division.
-    if weights.solo_weight as u128 * BPS as u128 > policy.max_solo_share_bps as u128 * total as u128 {
+    if weights.solo_weight as u128 * BPS as u128 > policy.max_solo_share_bps as u128 * total as u128
+    {
         return Err(ContractError::SoloShareExceeded {
             solo_weight: weights.solo_weight,
             total_weight: total,
@@ -139,7 +143,13 @@ fn lightest_native(
     storage: &dyn Storage,
     change: Option<WeightChange>,
 ) -> Result<Option<(u64, u64)>, ContractError> {
-    extreme(storage, NATIVE_LP, Order::Ascending, PolicyClass::NativeLp, change)
+    extreme(
+        storage,
+        NATIVE_LP,
+        Order::Ascending,
+        PolicyClass::NativeLp,
+        change,
+    )
 }
 
 /// (weight, pool id) of the heaviest non-native LP pool, as it would be after `change`.
@@ -147,7 +157,13 @@ fn heaviest_other(
     storage: &dyn Storage,
     change: Option<WeightChange>,
 ) -> Result<Option<(u64, u64)>, ContractError> {
-    extreme(storage, OTHER_LP, Order::Descending, PolicyClass::OtherLp, change)
+    extreme(
+        storage,
+        OTHER_LP,
+        Order::Descending,
+        PolicyClass::OtherLp,
+        change,
+    )
 }
 
 /// The first entry of an ordered set in `order`, skipping the changing pool's old entry and

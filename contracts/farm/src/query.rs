@@ -34,7 +34,11 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     })
 }
 
-fn pool_response(books: &mut Books, pool_id: u64, mut pool: Pool) -> Result<PoolResponse, ContractError> {
+fn pool_response(
+    books: &mut Books,
+    pool_id: u64,
+    mut pool: Pool,
+) -> Result<PoolResponse, ContractError> {
     settle_pool(&books.emission, &mut pool, &mut books.ledger)?;
     let scheduled_rate = current_rate(books)?;
     let current_rate = if pool.active && books.emission.total_weight > 0 {
@@ -83,7 +87,12 @@ pub fn pools(
 ) -> Result<PoolsResponse, ContractError> {
     let mut books = Books::load(deps.storage, &env)?;
     let pools = POOLS
-        .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
         .take(page_size(limit))
         .map(|item| {
             let (id, pool) = item?;
@@ -114,7 +123,12 @@ fn position_response(
     })
 }
 
-pub fn position(deps: Deps, env: Env, pool_id: u64, user: String) -> Result<PositionResponse, ContractError> {
+pub fn position(
+    deps: Deps,
+    env: Env,
+    pool_id: u64,
+    user: String,
+) -> Result<PositionResponse, ContractError> {
     let user = deps.api.addr_validate(&user)?;
     let mut books = Books::load(deps.storage, &env)?;
     position_response(&mut books, deps, pool_id, &user)
@@ -131,7 +145,12 @@ pub fn positions(
     let mut books = Books::load(deps.storage, &env)?;
     let ids: Vec<u64> = POSITIONS
         .prefix(&user)
-        .keys(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .keys(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
         .take(page_size(limit))
         .collect::<Result<_, _>>()?;
     let positions = ids
@@ -141,7 +160,12 @@ pub fn positions(
     Ok(PositionsResponse { positions })
 }
 
-pub fn pending(deps: Deps, env: Env, user: String, pool_ids: Vec<u64>) -> Result<PendingResponse, ContractError> {
+pub fn pending(
+    deps: Deps,
+    env: Env,
+    user: String,
+    pool_ids: Vec<u64>,
+) -> Result<PendingResponse, ContractError> {
     check_pool_list(&pool_ids)?;
     let user = deps.api.addr_validate(&user)?;
     let mut books = Books::load(deps.storage, &env)?;
@@ -177,7 +201,11 @@ fn reserve_available(books: &Books) -> Option<Uint128> {
     }
 }
 
-pub fn projected_emission(deps: Deps, from: u64, to: u64) -> Result<ProjectedEmissionResponse, ContractError> {
+pub fn projected_emission(
+    deps: Deps,
+    from: u64,
+    to: u64,
+) -> Result<ProjectedEmissionResponse, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     Ok(ProjectedEmissionResponse {
         from,

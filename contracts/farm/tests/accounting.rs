@@ -75,7 +75,10 @@ fn decay_boundary_split() {
     assert_eq!(farm.pending(&a, 0), 1_990);
     // Before the deposit the pool was empty: (W-10) * 100 = 99_000 undistributed.
     assert_eq!(farm.totals().undistributed.u128(), 99_000);
-    let projected: ProjectedEmissionResponse = farm.q(QueryMsg::ProjectedEmission { from: W - 10, to: W + 10 });
+    let projected: ProjectedEmissionResponse = farm.q(QueryMsg::ProjectedEmission {
+        from: W - 10,
+        to: W + 10,
+    });
     assert_eq!(projected.amount.u128(), 1_990);
     let rate: EmissionRateResponse = farm.q(QueryMsg::EmissionRate {});
     assert_eq!(rate.scheduled_rate.u128(), 99);
@@ -166,7 +169,12 @@ fn recover_and_rollover_undistributed() {
         },
     )
     .unwrap();
-    farm.exec(&owner, &[], ExecuteMsg::RolloverUndistributed { amount: None }).unwrap();
+    farm.exec(
+        &owner,
+        &[],
+        ExecuteMsg::RolloverUndistributed { amount: None },
+    )
+    .unwrap();
     let t = farm.totals();
     // 200 = 50 recovered + 150 rolled back; emitted nets to 50; reserve 1000 - 200 + 150.
     assert_eq!(t.recovered.u128(), 50);
@@ -187,7 +195,14 @@ fn emergency_withdraw_forfeits_to_undistributed() {
     farm.deposit(&b, 0, "lp0", 100).unwrap();
     farm.at(10);
     let res = farm
-        .exec(&a, &[], ExecuteMsg::EmergencyWithdraw { pool_id: 0, recipient: None })
+        .exec(
+            &a,
+            &[],
+            ExecuteMsg::EmergencyWithdraw {
+                pool_id: 0,
+                recipient: None,
+            },
+        )
         .unwrap();
     // One message: the 100 lp0 principal back to A, no mint.
     assert_eq!(res.messages.len(), 1);
@@ -220,7 +235,10 @@ fn deposit_for_recipient_and_withdraw() {
     farm.exec(
         &a,
         &[cosmwasm_std::coin(40, "lp0")],
-        ExecuteMsg::Deposit { pool_id: 0, recipient: Some(b.to_string()) },
+        ExecuteMsg::Deposit {
+            pool_id: 0,
+            recipient: Some(b.to_string()),
+        },
     )
     .unwrap();
     farm.at(5);

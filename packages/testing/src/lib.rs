@@ -4,8 +4,8 @@
 //! stored, a chain clock that keeps block height and time consistent, and domain helpers so
 //! that tests and the `trellis sim` runner read like scenarios:
 //!
-//! ```no_run
-//! use trellis_testing::{Suite, FarmOptions, Curve};
+//! ```
+//! use trellis_testing::{AssetInfo, Curve, FarmOptions, Suite};
 //! use cosmwasm_std::Uint128;
 //!
 //! let mut suite = Suite::new();
@@ -13,7 +13,8 @@
 //! suite
 //!     .deploy_farm(FarmOptions::mint_time("ALY", Curve::Constant { rate: Uint128::new(10) }))
 //!     .unwrap();
-//! suite.add_pool_solo(&lp, 1).unwrap();
+//! let pair = [AssetInfo::native("uaaa"), AssetInfo::native("ubbb")];
+//! suite.add_pool_lp(&lp, pair, 1).unwrap();
 //! suite.stake("alice", 0, 100).unwrap();
 //! suite.advance_seconds(30);
 //! assert_eq!(suite.pending("alice", 0).unwrap(), 300);

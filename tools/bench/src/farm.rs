@@ -687,9 +687,9 @@ fn summarize(op: Op, results: Vec<Measurement>, limit: f64) -> OpReport {
     let gas_max = results.iter().map(|m| m.gas).max().unwrap_or(0);
     let gas_spread_pct = spread_pct(gas_min, gas_max);
     // Counts only: bytes written vary a little with the width of the numbers stored.
-    let storage_flat = results.windows(2).all(|w| {
-        (w[0].reads, w[0].writes, w[0].scans) == (w[1].reads, w[1].writes, w[1].scans)
-    });
+    let storage_flat = results
+        .windows(2)
+        .all(|w| (w[0].reads, w[0].writes, w[0].scans) == (w[1].reads, w[1].writes, w[1].scans));
     OpReport {
         op,
         description: op.describe(),

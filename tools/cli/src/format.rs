@@ -35,14 +35,23 @@ pub fn group(n: u128) -> String {
     out
 }
 
-/// Seconds as `12d 06:00:00`, `06:00:00` below a day, or `30d` on whole days.
+/// Seconds in compact units: `30d`, `1d 6h`, `6h`, `1h 30m`, `45s`, `0s`.
 pub fn duration(secs: u64) -> String {
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    let clock = format!("{:02}:{:02}:{:02}", rest / 3_600, rest % 3_600 / 60, rest % 60);
-    match (days, rest) {
-        (0, _) => clock,
-        (d, 0) => format!("{d}d"),
-        (d, _) => format!("{d}d {clock}"),
+    let parts = [
+        (secs / 86_400, "d"),
+        (secs % 86_400 / 3_600, "h"),
+        (secs % 3_600 / 60, "m"),
+        (secs % 60, "s"),
+    ];
+    let shown: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n}{unit}"))
+        .collect();
+    if shown.is_empty() {
+        "0s".to_string()
+    } else {
+        shown.join(" ")
     }
 }
 
@@ -73,8 +82,9 @@ mod tests {
     #[test]
     fn durations() {
         assert_eq!(duration(30 * 86_400), "30d");
-        assert_eq!(duration(86_400 + 6 * 3_600), "1d 06:00:00");
-        assert_eq!(duration(61), "00:01:01");
-        assert_eq!(moment(600, 5, true), "block 120 (00:10:00)");
+        assert_eq!(duration(86_400 + 6 * 3_600), "1d 6h");
+        assert_eq!(duration(61), "1m 1s");
+        assert_eq!(duration(0), "0s");
+        assert_eq!(moment(600, 5, true), "block 120 (10m)");
     }
 }

@@ -67,17 +67,23 @@ pub fn summary(report: &SimReport) -> String {
     let s = &report.scenario;
     let (rd, rs) = (s.reward_decimals, s.reward_symbol.as_str());
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Scenario {} ({} clock, {} blocks of {} s, {} over {}, sampled every {})",
-        s.name,
-        s.clock,
-        if s.clock == "height" { "per-block emission," } else { "" },
-        s.block_secs,
-        rs,
-        format::duration(s.duration_secs),
-        format::duration(s.step_secs)
-    );
+    let span = if s.clock == "height" {
+        format!(
+            "{} blocks ({}) on the height clock (per-block emission), {} s blocks, sampled every {} blocks",
+            s.duration_secs / s.block_secs,
+            format::duration(s.duration_secs),
+            s.block_secs,
+            s.step_secs / s.block_secs
+        )
+    } else {
+        format!(
+            "{} on the time clock (per-second emission), {} s blocks, sampled every {}",
+            format::duration(s.duration_secs),
+            s.block_secs,
+            format::duration(s.step_secs)
+        )
+    };
+    let _ = writeln!(out, "Scenario {}: {span}", s.name);
     if !s.description.is_empty() {
         let _ = writeln!(out, "  {}", s.description.lines().next().unwrap_or(""));
     }

@@ -185,7 +185,10 @@ pub fn deactivate_pool(
 }
 
 /// Takes `amount` (or all) whole units out of the undistributed books.
-fn take_undistributed(books: &mut Books, amount: Option<Uint128>) -> Result<Uint128, ContractError> {
+fn take_undistributed(
+    books: &mut Books,
+    amount: Option<Uint128>,
+) -> Result<Uint128, ContractError> {
     let available = books.undistributed()?;
     let amount = amount.unwrap_or(available);
     if amount.is_zero() {

@@ -37,11 +37,15 @@ pub fn claim(
     check_pool_list(&pool_ids)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
     let user = info.sender;
+    // Load every pool before writing anything, so an unknown id refuses the whole call.
+    let pools = pool_ids
+        .iter()
+        .map(|&id| load_pool(deps.storage, id).map(|pool| (id, pool)))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut books = Books::load(deps.storage, &env)?;
     let mut total = Uint128::zero();
     let mut response = Response::new().add_attribute("action", "claim");
-    for &pool_id in &pool_ids {
-        let mut pool = load_pool(deps.storage, pool_id)?;
+    for (pool_id, mut pool) in pools {
         let mut position = POSITIONS
             .may_load(deps.storage, (&user, pool_id))?
             .unwrap_or_default();

@@ -19,7 +19,11 @@ pub fn load_pool(storage: &dyn Storage, pool_id: u64) -> Result<Pool, ContractEr
 }
 
 /// The recipient if given (validated), else the sender.
-pub fn recipient_or(api: &dyn Api, recipient: Option<String>, sender: &Addr) -> Result<Addr, ContractError> {
+pub fn recipient_or(
+    api: &dyn Api,
+    recipient: Option<String>,
+    sender: &Addr,
+) -> Result<Addr, ContractError> {
     Ok(match recipient {
         Some(r) => api.addr_validate(&r)?,
         None => sender.clone(),
@@ -27,7 +31,11 @@ pub fn recipient_or(api: &dyn Api, recipient: Option<String>, sender: &Addr) -> 
 }
 
 /// Pays `amount` of reward: a cw20 mint, or a transfer out of the reserve.
-pub fn reward_payment(config: &Config, recipient: &Addr, amount: Uint128) -> Result<CosmosMsg, ContractError> {
+pub fn reward_payment(
+    config: &Config,
+    recipient: &Addr,
+    amount: Uint128,
+) -> Result<CosmosMsg, ContractError> {
     Ok(match &config.reward {
         RewardSource::Mint { cw20 } => WasmMsg::Execute {
             contract_addr: cw20.clone(),

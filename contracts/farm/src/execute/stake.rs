@@ -98,7 +98,15 @@ pub fn deposit_native(
     };
     let amount = cw_utils::must_pay(&info, denom)?;
     let owner = recipient_or(deps.api, recipient, &info.sender)?;
-    deposit(deps, env, pool_id, pool.staking, amount, &info.sender, owner)
+    deposit(
+        deps,
+        env,
+        pool_id,
+        pool.staking,
+        amount,
+        &info.sender,
+        owner,
+    )
 }
 
 pub fn withdraw(

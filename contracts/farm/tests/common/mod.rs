@@ -1,10 +1,12 @@
 //! A mock-deps driver for the farm: calls the entry points directly (fast enough for
 //! thousands of proptest cases) and snapshots storage to prove failed calls change nothing.
 #![allow(dead_code)]
-use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage};
+use cosmwasm_std::testing::{
+    message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
+};
 use cosmwasm_std::{
-    coin, from_json, to_json_binary, Addr, BankMsg, Coin, CosmosMsg, Env, OwnedDeps, Order, Response,
-    Storage, Uint128, WasmMsg,
+    coin, from_json, to_json_binary, Addr, BankMsg, Coin, CosmosMsg, Env, Order, OwnedDeps,
+    Response, Storage, Uint128, WasmMsg,
 };
 use trellis_farm::contract::{execute, instantiate, query};
 use trellis_farm::ContractError;
@@ -103,8 +105,18 @@ impl Farm {
         self
     }
 
-    pub fn exec(&mut self, sender: &Addr, funds: &[Coin], msg: ExecuteMsg) -> Result<Response, ContractError> {
-        let res = execute(self.deps.as_mut(), self.env.clone(), message_info(sender, funds), msg)?;
+    pub fn exec(
+        &mut self,
+        sender: &Addr,
+        funds: &[Coin],
+        msg: ExecuteMsg,
+    ) -> Result<Response, ContractError> {
+        let res = execute(
+            self.deps.as_mut(),
+            self.env.clone(),
+            message_info(sender, funds),
+            msg,
+        )?;
         self.record_payments(&res);
         Ok(res)
     }
@@ -113,14 +125,20 @@ impl Farm {
     fn record_payments(&mut self, res: &Response) {
         for sub in &res.messages {
             match (&sub.msg, &self.reward) {
-                (CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, msg, .. }), RewardSource::Mint { cw20 })
-                    if contract_addr == cw20 =>
-                {
+                (
+                    CosmosMsg::Wasm(WasmMsg::Execute {
+                        contract_addr, msg, ..
+                    }),
+                    RewardSource::Mint { cw20 },
+                ) if contract_addr == cw20 => {
                     if let Ok(cw20::Cw20ExecuteMsg::Mint { recipient, amount }) = from_json(msg) {
                         self.paid.push((Addr::unchecked(recipient), amount));
                     }
                 }
-                (CosmosMsg::Bank(BankMsg::Send { to_address, amount }), RewardSource::Reserve { asset }) => {
+                (
+                    CosmosMsg::Bank(BankMsg::Send { to_address, amount }),
+                    RewardSource::Reserve { asset },
+                ) => {
                     for c in amount {
                         if &AssetInfo::native(c.denom.clone()) == asset {
                             self.paid.push((Addr::unchecked(to_address), c.amount));
@@ -136,7 +154,12 @@ impl Farm {
         self.paid.iter().map(|(_, a)| *a).sum()
     }
 
-    pub fn add_pool(&mut self, staking: &str, kind: PoolKind, weight: u64) -> Result<Response, ContractError> {
+    pub fn add_pool(
+        &mut self,
+        staking: &str,
+        kind: PoolKind,
+        weight: u64,
+    ) -> Result<Response, ContractError> {
         let owner = self.owner.clone();
         self.exec(
             &owner,
@@ -154,11 +177,29 @@ impl Farm {
         self.exec(&owner, &[], ExecuteMsg::SetWeight { pool_id, weight })
     }
 
-    pub fn deposit(&mut self, user: &Addr, pool_id: u64, denom: &str, amount: u128) -> Result<Response, ContractError> {
-        self.exec(user, &[coin(amount, denom)], ExecuteMsg::Deposit { pool_id, recipient: None })
+    pub fn deposit(
+        &mut self,
+        user: &Addr,
+        pool_id: u64,
+        denom: &str,
+        amount: u128,
+    ) -> Result<Response, ContractError> {
+        self.exec(
+            user,
+            &[coin(amount, denom)],
+            ExecuteMsg::Deposit {
+                pool_id,
+                recipient: None,
+            },
+        )
     }
 
-    pub fn withdraw(&mut self, user: &Addr, pool_id: u64, amount: u128) -> Result<Response, ContractError> {
+    pub fn withdraw(
+        &mut self,
+        user: &Addr,
+        pool_id: u64,
+        amount: u128,
+    ) -> Result<Response, ContractError> {
         self.exec(
             user,
             &[],
@@ -171,7 +212,14 @@ impl Farm {
     }
 
     pub fn claim(&mut self, user: &Addr, pool_ids: Vec<u64>) -> Result<Response, ContractError> {
-        self.exec(user, &[], ExecuteMsg::Claim { pool_ids, recipient: None })
+        self.exec(
+            user,
+            &[],
+            ExecuteMsg::Claim {
+                pool_ids,
+                recipient: None,
+            },
+        )
     }
 
     pub fn fund(&mut self, amount: u128) -> Result<Response, ContractError> {
@@ -197,18 +245,40 @@ impl Farm {
 
     /// Every key and value in storage, to compare before and after a refused call.
     pub fn snapshot(&self) -> Vec<(Vec<u8>, Vec<u8>)> {
-        self.deps.storage.range(None, None, Order::Ascending).collect()
+        self.deps
+            .storage
+            .range(None, None, Order::Ascending)
+            .collect()
     }
 
     /// Runs `msg`, expects it refused with `expected`, and checks storage is untouched.
-    pub fn refuse(&mut self, sender: &Addr, funds: &[Coin], msg: ExecuteMsg, expected: ContractError) {
+    pub fn refuse(
+        &mut self,
+        sender: &Addr,
+        funds: &[Coin],
+        msg: ExecuteMsg,
+        expected: ContractError,
+    ) {
         let before = self.snapshot();
         let err = self.exec(sender, funds, msg).unwrap_err();
         assert_eq!(err, expected);
-        assert_eq!(self.snapshot(), before, "a refused call changed storage");
+        let after = self.snapshot();
+        let changed: Vec<String> = after
+            .iter()
+            .filter(|kv| !before.contains(kv))
+            .map(|(k, _)| String::from_utf8_lossy(k).into_owned())
+            .collect();
+        assert!(
+            changed.is_empty() && after.len() == before.len(),
+            "a refused call changed storage: {changed:?}"
+        );
     }
 }
 
 pub fn cw20_deposit(pool_id: u64) -> cosmwasm_std::Binary {
-    to_json_binary(&ReceiveMsg::Deposit { pool_id, recipient: None }).unwrap()
+    to_json_binary(&ReceiveMsg::Deposit {
+        pool_id,
+        recipient: None,
+    })
+    .unwrap()
 }

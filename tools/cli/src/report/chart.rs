@@ -10,6 +10,18 @@ pub const PALETTE: [&str; 8] = [
 pub struct Series {
     pub name: String,
     pub points: Vec<(f64, f64)>,
+    /// Drawn dashed (e.g. a schedule under what actually happened).
+    pub dashed: bool,
+}
+
+impl Series {
+    pub fn new(name: impl Into<String>, points: Vec<(f64, f64)>) -> Self {
+        Series {
+            name: name.into(),
+            points,
+            dashed: false,
+        }
+    }
 }
 
 pub struct LineChart {
@@ -21,10 +33,10 @@ pub struct LineChart {
     pub steps: bool,
 }
 
-const WIDTH: f64 = 760.0;
+const WIDTH: f64 = 820.0;
 const HEIGHT: f64 = 320.0;
 const LEFT: f64 = 78.0;
-const RIGHT: f64 = 170.0;
+const RIGHT: f64 = 190.0;
 const TOP: f64 = 34.0;
 const BOTTOM: f64 = 46.0;
 
@@ -76,13 +88,23 @@ impl LineChart {
                 }
                 points.push((sx(*x), sy(*y)));
             }
-            svg.polyline(&points, colour, 2.0);
+            svg.polyline(&points, colour, if series.dashed { 3.0 } else { 2.0 }, series.dashed);
             let ly = TOP + 8.0 + i as f64 * 18.0;
             let lx = LEFT + pw + 14.0;
-            svg.line((lx, ly), (lx + 18.0, ly), colour, 3.0, false);
-            svg.text((lx + 24.0, ly + 4.0), &series.name, Anchor::Start, 11.0, "#222");
+            svg.line((lx, ly), (lx + 18.0, ly), colour, 3.0, series.dashed);
+            svg.text((lx + 24.0, ly + 4.0), &legend_label(&series.name), Anchor::Start, 11.0, "#222");
         }
         svg.finish()
+    }
+}
+
+/// Legend labels are cut to fit the legend column.
+fn legend_label(name: &str) -> String {
+    const MAX: usize = 24;
+    if name.chars().count() <= MAX {
+        name.to_string()
+    } else {
+        name.chars().take(MAX - 1).collect::<String>() + "…"
     }
 }
 
@@ -163,10 +185,7 @@ mod tests {
             title: "Emission".into(),
             x_label: "days".into(),
             y_label: "ALY".into(),
-            series: vec![Series {
-                name: "emitted".into(),
-                points: vec![(0.0, 0.0), (1.0, 10.0)],
-            }],
+            series: vec![Series::new("emitted", vec![(0.0, 0.0), (1.0, 10.0)])],
             steps: false,
         };
         let svg = chart.render();

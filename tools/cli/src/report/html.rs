@@ -154,9 +154,8 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
     let x = |t: u64| t as f64 / axis.secs_per_unit;
     let rd = s.reward_decimals;
     let rs = &s.reward_symbol;
-    let series = |name: &str, f: &dyn Fn(&crate::model::Sample) -> u128, decimals: u8| Series {
-        name: name.to_string(),
-        points: report.samples.iter().map(|p| (x(p.t), to_f64(f(p), decimals))).collect(),
+    let series = |name: &str, f: &dyn Fn(&crate::model::Sample) -> u128, decimals: u8| {
+        Series::new(name, report.samples.iter().map(|p| (x(p.t), to_f64(f(p), decimals))).collect())
     };
 
     let mut stream = vec![
@@ -182,34 +181,30 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
         .map(|w| (x(w[0].t), to_f64(w[1].emitted_rate.u128(), rd)))
         .chain(report.samples.last().map(|p| (x(p.t), to_f64(p.emitted_rate.u128(), rd))))
         .collect();
-    let rate = vec![
-        series("scheduled", &|p| p.scheduled_rate.u128(), rd),
-        Series {
-            name: "emitted".to_string(),
-            points: effective,
-        },
-    ];
+    let mut scheduled = series("scheduled", &|p| p.scheduled_rate.u128(), rd);
+    scheduled.dashed = true;
+    let rate = vec![scheduled, Series::new("emitted", effective)];
 
     let staked: Vec<Series> = report
         .pools
         .iter()
         .enumerate()
-        .map(|(i, pool)| Series {
-            name: format!("{} ({})", pool.name, pool.staking_symbol),
-            points: report
+        .map(|(i, pool)| {
+            let points = report
                 .samples
                 .iter()
                 .map(|p| (x(p.t), to_f64(p.pools[i].staked.u128(), pool.staking_decimals)))
-                .collect(),
+                .collect();
+            Series::new(pool.name.clone(), points)
         })
         .collect();
     let weights: Vec<Series> = report
         .pools
         .iter()
         .enumerate()
-        .map(|(i, pool)| Series {
-            name: pool.name.clone(),
-            points: report.samples.iter().map(|p| (x(p.t), p.pools[i].weight as f64)).collect(),
+        .map(|(i, pool)| {
+            let points = report.samples.iter().map(|p| (x(p.t), p.pools[i].weight as f64)).collect();
+            Series::new(pool.name.clone(), points)
         })
         .collect();
 
@@ -220,13 +215,13 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
     let users: Vec<Series> = report
         .users
         .iter()
-        .map(|u| Series {
-            name: u.clone(),
-            points: report
+        .map(|u| {
+            let points = report
                 .samples
                 .iter()
                 .map(|p| (x(p.t), to_f64(earned.get(&(p.t, u.as_str())).copied().unwrap_or(0), rd)))
-                .collect(),
+                .collect();
+            Series::new(u.clone(), points)
         })
         .collect();
 
@@ -245,7 +240,12 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
             rate,
             true,
         ),
-        chart("Staked per pool".into(), "staked (token units)".into(), staked, true),
+        chart(
+            "Staked per pool (each in its staking token)".into(),
+            "staked (token units)".into(),
+            staked,
+            true,
+        ),
         chart("Pool weights".into(), "weight".into(), weights, true),
         chart(format!("Earned per user: claimed + pending ({rs})"), rs.clone(), users, false),
     ]

@@ -44,7 +44,7 @@ impl Svg {
         );
     }
 
-    pub fn polyline(&mut self, points: &[(f64, f64)], stroke: &str, width: f64) {
+    pub fn polyline(&mut self, points: &[(f64, f64)], stroke: &str, width: f64, dashed: bool) {
         if points.is_empty() {
             return;
         }
@@ -57,8 +57,9 @@ impl Svg {
         }
         let _ = writeln!(
             self.body,
-            r#"<polyline points="{coords}" fill="none" stroke="{}" stroke-width="{width}" stroke-linejoin="round"/>"#,
-            escape(stroke)
+            r#"<polyline points="{coords}" fill="none" stroke="{}" stroke-width="{width}" stroke-linejoin="round"{}/>"#,
+            escape(stroke),
+            if dashed { r#" stroke-dasharray="6 4""# } else { "" }
         );
     }
 
@@ -130,7 +131,7 @@ mod tests {
     fn writes_escaped_elements() {
         let mut svg = Svg::new(100.0, 50.0);
         svg.line((0.0, 0.0), (10.0, 5.0), "#000", 1.0, false);
-        svg.polyline(&[(0.0, 1.0), (2.5, 3.25)], "red", 2.0);
+        svg.polyline(&[(0.0, 1.0), (2.5, 3.25)], "red", 2.0, false);
         svg.text((1.0, 2.0), "a < b & \"c\"", Anchor::Middle, 10.0, "#333");
         let out = svg.finish();
         assert!(out.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50""#));

@@ -405,7 +405,7 @@ impl Checker<'_> {
                 return self.err(b.span(), "farm.policy.max_solo_share_bps", "at most 10000 (100%)");
             }
             Some(b) => *b.get_ref(),
-            None => 10_000,
+            None => trellis_testing::farm::DEFAULT_MAX_SOLO_SHARE_BPS,
         };
         Ok(PolicyPlan {
             protocol_token,

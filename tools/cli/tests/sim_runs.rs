@@ -1,0 +1,257 @@
+//! Scenarios run end to end on the embedded chain; every number is derived by hand in the
+//! comments.
+use std::path::PathBuf;
+
+use indicatif::ProgressBar;
+use trellis_cli::model::SimReport;
+use trellis_cli::{report, runner, scenario};
+
+fn run_text(text: &str) -> SimReport {
+    let plan = scenario::parse(text, "inline.toml", "inline").unwrap();
+    runner::run(&plan, &ProgressBar::hidden()).unwrap()
+}
+
+fn run_bundled(name: &str) -> SimReport {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios").join(name);
+    let plan = scenario::load(&path).unwrap();
+    runner::run(&plan, &ProgressBar::hidden()).unwrap()
+}
+
+fn sample_at(report: &SimReport, t: u64) -> &trellis_cli::model::Sample {
+    report.samples.iter().find(|s| s.t == t).unwrap()
+}
+
+/// One user, a constant 10 TOK/s (0 decimals) over 100 s, sampled every 10 s.
+/// - [0, 20): nobody staked: 200 undistributed.
+/// - u deposits 50 at 20 s, claims at 60 s: 40 s * 10 = 400.
+/// - u withdraws 20 at 70 s (alone, so the rate per user is unchanged): [60, 100) earns 400,
+///   paid by the final settlement.
+/// - emitted 1000 = claimed 800 + undistributed 200.
+const CONSTANT: &str = r#"
+duration = 100
+step = 10
+
+[[tokens]]
+symbol = "TOK"
+kind = "cw20"
+decimals = 0
+
+[[tokens]]
+symbol = "LPT"
+kind = "cw20"
+decimals = 0
+
+[[tokens]]
+symbol = "BASE"
+kind = "native"
+decimals = 0
+
+[farm]
+clock = "time"
+reward = { source = "mint", token = "TOK" }
+schedule = { curve = "constant", rate = 10 }
+
+[[pools]]
+name = "P"
+kind = "lp"
+pair = ["TOK", "BASE"]
+staking = "LPT"
+weight = 1
+
+[[users]]
+name = "u"
+balances = { "LPT" = 50 }
+actions = [
+  { at = 20, action = "deposit", pool = "P", amount = 50 },
+  { at = 60, action = "claim" },
+  { at = 70, action = "withdraw", pool = "P", amount = 20 },
+]
+"#;
+
+#[test]
+fn constant_rate_one_user() {
+    let report = run_text(CONSTANT);
+    assert_eq!(report.scenario.name, "inline");
+    assert_eq!(report.samples.len(), 11);
+
+    // t = 50: emitted 500, 200 of it before the deposit, u pending 30 s * 10 = 300.
+    let s = sample_at(&report, 50);
+    assert_eq!((s.emitted.u128(), s.undistributed.u128(), s.pending.u128()), (500, 200, 300));
+    assert_eq!((s.scheduled_rate.u128(), s.emitted_rate.u128()), (10, 10));
+    assert_eq!((s.pools[0].staked.u128(), s.pools[0].distributed.u128()), (50, 300));
+    // 10e36 / 50 per second divides exactly: no fraction; bound = 1 position + 1 pool.
+    assert_eq!((s.slack, s.bound), (0, 2));
+    // t = 80: claimed 400 at 60; staked 30 after the withdraw at 70. Pending: [60,70) 100
+    // exactly, then [70,80) 100 over 30 units: 100e36 / 30 per unit is rounded down, so 30
+    // units are credited floor(99.99..) = 99. Pending 199; the unit short is an unsettled
+    // fraction: slack 1 <= bound 2.
+    let s = sample_at(&report, 80);
+    assert_eq!((s.claimed.u128(), s.pending.u128(), s.pools[0].staked.u128()), (400, 199, 30));
+    assert_eq!((s.slack, s.bound), (1, 2));
+    // t = 100 (before the settlement) the pool is brought up to date in one step: 300e36 / 30
+    // divides, so pending is 100 + 300 = 400 and nothing is lost.
+    assert_eq!((sample_at(&report, 100).pending.u128(), sample_at(&report, 100).slack), (400, 0));
+
+    let user = &report.summary.users[0];
+    assert_eq!((user.user.as_str(), user.pool.as_str()), ("u", "P"));
+    assert_eq!(
+        (user.staked.u128(), user.earned.u128(), user.claimed.u128(), user.settled.u128()),
+        (30, 800, 400, 400)
+    );
+    let stream = &report.summary.stream;
+    assert_eq!(
+        (stream.scheduled.u128(), stream.emitted.u128(), stream.distributed.u128()),
+        (1_000, 1_000, 800)
+    );
+    assert_eq!((stream.claimed.u128(), stream.undistributed.u128()), (800, 200));
+    let c = &report.summary.conservation;
+    assert!(c.exact.ok && c.bounded_ok && c.violations.is_empty() && c.reserve.is_none());
+    assert_eq!(c.exact.settled.u128(), 400);
+
+    // The action log: deposit 50, claim 400, withdraw 20, then the settlement claim of 400.
+    let log: Vec<(u64, &str, u128, bool)> = report
+        .events
+        .iter()
+        .map(|e| (e.t, e.action.as_str(), e.amount.u128(), e.settlement))
+        .collect();
+    assert_eq!(
+        log,
+        [(20, "deposit", 50, false), (60, "claim", 400, false), (70, "withdraw", 20, false), (100, "claim", 400, true)]
+    );
+
+    // CSV row at t = 50 (height and clock from the harness genesis: 1_000_000 + 50 / 5 and
+    // 1_700_000_000 + 50): emitted 500, claimed 0, undistributed 200, pending 300, rates 10.
+    let csv = report::csv::timeseries(&report);
+    assert!(
+        csv.lines().any(|l| l == "50,1000010,1700000050,500,0,200,0,0,0,0,,300,10,10,0,2,50,300,1"),
+        "{csv}"
+    );
+    let users = report::csv::users(&report);
+    assert!(users.lines().any(|l| l == "50,u,P,50,300,0,300"), "{users}");
+}
+
+/// `scenarios/reserve_runout.toml`; its header derives every number.
+#[test]
+fn reserve_runs_out() {
+    const FUSE: u128 = 1_000_000; // 6 decimals
+    let report = run_bundled("reserve_runout.toml");
+    let stream = &report.summary.stream;
+    assert_eq!(stream.funded.u128(), 50_000 * FUSE);
+    assert_eq!(stream.emitted.u128(), 50_000 * FUSE);
+    // 720 blocks * 100 scheduled, 220 of them after block 500 with an empty reserve.
+    assert_eq!(stream.scheduled.u128(), 72_000 * FUSE);
+    assert_eq!(stream.skipped.u128(), 22_000 * FUSE);
+    assert_eq!(stream.reserve_available.map(|a| a.u128()), Some(0));
+    assert_eq!(stream.undistributed.u128(), 5_000 * FUSE);
+    assert_eq!(stream.claimed.u128(), 45_000 * FUSE);
+
+    let earned: Vec<(&str, u128, u128)> = report
+        .summary
+        .users
+        .iter()
+        .map(|u| (u.user.as_str(), u.earned.u128() / FUSE, u.claimed.u128() / FUSE))
+        .collect();
+    assert_eq!(earned, [("ana", 20_625, 11_250), ("ben", 16_875, 0), ("cy", 7_500, 0)]);
+    assert_eq!(report.summary.pools[0].distributed.u128(), 37_500 * FUSE);
+    assert_eq!(report.summary.pools[1].distributed.u128(), 7_500 * FUSE);
+
+    // Emission stops at block 500 (t = 2500 s): 100/block before, 0 after.
+    let at = |block: u64| sample_at(&report, block * 5);
+    assert_eq!(at(500).emitted.u128(), 50_000 * FUSE);
+    assert_eq!(at(500).emitted_rate.u128(), 100 * FUSE);
+    assert_eq!(at(520).emitted_rate.u128(), 0);
+    assert_eq!(at(520).scheduled_rate.u128(), 100 * FUSE);
+    assert_eq!(at(520).skipped.u128(), 2_000 * FUSE);
+    // cy's 1000 FUSE principal came back at block 600 with the reserve empty.
+    assert_eq!(at(600).pools[1].staked.u128(), 0);
+    let cy_withdraw = report.events.iter().find(|e| e.actor == "cy" && e.action == "withdraw").unwrap();
+    assert_eq!((cy_withdraw.t, cy_withdraw.amount.u128()), (3_000, 1_000 * FUSE));
+
+    let c = &report.summary.conservation;
+    assert!(c.exact.ok && c.bounded_ok, "{:?}", c.violations);
+    assert!(c.reserve.as_ref().unwrap().ok);
+}
+
+/// `scenarios/quickstart.toml` (30 days, 1 ALY/s decaying 1% per week, weights 400/300/200/100
+/// until day 15). ALY has 6 decimals.
+#[test]
+fn quickstart_books() {
+    const ALY: u128 = 1_000_000;
+    let report = run_bundled("quickstart.toml");
+    assert!(report.conserved(), "{:?}", report.summary.conservation.violations);
+
+    // Schedule: weeks 0..3 at 1, 0.99, 0.9801, 0.970299 ALY/s, then 2 days of week 4 at
+    // floor(970_299 * 0.99) = 960_596 units/s:
+    // 604_800 * (1_000_000 + 990_000 + 980_100 + 970_299) + 172_800 * 960_596
+    //   = 2_383_153_315_200 + 165_990_988_800 = 2_549_144_304_000. Minted: emitted = scheduled.
+    let stream = &report.summary.stream;
+    assert_eq!(stream.scheduled.u128(), 2_549_144_304_000);
+    assert_eq!(stream.emitted.u128(), 2_549_144_304_000);
+
+    // Day 3, before dave's deposit: what pools without stake let pass, at 1 ALY/s:
+    // ALY-WFUSE 0.3/s for 1 h (1_080), WFUSE-FUSD 0.2/s for 12 h (8_640), ALY-solo 0.1/s for
+    // 3 days (25_920): 35_640 ALY. Everything else is pending.
+    let day3 = sample_at(&report, 3 * 86_400);
+    assert_eq!(day3.undistributed.u128(), 35_640 * ALY);
+    assert_eq!(day3.pending.u128(), (259_200 - 35_640) * ALY);
+
+    // alice's claim on day 10 (ALY-FUSD gets 0.4 ALY/s in week 0, 0.396 in week 1):
+    // [0,2d) alone 172_800 * 0.4 = 69_120; [2d,5d) 6000 of 8000: 259_200 * 0.4 * 3/4 = 77_760;
+    // [5d,7d) 10000 of 12000: 172_800 * 0.4 * 10/12 = 57_600;
+    // [7d,10d) 259_200 * 0.396 * 10/12 = 85_536. Total 290_016 ALY.
+    let claim = |who: &str, t: u64| {
+        report
+            .events
+            .iter()
+            .find(|e| e.actor == who && e.action == "claim" && e.t == t)
+            .unwrap()
+            .amount
+            .u128()
+    };
+    assert_eq!(claim("alice", 10 * 86_400), 290_016 * ALY);
+    // bob's claim on day 14. ALY-FUSD: [2d,5d) 259_200 * 0.4 / 4 = 25_920;
+    // [5d,7d) 172_800 * 0.4 * 2/12 = 11_520; [7d,14d) 604_800 * 0.396 * 2/12 = 39_916.8.
+    // ALY-WFUSE (0.3, then 0.297 ALY/s): [1h,4d) alone 342_000 * 0.3 = 102_600;
+    // [4d,7d) 5000 of 8000: 259_200 * 0.3 * 5/8 = 48_600; [7d,14d) 604_800 * 0.297 * 5/8
+    // = 112_266. Total 77_356.8 + 263_466 = 340_822.8 ALY.
+    assert_eq!(claim("bob", 14 * 86_400), 340_822_800_000);
+
+    // The weight change lands on day 15; the emergency exit forfeits bob's pending.
+    let weights = |t: u64| sample_at(&report, t).pools[2].weight;
+    assert_eq!((weights(14 * 86_400), weights(15 * 86_400)), (200, 250));
+    let exit = report.events.iter().find(|e| e.action == "emergency_withdraw").unwrap();
+    assert_eq!((exit.actor.as_str(), exit.amount.u128()), ("bob", 5_000 * ALY));
+    assert!(exit.forfeited.u128() > 0);
+    let bob_wfuse = report.summary.users.iter().find(|u| u.user == "bob" && u.pool == "ALY-WFUSE").unwrap();
+    assert_eq!(bob_wfuse.forfeited, exit.forfeited);
+    assert_eq!(bob_wfuse.earned.u128(), 263_466 * ALY);
+
+    // 121 samples of 6 h; the policy held throughout (solo share exactly 10%, then less).
+    assert_eq!(report.samples.len(), 121);
+    assert_eq!(report.summary.conservation.bounded_checks, 121);
+}
+
+/// Failing actions stop the run with the moment, the user and the action in the message.
+#[test]
+fn a_failing_action_names_when_and_who() {
+    let text = CONSTANT.replace(r#"{ at = 70, action = "withdraw", pool = "P", amount = 20 }"#, r#"{ at = 70, action = "withdraw", pool = "P", amount = 80 }"#);
+    let plan = scenario::parse(&text, "inline.toml", "inline").unwrap();
+    let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
+    let message = format!("{err:#}");
+    assert!(message.starts_with("at 1m 10s: u withdraw 80 from pool \"P\": "), "{message}");
+}
+
+/// The farm's policy is enforced at deployment: a solo pool above the cap is refused.
+#[test]
+fn policy_violations_stop_the_deployment() {
+    let text = CONSTANT.replace(
+        "[[users]]",
+        "[[pools]]\nname = \"S\"\nkind = \"solo\"\nstaking = \"BASE\"\nweight = 1\n\n[[users]]",
+    );
+    // One LP pool of weight 1 and one solo pool of weight 1: the solo share is 50%, above the
+    // default cap of 4999 bps.
+    let plan = scenario::parse(&text, "inline.toml", "inline").unwrap();
+    let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
+    let message = format!("{err:#}");
+    assert!(message.starts_with("adding pool \"S\" (weight 1): "), "{message}");
+}
