@@ -65,12 +65,24 @@ impl FarmOptions {
 
     /// Minted `symbol`, seconds clock, emission from the deploy block on.
     pub fn mint_time(symbol: &str, curve: Curve) -> Self {
-        Self::new(Clock::Time, curve, RewardOptions::Mint { symbol: symbol.to_string() })
+        Self::new(
+            Clock::Time,
+            curve,
+            RewardOptions::Mint {
+                symbol: symbol.to_string(),
+            },
+        )
     }
 
     /// Minted `symbol`, block clock (per-block emission, seed 000).
     pub fn mint_height(symbol: &str, curve: Curve) -> Self {
-        Self::new(Clock::Height, curve, RewardOptions::Mint { symbol: symbol.to_string() })
+        Self::new(
+            Clock::Height,
+            curve,
+            RewardOptions::Mint {
+                symbol: symbol.to_string(),
+            },
+        )
     }
 
     /// Reserve of `asset`, seconds clock.
@@ -141,9 +153,21 @@ impl Suite {
                     }
                 };
                 let addr = Suite::cw20_addr(&asset)?;
-                (RewardSource::Mint { cw20: addr.to_string() }, asset, true)
+                (
+                    RewardSource::Mint {
+                        cw20: addr.to_string(),
+                    },
+                    asset,
+                    true,
+                )
             }
-            RewardOptions::Reserve { asset } => (RewardSource::Reserve { asset: asset.clone() }, asset.clone(), false),
+            RewardOptions::Reserve { asset } => (
+                RewardSource::Reserve {
+                    asset: asset.clone(),
+                },
+                asset.clone(),
+                false,
+            ),
         };
         let schedule = Schedule {
             start: now + options.start,
@@ -191,7 +215,9 @@ impl Suite {
 
     /// The current farm (the last one deployed or selected). Panics when there is none.
     pub fn farm(&self) -> &FarmHandle {
-        self.farm.as_ref().expect("no farm deployed: call deploy_farm first")
+        self.farm
+            .as_ref()
+            .expect("no farm deployed: call deploy_farm first")
     }
 
     /// Makes `farm` the farm the helpers drive.
@@ -214,7 +240,12 @@ impl Suite {
 
     // ---- owner actions --------------------------------------------------------------------
 
-    fn farm_exec_as(&mut self, sender: &Addr, msg: &ExecuteMsg, funds: &[cosmwasm_std::Coin]) -> Result<AppResponse> {
+    fn farm_exec_as(
+        &mut self,
+        sender: &Addr,
+        msg: &ExecuteMsg,
+        funds: &[cosmwasm_std::Coin],
+    ) -> Result<AppResponse> {
         let farm = self.farm().addr.clone();
         self.app.execute_contract(sender.clone(), farm, msg, funds)
     }
@@ -239,7 +270,12 @@ impl Suite {
         self.add_pool(staking, PoolKind::Solo, weight)
     }
 
-    pub fn add_pool_lp(&mut self, staking: &AssetInfo, pair: [AssetInfo; 2], weight: u64) -> Result<u64> {
+    pub fn add_pool_lp(
+        &mut self,
+        staking: &AssetInfo,
+        pair: [AssetInfo; 2],
+        weight: u64,
+    ) -> Result<u64> {
         self.add_pool(staking, PoolKind::Lp { pair }, weight)
     }
 
@@ -251,7 +287,11 @@ impl Suite {
         self.farm_exec_owner(&ExecuteMsg::DeactivatePool { pool_id })
     }
 
-    pub fn recover_undistributed(&mut self, amount: Option<u128>, recipient: &str) -> Result<AppResponse> {
+    pub fn recover_undistributed(
+        &mut self,
+        amount: Option<u128>,
+        recipient: &str,
+    ) -> Result<AppResponse> {
         let recipient = self.addr(recipient).to_string();
         self.farm_exec_owner(&ExecuteMsg::RecoverUndistributed {
             amount: amount.map(Uint128::new),
@@ -278,7 +318,9 @@ impl Suite {
             bail!("the farm mints its reward: there is no reserve to fund");
         }
         match &farm.reward_asset {
-            AssetInfo::Native { denom } => self.farm_exec_as(funder, &ExecuteMsg::Fund {}, &coins(amount, denom)),
+            AssetInfo::Native { denom } => {
+                self.farm_exec_as(funder, &ExecuteMsg::Fund {}, &coins(amount, denom))
+            }
             token @ AssetInfo::Cw20 { .. } => {
                 self.cw20_send(funder, token, &farm.addr, amount, &ReceiveMsg::Fund {})
             }
@@ -444,7 +486,8 @@ impl Suite {
     }
 
     pub fn projected_emission(&self, from: u64, to: u64) -> Result<u128> {
-        let res: ProjectedEmissionResponse = self.farm_query(&QueryMsg::ProjectedEmission { from, to })?;
+        let res: ProjectedEmissionResponse =
+            self.farm_query(&QueryMsg::ProjectedEmission { from, to })?;
         Ok(res.amount.u128())
     }
 

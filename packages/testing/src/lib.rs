@@ -39,4 +39,6 @@ pub use farm::{FarmHandle, FarmOptions, RewardOptions};
 pub use suite::{Suite, SuiteBuilder, DEFAULT_BLOCK_SECS, GENESIS_HEIGHT, GENESIS_TIME};
 
 pub use trellis_types::asset::{Asset, AssetInfo};
-pub use trellis_types::farm::{AllocationPolicy, Clock, Curve, Decay, PoolKind, RewardSource, Schedule};
+pub use trellis_types::farm::{
+    AllocationPolicy, Clock, Curve, Decay, PoolKind, RewardSource, Schedule,
+};

@@ -71,7 +71,14 @@ impl Suite {
         let owner = self.owner.clone();
         let addr = self
             .app
-            .instantiate_contract(code_id, owner.clone(), &msg, &[], symbol, Some(owner.to_string()))
+            .instantiate_contract(
+                code_id,
+                owner.clone(),
+                &msg,
+                &[],
+                symbol,
+                Some(owner.to_string()),
+            )
             .map_err(|e| anyhow!("instantiating cw20 {symbol}: {e:#}"))?;
         let asset = AssetInfo::cw20(addr.to_string());
         self.tokens.insert(symbol.to_string(), asset.clone());
@@ -122,7 +129,9 @@ impl Suite {
     /// Any address's balance of `asset`.
     pub fn balance_of(&self, addr: &Addr, asset: &AssetInfo) -> Result<u128> {
         match asset {
-            AssetInfo::Native { denom } => Ok(self.app.wrap().query_balance(addr, denom)?.amount.u128()),
+            AssetInfo::Native { denom } => {
+                Ok(self.app.wrap().query_balance(addr, denom)?.amount.u128())
+            }
             AssetInfo::Cw20 { contract_addr } => {
                 let res: BalanceResponse = self.app.wrap().query_wasm_smart(
                     contract_addr,
@@ -146,11 +155,18 @@ impl Suite {
     }
 
     /// Transfers `amount` of `asset` between addresses (bank send or cw20 transfer).
-    pub fn transfer(&mut self, from: &Addr, to: &Addr, asset: &AssetInfo, amount: u128) -> Result<AppResponse> {
+    pub fn transfer(
+        &mut self,
+        from: &Addr,
+        to: &Addr,
+        asset: &AssetInfo,
+        amount: u128,
+    ) -> Result<AppResponse> {
         match asset {
-            AssetInfo::Native { denom } => self
-                .app
-                .send_tokens(from.clone(), to.clone(), &coins(amount, denom)),
+            AssetInfo::Native { denom } => {
+                self.app
+                    .send_tokens(from.clone(), to.clone(), &coins(amount, denom))
+            }
             AssetInfo::Cw20 { contract_addr } => self.app.execute_contract(
                 from.clone(),
                 Addr::unchecked(contract_addr),
@@ -187,7 +203,12 @@ impl Suite {
     }
 
     /// Hands the minter role of a cw20 from `current` to `new_minter`.
-    pub fn cw20_update_minter(&mut self, token: &AssetInfo, current: &Addr, new_minter: &Addr) -> Result<AppResponse> {
+    pub fn cw20_update_minter(
+        &mut self,
+        token: &AssetInfo,
+        current: &Addr,
+        new_minter: &Addr,
+    ) -> Result<AppResponse> {
         let token = Suite::cw20_addr(token)?;
         self.app.execute_contract(
             current.clone(),

@@ -14,13 +14,22 @@ fn seconds_and_blocks_stay_consistent() {
     let mut suite = Suite::new();
     // 12 s with 5 s blocks: blocks 5 and 10 were produced -> +2 blocks.
     suite.advance_seconds(12);
-    assert_eq!((suite.height(), suite.time()), (GENESIS_HEIGHT + 2, GENESIS_TIME + 12));
+    assert_eq!(
+        (suite.height(), suite.time()),
+        (GENESIS_HEIGHT + 2, GENESIS_TIME + 12)
+    );
     // 3 s more: elapsed 15 s -> the third block.
     suite.advance_seconds(3);
-    assert_eq!((suite.height(), suite.time()), (GENESIS_HEIGHT + 3, GENESIS_TIME + 15));
+    assert_eq!(
+        (suite.height(), suite.time()),
+        (GENESIS_HEIGHT + 3, GENESIS_TIME + 15)
+    );
     // 2 blocks = 10 s: elapsed 25 s, height +5.
     suite.advance_blocks(2);
-    assert_eq!((suite.height(), suite.time()), (GENESIS_HEIGHT + 5, GENESIS_TIME + 25));
+    assert_eq!(
+        (suite.height(), suite.time()),
+        (GENESIS_HEIGHT + 5, GENESIS_TIME + 25)
+    );
     assert_eq!((suite.elapsed_secs(), suite.elapsed_blocks()), (25, 5));
 }
 
@@ -47,7 +56,9 @@ fn addresses_are_bech32_and_stable() {
 #[test]
 fn native_and_cw20_balances() {
     let mut suite = Suite::new();
-    let lp = suite.create_cw20("LPA", &[("alice", 1_000), ("bob", 5)]).unwrap();
+    let lp = suite
+        .create_cw20("LPA", &[("alice", 1_000), ("bob", 5)])
+        .unwrap();
     suite.mint_native("alice", "ufuse", 42).unwrap();
     let fuse = suite.register_native("FUSE", "ufuse");
     assert_eq!(suite.balance("alice", &lp).unwrap(), 1_000);

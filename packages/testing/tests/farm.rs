@@ -24,9 +24,13 @@ fn constant(rate: u128) -> Curve {
 #[test]
 fn design_worked_example_60_40() {
     let mut suite = Suite::new();
-    let lp0 = suite.create_cw20("LPZERO", &[("alice", 100), ("bob", 300)]).unwrap();
+    let lp0 = suite
+        .create_cw20("LPZERO", &[("alice", 100), ("bob", 300)])
+        .unwrap();
     let lp1 = suite.register_native("LPONE", "ulpone");
-    let farm = suite.deploy_farm(FarmOptions::mint_time("ALY", constant(10))).unwrap();
+    let farm = suite
+        .deploy_farm(FarmOptions::mint_time("ALY", constant(10)))
+        .unwrap();
     assert_eq!(suite.add_pool_lp(&lp0, pair(), 60).unwrap(), 0);
     assert_eq!(suite.add_pool_lp(&lp1, pair(), 40).unwrap(), 1);
 
@@ -63,7 +67,9 @@ fn weight_change_is_not_retroactive() {
     let mut suite = Suite::new();
     let lpa = suite.create_cw20("LPA", &[("alice", 10)]).unwrap();
     let lpb = suite.create_cw20("LPB", &[("bob", 10)]).unwrap();
-    suite.deploy_farm(FarmOptions::mint_time("ALY", constant(10))).unwrap();
+    suite
+        .deploy_farm(FarmOptions::mint_time("ALY", constant(10)))
+        .unwrap();
     suite.add_pool_lp(&lpa, pair(), 50).unwrap();
     suite.add_pool_lp(&lpb, pair(), 50).unwrap();
     suite.stake("alice", 0, 10).unwrap();
@@ -93,7 +99,9 @@ fn height_clock_halving() {
         epoch_length: 10,
         decay: Decay::Halving,
     };
-    let farm = suite.deploy_farm(FarmOptions::mint_height("ALY", curve)).unwrap();
+    let farm = suite
+        .deploy_farm(FarmOptions::mint_height("ALY", curve))
+        .unwrap();
     assert_eq!(farm.schedule.start, suite.height());
     suite.add_pool_lp(&lp, pair(), 1).unwrap();
     suite.stake("alice", 0, 7).unwrap();
@@ -106,7 +114,14 @@ fn height_clock_halving() {
     suite.claim("alice", &[0]).unwrap();
     assert_eq!(suite.balance("alice", &farm.reward_asset).unwrap(), 16_249);
     let position = suite.position("alice", 0).unwrap();
-    assert_eq!((position.staked.u128(), position.pending.u128(), position.claimed.u128()), (7, 0, 16_249));
+    assert_eq!(
+        (
+            position.staked.u128(),
+            position.pending.u128(),
+            position.claimed.u128()
+        ),
+        (7, 0, 16_249)
+    );
     let check = suite.assert_conservation(&["alice"]);
     assert_eq!(check.after.totals.undistributed.u128(), 1);
 }
@@ -124,7 +139,9 @@ fn step_decay_splits_at_epoch_boundary() {
         epoch_length: 100,
         decay: Decay::Bps { factor_bps: 9_900 },
     };
-    suite.deploy_farm(FarmOptions::mint_time("ALY", curve)).unwrap();
+    suite
+        .deploy_farm(FarmOptions::mint_time("ALY", curve))
+        .unwrap();
     suite.add_pool_lp(&lp, pair(), 1).unwrap();
     suite.advance_seconds(90);
     suite.stake("alice", 0, 1).unwrap();
@@ -146,7 +163,9 @@ fn reserve_runs_dry_and_restarts() {
     let lp = suite.register_native("LP", "ulp");
     suite.mint_native("treasury", "ufuse", 1_200).unwrap();
     suite.mint_native("alice", "ulp", 50).unwrap();
-    suite.deploy_farm(FarmOptions::reserve_time(fuse.clone(), constant(10))).unwrap();
+    suite
+        .deploy_farm(FarmOptions::reserve_time(fuse.clone(), constant(10)))
+        .unwrap();
     suite.add_pool_lp(&lp, pair(), 1).unwrap();
     suite.fund("treasury", 1_000).unwrap();
     suite.stake("alice", 0, 50).unwrap();
@@ -184,8 +203,12 @@ fn reserve_runs_dry_and_restarts() {
 #[test]
 fn emergency_withdraw_forfeits_into_undistributed() {
     let mut suite = Suite::new();
-    let lp = suite.create_cw20("LPA", &[("alice", 100), ("bob", 100)]).unwrap();
-    let farm = suite.deploy_farm(FarmOptions::mint_time("ALY", constant(10))).unwrap();
+    let lp = suite
+        .create_cw20("LPA", &[("alice", 100), ("bob", 100)])
+        .unwrap();
+    let farm = suite
+        .deploy_farm(FarmOptions::mint_time("ALY", constant(10)))
+        .unwrap();
     suite.add_pool_lp(&lp, pair(), 1).unwrap();
     suite.stake("alice", 0, 100).unwrap();
     suite.stake("bob", 0, 100).unwrap();
@@ -210,8 +233,12 @@ fn emergency_withdraw_forfeits_into_undistributed() {
 #[test]
 fn rounding_fractions_are_bounded() {
     let mut suite = Suite::new();
-    let lp = suite.create_cw20("LPA", &[("a", 1), ("b", 1), ("c", 1)]).unwrap();
-    suite.deploy_farm(FarmOptions::mint_time("ALY", constant(10))).unwrap();
+    let lp = suite
+        .create_cw20("LPA", &[("a", 1), ("b", 1), ("c", 1)])
+        .unwrap();
+    suite
+        .deploy_farm(FarmOptions::mint_time("ALY", constant(10)))
+        .unwrap();
     suite.add_pool_lp(&lp, pair(), 1).unwrap();
     for user in ["a", "b", "c"] {
         suite.stake(user, 0, 1).unwrap();
@@ -231,7 +258,9 @@ fn rounding_fractions_are_bounded() {
 #[test]
 fn funding_a_minted_farm_is_refused_by_the_harness() {
     let mut suite = Suite::new();
-    suite.deploy_farm(FarmOptions::mint_time("ALY", constant(1))).unwrap();
+    suite
+        .deploy_farm(FarmOptions::mint_time("ALY", constant(1)))
+        .unwrap();
     let err = suite.fund("treasury", 1).unwrap_err();
     assert!(err.to_string().contains("mints its reward"), "{err}");
     assert!(matches!(suite.farm().reward_asset, AssetInfo::Cw20 { .. }));

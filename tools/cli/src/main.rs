@@ -5,7 +5,11 @@ use clap::{Parser, Subcommand};
 use trellis_cli::commands::{bench, sim};
 
 #[derive(Debug, Parser)]
-#[command(name = "trellis", version, about = "Trellis liquidity mining: simulate scenarios against the real contracts")]
+#[command(
+    name = "trellis",
+    version,
+    about = "Trellis liquidity mining: simulate scenarios against the real contracts"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

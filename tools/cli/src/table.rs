@@ -87,10 +87,27 @@ pub fn summary(report: &SimReport) -> String {
     if !s.description.is_empty() {
         let _ = writeln!(out, "  {}", s.description.lines().next().unwrap_or(""));
     }
-    let _ = writeln!(out, "  reward {rs}: {}; farm {}", s.reward_source, s.farm_address);
+    let _ = writeln!(
+        out,
+        "  reward {rs}: {}; farm {}",
+        s.reward_source, s.farm_address
+    );
 
-    let _ = writeln!(out, "\nPools (amounts staked in each pool's token, rewards in {rs})");
-    let mut pools = Table::new(&["pool", "kind", "token", "weight", "staked", "distributed", "earned", "claimed", "forfeited"]);
+    let _ = writeln!(
+        out,
+        "\nPools (amounts staked in each pool's token, rewards in {rs})"
+    );
+    let mut pools = Table::new(&[
+        "pool",
+        "kind",
+        "token",
+        "weight",
+        "staked",
+        "distributed",
+        "earned",
+        "claimed",
+        "forfeited",
+    ]);
     for (info, p) in report.pools.iter().zip(&report.summary.pools) {
         let kind = match (info.kind.as_str(), info.native) {
             ("lp", true) => "lp native".to_string(),
@@ -114,7 +131,15 @@ pub fn summary(report: &SimReport) -> String {
         out,
         "\nUsers (earned = claimed during the run + settled by the final claim; {rs})"
     );
-    let mut users = Table::new(&["user", "pool", "staked", "earned", "claimed", "settled", "forfeited"]);
+    let mut users = Table::new(&[
+        "user",
+        "pool",
+        "staked",
+        "earned",
+        "claimed",
+        "settled",
+        "forfeited",
+    ]);
     for u in &report.summary.users {
         let decimals = report
             .pool_index(&u.pool)
@@ -153,7 +178,8 @@ pub fn summary(report: &SimReport) -> String {
     let st = &report.summary.stream;
     let _ = writeln!(out, "\nReward stream ({rs})");
     let mut stream = Table::new(&["", "amount", "base units"]);
-    let mut line = |name: &str, v: u128| stream.row(vec![name.to_string(), amount(v, rd), v.to_string()]);
+    let mut line =
+        |name: &str, v: u128| stream.row(vec![name.to_string(), amount(v, rd), v.to_string()]);
     line("scheduled", st.scheduled.u128());
     line("emitted", st.emitted.u128());
     line("distributed", st.distributed.u128());

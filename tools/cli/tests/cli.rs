@@ -27,16 +27,37 @@ fn out_dir(test: &str) -> PathBuf {
 #[test]
 fn sim_prints_the_summary_and_writes_the_report() {
     let dir = out_dir("sim_reserve");
-    let out = trellis(&["sim", &scenario("reserve_runout.toml"), "--out", dir.to_str().unwrap()]);
+    let out = trellis(&[
+        "sim",
+        &scenario("reserve_runout.toml"),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("Scenario reserve_runout: 720 blocks (1h) on the height clock"), "{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("Scenario reserve_runout: 720 blocks (1h) on the height clock"),
+        "{stdout}"
+    );
     // 22,000 FUSE of schedule skipped once the 50,000 reserve ran dry.
-    assert!(stdout.contains("skipped (reserve empty)  22,000.000000  22000000000"), "{stdout}");
+    assert!(
+        stdout.contains("skipped (reserve empty)  22,000.000000  22000000000"),
+        "{stdout}"
+    );
     assert!(stdout.contains(
         "emitted 50000000000 = claimed 45000000000 + recovered 0 + rolled_over 0 + undistributed 5000000000 + pending 0: ok"
     ));
-    for file in ["report.json", "timeseries.csv", "users.csv", "events.csv", "report.html"] {
+    for file in [
+        "report.json",
+        "timeseries.csv",
+        "users.csv",
+        "events.csv",
+        "report.html",
+    ] {
         assert!(dir.join(file).is_file(), "{file} missing");
     }
     let json: serde_json::Value =
@@ -48,7 +69,11 @@ fn sim_prints_the_summary_and_writes_the_report() {
     assert_eq!(html.matches("<svg ").count(), 5);
     assert!(!html.contains("<script"));
     // The only URL is the SVG namespace of each chart.
-    assert_eq!(html.matches("http").count(), html.matches(r#"xmlns="http://www.w3.org/2000/svg""#).count());
+    assert_eq!(
+        html.matches("http").count(),
+        html.matches(r#"xmlns="http://www.w3.org/2000/svg""#)
+            .count()
+    );
 }
 
 #[test]
@@ -60,7 +85,12 @@ fn sim_reports_scenario_errors_with_their_location() {
         .unwrap()
         .replacen("staking = \"FUSEFUSD-LP\"", "staking = \"NOPE-LP\"", 1);
     std::fs::write(&file, &text).unwrap();
-    let out = trellis(&["sim", file.to_str().unwrap(), "--out", dir.join("out").to_str().unwrap()]);
+    let out = trellis(&[
+        "sim",
+        file.to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let line = text.lines().position(|l| l.contains("NOPE-LP")).unwrap() + 1;

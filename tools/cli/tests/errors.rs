@@ -37,7 +37,9 @@ actions = [
 "#;
 
 fn error_of(text: &str) -> String {
-    parse(text, "t.toml", "t").expect_err("the scenario should be refused").to_string()
+    parse(text, "t.toml", "t")
+        .expect_err("the scenario should be refused")
+        .to_string()
 }
 
 fn with(from: &str, to: &str) -> String {
@@ -56,42 +58,62 @@ fn syntax_error_has_line_and_column() {
     // Line 6 becomes `symbol = "TOK` (unterminated string): the parser stops at the end of
     // the line, column 14.
     let err = error_of(&with(r#"symbol = "TOK""#, r#"symbol = "TOK"#));
-    assert!(err.starts_with("t.toml:6:14: tokens[0].symbol: invalid basic string"), "{err}");
+    assert!(
+        err.starts_with("t.toml:6:14: tokens[0].symbol: invalid basic string"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_field_is_named() {
     // Line 31: `  { at = 60, actoin = "claim" },` - the key `actoin` starts at column 14.
     let err = error_of(&with(r#"action = "claim""#, r#"actoin = "claim""#));
-    assert!(err.starts_with("t.toml:31:14: users[0].actions[1].actoin: unknown field `actoin`"), "{err}");
+    assert!(
+        err.starts_with("t.toml:31:14: users[0].actions[1].actoin: unknown field `actoin`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn wrong_enum_value_lists_the_choices() {
     // Line 16: `clock = "daily"`, value at column 9.
     let err = error_of(&with(r#"clock = "time""#, r#"clock = "daily""#));
-    assert!(err.starts_with("t.toml:16:9: farm.clock: unknown variant `daily`, expected `time` or `height`"), "{err}");
+    assert!(
+        err.starts_with(
+            "t.toml:16:9: farm.clock: unknown variant `daily`, expected `time` or `height`"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_token_names_the_pool_field() {
     // Line 23: `staking = "NOPE"`, the string at column 11.
     let err = error_of(&with(r#"staking = "LPT""#, r#"staking = "NOPE""#));
-    assert_eq!(err, r#"t.toml:23:11: pools[0].staking: unknown token "NOPE" (tokens: TOK, LPT)"#);
+    assert_eq!(
+        err,
+        r#"t.toml:23:11: pools[0].staking: unknown token "NOPE" (tokens: TOK, LPT)"#
+    );
 }
 
 #[test]
 fn unknown_pool_in_an_action() {
     // Line 30: `  { at = 20, action = "deposit", pool = "Q", amount = 50 },`: "Q" at column 41.
     let err = error_of(&with(r#"pool = "P""#, r#"pool = "Q""#));
-    assert_eq!(err, r#"t.toml:30:41: users[0].actions[0].pool: unknown pool "Q" (pools: P)"#);
+    assert_eq!(
+        err,
+        r#"t.toml:30:41: users[0].actions[0].pool: unknown pool "Q" (pools: P)"#
+    );
 }
 
 #[test]
 fn unknown_token_in_balances() {
     // Line 28: `balances = { "LPX" = 50 }`: the key at column 14.
     let err = error_of(&with(r#"{ "LPT" = 50 }"#, r#"{ "LPX" = 50 }"#));
-    assert_eq!(err, r#"t.toml:28:14: users[0].balances: unknown token "LPX" (tokens: TOK, LPT)"#);
+    assert_eq!(
+        err,
+        r#"t.toml:28:14: users[0].balances: unknown token "LPX" (tokens: TOK, LPT)"#
+    );
 }
 
 #[test]
@@ -108,14 +130,22 @@ fn amount_finer_than_the_token() {
 fn floats_are_refused() {
     // Line 30: the float 0.5 at column 55.
     let err = error_of(&with("amount = 50 }", "amount = 0.5 }"));
-    assert!(err.starts_with("t.toml:30:55: users[0].actions[0].amount: write fractional amounts as strings"), "{err}");
+    assert!(
+        err.starts_with(
+            "t.toml:30:55: users[0].actions[0].amount: write fractional amounts as strings"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
 fn action_after_the_end() {
     // Line 31: `  { at = 160, ...`: 160 at column 10.
     let err = error_of(&with("at = 60,", "at = 160,"));
-    assert_eq!(err, "t.toml:31:10: users[0].actions[1].at: 160 s is after the end of the run (100 s)");
+    assert_eq!(
+        err,
+        "t.toml:31:10: users[0].actions[1].at: 160 s is after the end of the run (100 s)"
+    );
 }
 
 #[test]
@@ -127,14 +157,21 @@ fn curve_fields_are_checked() {
         "t.toml:18:53: farm.schedule.epoch: not a field of curve = \"constant\" (it takes rate)"
     );
     // A step decay without `decay`: the error points at the curve's value, column 22.
-    let err = error_of(&with(r#"curve = "constant", rate = 10"#, r#"curve = "step_decay", initial_rate = 10, epoch = 5"#));
-    assert_eq!(err, "t.toml:18:22: farm.schedule.decay: curve = \"step_decay\" needs `decay`");
+    let err = error_of(&with(
+        r#"curve = "constant", rate = 10"#,
+        r#"curve = "step_decay", initial_rate = 10, epoch = 5"#,
+    ));
+    assert_eq!(
+        err,
+        "t.toml:18:22: farm.schedule.decay: curve = \"step_decay\" needs `decay`"
+    );
 }
 
 #[test]
 fn height_clock_needs_whole_blocks() {
     // 7 s is not a multiple of the 5 s block; line 31's `at = "7s"` value at column 10.
-    let text = with(r#"clock = "time""#, r#"clock = "height""#).replacen("at = 60,", r#"at = "7s","#, 1);
+    let text =
+        with(r#"clock = "time""#, r#"clock = "height""#).replacen("at = 60,", r#"at = "7s","#, 1);
     let err = error_of(&text);
     assert_eq!(
         err,
@@ -145,13 +182,22 @@ fn height_clock_needs_whole_blocks() {
 #[test]
 fn claim_takes_pools_not_pool() {
     // Line 31: `  { at = 60, action = "claim", pool = "P" },`: "P" at column 39.
-    let err = error_of(&with(r#"action = "claim""#, r#"action = "claim", pool = "P""#));
-    assert_eq!(err, "t.toml:31:39: users[0].actions[1].pool: `claim` takes no `pool` (use `pools = [...]`)");
+    let err = error_of(&with(
+        r#"action = "claim""#,
+        r#"action = "claim", pool = "P""#,
+    ));
+    assert_eq!(
+        err,
+        "t.toml:31:39: users[0].actions[1].pool: `claim` takes no `pool` (use `pools = [...]`)"
+    );
 }
 
 #[test]
 fn mint_reward_must_be_cw20() {
-    let text = with("symbol = \"TOK\"\nkind = \"cw20\"", "symbol = \"TOK\"\nkind = \"native\"");
+    let text = with(
+        "symbol = \"TOK\"\nkind = \"cw20\"",
+        "symbol = \"TOK\"\nkind = \"native\"",
+    );
     let err = error_of(&text);
     // Line 17: reward = { source = "mint", token = "TOK" }: "TOK" at column 37.
     assert_eq!(

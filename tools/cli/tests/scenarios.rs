@@ -6,7 +6,9 @@ use trellis_cli::scenario::{self, plan::*};
 use trellis_types::farm::{Clock, Curve, Decay};
 
 fn bundled(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scenarios")
+        .join(name)
 }
 
 #[test]
@@ -30,7 +32,10 @@ fn quickstart_parses() {
     );
     let policy = plan.policy.unwrap();
     assert_eq!(plan.tokens[policy.protocol_token].symbol, "ALY");
-    assert_eq!((policy.max_solo_share_bps, policy.native_pairs_outweigh), (1_000, true));
+    assert_eq!(
+        (policy.max_solo_share_bps, policy.native_pairs_outweigh),
+        (1_000, true)
+    );
     let names: Vec<&str> = plan.pools.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["ALY-FUSD", "ALY-WFUSE", "WFUSE-FUSD", "ALY-solo"]);
     assert_eq!(plan.pools[3].pair, None);
@@ -60,8 +65,17 @@ fn quickstart_parses() {
             }
         }
     );
-    assert_eq!(bob.actions[3].kind, ActionPlan::EmergencyWithdraw { pool: 1 });
-    assert_eq!(plan.users[2].actions[1].kind, ActionPlan::Withdraw { pool: 2, amount: None });
+    assert_eq!(
+        bob.actions[3].kind,
+        ActionPlan::EmergencyWithdraw { pool: 1 }
+    );
+    assert_eq!(
+        plan.users[2].actions[1].kind,
+        ActionPlan::Withdraw {
+            pool: 2,
+            amount: None
+        }
+    );
 }
 
 #[test]
@@ -69,7 +83,10 @@ fn reserve_runout_parses() {
     let plan = scenario::load(&bundled("reserve_runout.toml")).unwrap();
     assert_eq!(plan.clock, Clock::Height);
     // 720 blocks of 5 s = 3600 s; steps of 20 blocks = 100 s: 37 samples.
-    assert_eq!((plan.duration_secs, plan.step_secs, plan.block_secs), (3_600, 100, 5));
+    assert_eq!(
+        (plan.duration_secs, plan.step_secs, plan.block_secs),
+        (3_600, 100, 5)
+    );
     assert_eq!(plan.sample_times().len(), 37);
     assert_eq!(
         plan.schedule.curve,

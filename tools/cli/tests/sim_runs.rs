@@ -12,7 +12,9 @@ fn run_text(text: &str) -> SimReport {
 }
 
 fn run_bundled(name: &str) -> SimReport {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scenarios")
+        .join(name);
     let plan = scenario::load(&path).unwrap();
     runner::run(&plan, &ProgressBar::hidden()).unwrap()
 }
@@ -76,9 +78,15 @@ fn constant_rate_one_user() {
 
     // t = 50: emitted 500, 200 of it before the deposit, u pending 30 s * 10 = 300.
     let s = sample_at(&report, 50);
-    assert_eq!((s.emitted.u128(), s.undistributed.u128(), s.pending.u128()), (500, 200, 300));
+    assert_eq!(
+        (s.emitted.u128(), s.undistributed.u128(), s.pending.u128()),
+        (500, 200, 300)
+    );
     assert_eq!((s.scheduled_rate.u128(), s.emitted_rate.u128()), (10, 10));
-    assert_eq!((s.pools[0].staked.u128(), s.pools[0].distributed.u128()), (50, 300));
+    assert_eq!(
+        (s.pools[0].staked.u128(), s.pools[0].distributed.u128()),
+        (50, 300)
+    );
     // 10e36 / 50 per second divides exactly: no fraction; bound = 1 position + 1 pool.
     assert_eq!((s.slack, s.bound), (0, 2));
     // t = 80: claimed 400 at 60; staked 30 after the withdraw at 70. Pending: [60,70) 100
@@ -86,24 +94,45 @@ fn constant_rate_one_user() {
     // units are credited floor(99.99..) = 99. Pending 199; the unit short is an unsettled
     // fraction: slack 1 <= bound 2.
     let s = sample_at(&report, 80);
-    assert_eq!((s.claimed.u128(), s.pending.u128(), s.pools[0].staked.u128()), (400, 199, 30));
+    assert_eq!(
+        (s.claimed.u128(), s.pending.u128(), s.pools[0].staked.u128()),
+        (400, 199, 30)
+    );
     assert_eq!((s.slack, s.bound), (1, 2));
     // t = 100 (before the settlement) the pool is brought up to date in one step: 300e36 / 30
     // divides, so pending is 100 + 300 = 400 and nothing is lost.
-    assert_eq!((sample_at(&report, 100).pending.u128(), sample_at(&report, 100).slack), (400, 0));
+    assert_eq!(
+        (
+            sample_at(&report, 100).pending.u128(),
+            sample_at(&report, 100).slack
+        ),
+        (400, 0)
+    );
 
     let user = &report.summary.users[0];
     assert_eq!((user.user.as_str(), user.pool.as_str()), ("u", "P"));
     assert_eq!(
-        (user.staked.u128(), user.earned.u128(), user.claimed.u128(), user.settled.u128()),
+        (
+            user.staked.u128(),
+            user.earned.u128(),
+            user.claimed.u128(),
+            user.settled.u128()
+        ),
         (30, 800, 400, 400)
     );
     let stream = &report.summary.stream;
     assert_eq!(
-        (stream.scheduled.u128(), stream.emitted.u128(), stream.distributed.u128()),
+        (
+            stream.scheduled.u128(),
+            stream.emitted.u128(),
+            stream.distributed.u128()
+        ),
         (1_000, 1_000, 800)
     );
-    assert_eq!((stream.claimed.u128(), stream.undistributed.u128()), (800, 200));
+    assert_eq!(
+        (stream.claimed.u128(), stream.undistributed.u128()),
+        (800, 200)
+    );
     let c = &report.summary.conservation;
     assert!(c.exact.ok && c.bounded_ok && c.violations.is_empty() && c.reserve.is_none());
     assert_eq!(c.exact.settled.u128(), 400);
@@ -116,14 +145,20 @@ fn constant_rate_one_user() {
         .collect();
     assert_eq!(
         log,
-        [(20, "deposit", 50, false), (60, "claim", 400, false), (70, "withdraw", 20, false), (100, "claim", 400, true)]
+        [
+            (20, "deposit", 50, false),
+            (60, "claim", 400, false),
+            (70, "withdraw", 20, false),
+            (100, "claim", 400, true)
+        ]
     );
 
     // CSV row at t = 50 (height and clock from the harness genesis: 1_000_000 + 50 / 5 and
     // 1_700_000_000 + 50): emitted 500, claimed 0, undistributed 200, pending 300, rates 10.
     let csv = report::csv::timeseries(&report);
     assert!(
-        csv.lines().any(|l| l == "50,1000010,1700000050,500,0,200,0,0,0,0,,300,10,10,0,2,50,300,1"),
+        csv.lines()
+            .any(|l| l == "50,1000010,1700000050,500,0,200,0,0,0,0,,300,10,10,0,2,50,300,1"),
         "{csv}"
     );
     let users = report::csv::users(&report);
@@ -149,9 +184,22 @@ fn reserve_runs_out() {
         .summary
         .users
         .iter()
-        .map(|u| (u.user.as_str(), u.earned.u128() / FUSE, u.claimed.u128() / FUSE))
+        .map(|u| {
+            (
+                u.user.as_str(),
+                u.earned.u128() / FUSE,
+                u.claimed.u128() / FUSE,
+            )
+        })
         .collect();
-    assert_eq!(earned, [("ana", 20_625, 11_250), ("ben", 16_875, 0), ("cy", 7_500, 0)]);
+    assert_eq!(
+        earned,
+        [
+            ("ana", 20_625, 11_250),
+            ("ben", 16_875, 0),
+            ("cy", 7_500, 0)
+        ]
+    );
     assert_eq!(report.summary.pools[0].distributed.u128(), 37_500 * FUSE);
     assert_eq!(report.summary.pools[1].distributed.u128(), 7_500 * FUSE);
 
@@ -164,8 +212,15 @@ fn reserve_runs_out() {
     assert_eq!(at(520).skipped.u128(), 2_000 * FUSE);
     // cy's 1000 FUSE principal came back at block 600 with the reserve empty.
     assert_eq!(at(600).pools[1].staked.u128(), 0);
-    let cy_withdraw = report.events.iter().find(|e| e.actor == "cy" && e.action == "withdraw").unwrap();
-    assert_eq!((cy_withdraw.t, cy_withdraw.amount.u128()), (3_000, 1_000 * FUSE));
+    let cy_withdraw = report
+        .events
+        .iter()
+        .find(|e| e.actor == "cy" && e.action == "withdraw")
+        .unwrap();
+    assert_eq!(
+        (cy_withdraw.t, cy_withdraw.amount.u128()),
+        (3_000, 1_000 * FUSE)
+    );
 
     let c = &report.summary.conservation;
     assert!(c.exact.ok && c.bounded_ok, "{:?}", c.violations);
@@ -178,7 +233,11 @@ fn reserve_runs_out() {
 fn quickstart_books() {
     const ALY: u128 = 1_000_000;
     let report = run_bundled("quickstart.toml");
-    assert!(report.conserved(), "{:?}", report.summary.conservation.violations);
+    assert!(
+        report.conserved(),
+        "{:?}",
+        report.summary.conservation.violations
+    );
 
     // Schedule: weeks 0..3 at 1, 0.99, 0.9801, 0.970299 ALY/s, then 2 days of week 4 at
     // floor(970_299 * 0.99) = 960_596 units/s:
@@ -219,10 +278,22 @@ fn quickstart_books() {
     // The weight change lands on day 15; the emergency exit forfeits bob's pending.
     let weights = |t: u64| sample_at(&report, t).pools[2].weight;
     assert_eq!((weights(14 * 86_400), weights(15 * 86_400)), (200, 250));
-    let exit = report.events.iter().find(|e| e.action == "emergency_withdraw").unwrap();
-    assert_eq!((exit.actor.as_str(), exit.amount.u128()), ("bob", 5_000 * ALY));
+    let exit = report
+        .events
+        .iter()
+        .find(|e| e.action == "emergency_withdraw")
+        .unwrap();
+    assert_eq!(
+        (exit.actor.as_str(), exit.amount.u128()),
+        ("bob", 5_000 * ALY)
+    );
     assert!(exit.forfeited.u128() > 0);
-    let bob_wfuse = report.summary.users.iter().find(|u| u.user == "bob" && u.pool == "ALY-WFUSE").unwrap();
+    let bob_wfuse = report
+        .summary
+        .users
+        .iter()
+        .find(|u| u.user == "bob" && u.pool == "ALY-WFUSE")
+        .unwrap();
     assert_eq!(bob_wfuse.forfeited, exit.forfeited);
     assert_eq!(bob_wfuse.earned.u128(), 263_466 * ALY);
 
@@ -234,11 +305,17 @@ fn quickstart_books() {
 /// Failing actions stop the run with the moment, the user and the action in the message.
 #[test]
 fn a_failing_action_names_when_and_who() {
-    let text = CONSTANT.replace(r#"{ at = 70, action = "withdraw", pool = "P", amount = 20 }"#, r#"{ at = 70, action = "withdraw", pool = "P", amount = 80 }"#);
+    let text = CONSTANT.replace(
+        r#"{ at = 70, action = "withdraw", pool = "P", amount = 20 }"#,
+        r#"{ at = 70, action = "withdraw", pool = "P", amount = 80 }"#,
+    );
     let plan = scenario::parse(&text, "inline.toml", "inline").unwrap();
     let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
     let message = format!("{err:#}");
-    assert!(message.starts_with("at 1m 10s: u withdraw 80 from pool \"P\": "), "{message}");
+    assert!(
+        message.starts_with("at 1m 10s: u withdraw 80 from pool \"P\": "),
+        "{message}"
+    );
 }
 
 /// The farm's policy is enforced at deployment: a solo pool above the cap is refused.
@@ -253,5 +330,8 @@ fn policy_violations_stop_the_deployment() {
     let plan = scenario::parse(&text, "inline.toml", "inline").unwrap();
     let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
     let message = format!("{err:#}");
-    assert!(message.starts_with("adding pool \"S\" (weight 1): "), "{message}");
+    assert!(
+        message.starts_with("adding pool \"S\" (weight 1): "),
+        "{message}"
+    );
 }

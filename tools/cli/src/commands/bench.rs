@@ -1,5 +1,7 @@
-//! `trellis bench`: gas metering in cosmwasm-vm, behind the `bench` cargo feature so that
+//! `trellis bench`: checks the wasm artifacts like a chain on upload and meters the farm's
+//! gas in cosmwasm-vm (`trellis_bench::run_all`). Behind the `bench` cargo feature so that
 //! `trellis sim` never builds wasmer.
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -13,9 +15,15 @@ pub const ENABLE_HINT: &str = "cargo run --release -p trellis-cli --features ben
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Arguments passed to the benchmark.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub args: Vec<String>,
+    /// Folder holding the wasm artifacts (built by scripts/build-wasm.sh).
+    #[arg(long, default_value = "artifacts")]
+    pub artifacts_dir: PathBuf,
+    /// Where to write the combined JSON report.
+    #[arg(long, default_value = "bench/results.json")]
+    pub out: PathBuf,
+    /// No progress lines on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[cfg(not(feature = "bench"))]
@@ -29,6 +37,9 @@ pub fn run(_args: &BenchArgs) -> Result<ExitCode> {
 
 #[cfg(feature = "bench")]
 pub fn run(args: &BenchArgs) -> Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("the `bench` feature is not wired to trellis-bench yet (see tools/cli/Cargo.toml)")
+    let mut options = trellis_bench::RunAllOptions::new(&args.artifacts_dir);
+    options.out = Some(args.out.clone());
+    options.farm.progress = !args.quiet;
+    trellis_bench::run_all(&options)?;
+    Ok(ExitCode::SUCCESS)
 }

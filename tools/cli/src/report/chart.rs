@@ -68,15 +68,39 @@ impl LineChart {
 
         for y in &y_ticks {
             svg.line((LEFT, sy(*y)), (LEFT + pw, sy(*y)), "#e5e5e5", 1.0, false);
-            svg.text((LEFT - 6.0, sy(*y) + 4.0), &compact(*y), Anchor::End, 11.0, "#555");
+            svg.text(
+                (LEFT - 6.0, sy(*y) + 4.0),
+                &compact(*y),
+                Anchor::End,
+                11.0,
+                "#555",
+            );
         }
         for x in x_ticks.iter().filter(|x| **x >= x_min && **x <= x_max) {
-            svg.line((sx(*x), TOP + ph), (sx(*x), TOP + ph + 4.0), "#555", 1.0, false);
-            svg.text((sx(*x), TOP + ph + 17.0), &compact(*x), Anchor::Middle, 11.0, "#555");
+            svg.line(
+                (sx(*x), TOP + ph),
+                (sx(*x), TOP + ph + 4.0),
+                "#555",
+                1.0,
+                false,
+            );
+            svg.text(
+                (sx(*x), TOP + ph + 17.0),
+                &compact(*x),
+                Anchor::Middle,
+                11.0,
+                "#555",
+            );
         }
         svg.line((LEFT, TOP + ph), (LEFT + pw, TOP + ph), "#555", 1.0, false);
         svg.line((LEFT, TOP), (LEFT, TOP + ph), "#555", 1.0, false);
-        svg.text((LEFT + pw / 2.0, HEIGHT - 8.0), &self.x_label, Anchor::Middle, 12.0, "#333");
+        svg.text(
+            (LEFT + pw / 2.0, HEIGHT - 8.0),
+            &self.x_label,
+            Anchor::Middle,
+            12.0,
+            "#333",
+        );
         svg.vertical_text((16.0, TOP + ph / 2.0), &self.y_label, 12.0, "#333");
 
         for (i, series) in self.series.iter().enumerate() {
@@ -88,11 +112,22 @@ impl LineChart {
                 }
                 points.push((sx(*x), sy(*y)));
             }
-            svg.polyline(&points, colour, if series.dashed { 3.0 } else { 2.0 }, series.dashed);
+            svg.polyline(
+                &points,
+                colour,
+                if series.dashed { 3.0 } else { 2.0 },
+                series.dashed,
+            );
             let ly = TOP + 8.0 + i as f64 * 18.0;
             let lx = LEFT + pw + 14.0;
             svg.line((lx, ly), (lx + 18.0, ly), colour, 3.0, series.dashed);
-            svg.text((lx + 24.0, ly + 4.0), &legend_label(&series.name), Anchor::Start, 11.0, "#222");
+            svg.text(
+                (lx + 24.0, ly + 4.0),
+                &legend_label(&series.name),
+                Anchor::Start,
+                11.0,
+                "#222",
+            );
         }
         svg.finish()
     }
@@ -166,7 +201,10 @@ mod tests {
 
     #[test]
     fn ticks_are_round() {
-        assert_eq!(nice_ticks(0.0, 30.0, 8), vec![0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0]);
+        assert_eq!(
+            nice_ticks(0.0, 30.0, 8),
+            vec![0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0]
+        );
         assert_eq!(nice_ticks(0.0, 9.0, 5), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
         assert_eq!(nice_ticks(0.0, 1.0, 5), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
     }

@@ -29,7 +29,10 @@ fn x_axis(report: &SimReport) -> XAxis {
         d if d >= 120 => ("minutes since deployment", 60.0),
         _ => ("seconds since deployment", 1.0),
     };
-    XAxis { label, secs_per_unit }
+    XAxis {
+        label,
+        secs_per_unit,
+    }
 }
 
 pub fn render(report: &SimReport) -> String {
@@ -69,7 +72,11 @@ figure {{ margin: 1em 0; }}
         out,
         r#"<h2>Conservation: <span class="{}">{}</span></h2>"#,
         if conserved { "ok" } else { "bad" },
-        if conserved { "every check held" } else { "VIOLATED" }
+        if conserved {
+            "every check held"
+        } else {
+            "VIOLATED"
+        }
     );
     out.push_str("<h2>Charts</h2>\n");
     for chart in charts(report) {
@@ -110,9 +117,17 @@ fn pools_table(out: &mut String, report: &SimReport) {
         .map(|(info, p)| {
             vec![
                 info.name.clone(),
-                format!("{}{}", info.kind, if info.native { " (native)" } else { "" }),
+                format!(
+                    "{}{}",
+                    info.kind,
+                    if info.native { " (native)" } else { "" }
+                ),
                 p.weight.to_string(),
-                format!("{} {}", amount(p.staked.u128(), info.staking_decimals), info.staking_symbol),
+                format!(
+                    "{} {}",
+                    amount(p.staked.u128(), info.staking_decimals),
+                    info.staking_symbol
+                ),
                 amount(p.distributed.u128(), rd),
                 amount(p.earned.u128(), rd),
                 amount(p.claimed.u128(), rd),
@@ -121,7 +136,20 @@ fn pools_table(out: &mut String, report: &SimReport) {
         })
         .collect();
     out.push_str("<h3>Pools</h3>\n");
-    html_table(out, &["pool", "kind", "weight", "staked", "distributed", "earned", "claimed", "forfeited"], &rows);
+    html_table(
+        out,
+        &[
+            "pool",
+            "kind",
+            "weight",
+            "staked",
+            "distributed",
+            "earned",
+            "claimed",
+            "forfeited",
+        ],
+        &rows,
+    );
 }
 
 fn users_table(out: &mut String, report: &SimReport) {
@@ -131,7 +159,10 @@ fn users_table(out: &mut String, report: &SimReport) {
         .users
         .iter()
         .map(|u| {
-            let decimals = report.pool_index(&u.pool).map(|i| report.pools[i].staking_decimals).unwrap_or(0);
+            let decimals = report
+                .pool_index(&u.pool)
+                .map(|i| report.pools[i].staking_decimals)
+                .unwrap_or(0);
             vec![
                 u.user.clone(),
                 u.pool.clone(),
@@ -144,7 +175,19 @@ fn users_table(out: &mut String, report: &SimReport) {
         })
         .collect();
     out.push_str("<h3>Users</h3>\n");
-    html_table(out, &["user", "pool", "staked", "earned", "claimed", "settled", "forfeited"], &rows);
+    html_table(
+        out,
+        &[
+            "user",
+            "pool",
+            "staked",
+            "earned",
+            "claimed",
+            "settled",
+            "forfeited",
+        ],
+        &rows,
+    );
 }
 
 /// The charts: the reward stream, the emission rate, staked per pool, weights, earned per user.
@@ -155,14 +198,25 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
     let rd = s.reward_decimals;
     let rs = &s.reward_symbol;
     let series = |name: &str, f: &dyn Fn(&crate::model::Sample) -> u128, decimals: u8| {
-        Series::new(name, report.samples.iter().map(|p| (x(p.t), to_f64(f(p), decimals))).collect())
+        Series::new(
+            name,
+            report
+                .samples
+                .iter()
+                .map(|p| (x(p.t), to_f64(f(p), decimals)))
+                .collect(),
+        )
     };
 
     let mut stream = vec![
         series("emitted", &|p| p.emitted.u128(), rd),
         series(
             "distributed",
-            &|p| (p.emitted.u128()).saturating_sub(p.undistributed.u128() + p.recovered.u128() + p.rolled_over.u128()),
+            &|p| {
+                (p.emitted.u128()).saturating_sub(
+                    p.undistributed.u128() + p.recovered.u128() + p.rolled_over.u128(),
+                )
+            },
             rd,
         ),
         series("claimed", &|p| p.claimed.u128(), rd),
@@ -171,7 +225,11 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
     ];
     if s.reward_source == "reserve" {
         stream.push(series("skipped", &|p| p.skipped.u128(), rd));
-        stream.push(series("reserve left", &|p| p.reserve_available.map(|a| a.u128()).unwrap_or(0), rd));
+        stream.push(series(
+            "reserve left",
+            &|p| p.reserve_available.map(|a| a.u128()).unwrap_or(0),
+            rd,
+        ));
     }
 
     // The emitted rate of sample k covers (t[k-1], t[k]]: draw it over that interval.
@@ -179,7 +237,12 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
         .samples
         .windows(2)
         .map(|w| (x(w[0].t), to_f64(w[1].emitted_rate.u128(), rd)))
-        .chain(report.samples.last().map(|p| (x(p.t), to_f64(p.emitted_rate.u128(), rd))))
+        .chain(
+            report
+                .samples
+                .last()
+                .map(|p| (x(p.t), to_f64(p.emitted_rate.u128(), rd))),
+        )
         .collect();
     let mut scheduled = series("scheduled", &|p| p.scheduled_rate.u128(), rd);
     scheduled.dashed = true;
@@ -193,7 +256,12 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
             let points = report
                 .samples
                 .iter()
-                .map(|p| (x(p.t), to_f64(p.pools[i].staked.u128(), pool.staking_decimals)))
+                .map(|p| {
+                    (
+                        x(p.t),
+                        to_f64(p.pools[i].staked.u128(), pool.staking_decimals),
+                    )
+                })
                 .collect();
             Series::new(pool.name.clone(), points)
         })
@@ -203,7 +271,11 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
         .iter()
         .enumerate()
         .map(|(i, pool)| {
-            let points = report.samples.iter().map(|p| (x(p.t), p.pools[i].weight as f64)).collect();
+            let points = report
+                .samples
+                .iter()
+                .map(|p| (x(p.t), p.pools[i].weight as f64))
+                .collect();
             Series::new(pool.name.clone(), points)
         })
         .collect();
@@ -219,7 +291,12 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
             let points = report
                 .samples
                 .iter()
-                .map(|p| (x(p.t), to_f64(earned.get(&(p.t, u.as_str())).copied().unwrap_or(0), rd)))
+                .map(|p| {
+                    (
+                        x(p.t),
+                        to_f64(earned.get(&(p.t, u.as_str())).copied().unwrap_or(0), rd),
+                    )
+                })
                 .collect();
             Series::new(u.clone(), points)
         })
@@ -233,7 +310,12 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
         steps,
     };
     vec![
-        chart(format!("Reward stream, cumulative ({rs})"), rs.clone(), stream, false),
+        chart(
+            format!("Reward stream, cumulative ({rs})"),
+            rs.clone(),
+            stream,
+            false,
+        ),
         chart(
             format!("Emission rate ({rs} per {})", s.clock_unit),
             format!("{rs} / {}", s.clock_unit),
@@ -247,6 +329,11 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
             true,
         ),
         chart("Pool weights".into(), "weight".into(), weights, true),
-        chart(format!("Earned per user: claimed + pending ({rs})"), rs.clone(), users, false),
+        chart(
+            format!("Earned per user: claimed + pending ({rs})"),
+            rs.clone(),
+            users,
+            false,
+        ),
     ]
 }

@@ -35,8 +35,19 @@ impl Svg {
         }
     }
 
-    pub fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), stroke: &str, width: f64, dashed: bool) {
-        let dash = if dashed { r#" stroke-dasharray="4 3""# } else { "" };
+    pub fn line(
+        &mut self,
+        (x1, y1): (f64, f64),
+        (x2, y2): (f64, f64),
+        stroke: &str,
+        width: f64,
+        dashed: bool,
+    ) {
+        let dash = if dashed {
+            r#" stroke-dasharray="4 3""#
+        } else {
+            ""
+        };
         let _ = writeln!(
             self.body,
             r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="{}" stroke-width="{width}"{dash}/>"#,
@@ -59,11 +70,21 @@ impl Svg {
             self.body,
             r#"<polyline points="{coords}" fill="none" stroke="{}" stroke-width="{width}" stroke-linejoin="round"{}/>"#,
             escape(stroke),
-            if dashed { r#" stroke-dasharray="6 4""# } else { "" }
+            if dashed {
+                r#" stroke-dasharray="6 4""#
+            } else {
+                ""
+            }
         );
     }
 
-    pub fn rect(&mut self, (x, y): (f64, f64), (w, h): (f64, f64), fill: &str, stroke: Option<&str>) {
+    pub fn rect(
+        &mut self,
+        (x, y): (f64, f64),
+        (w, h): (f64, f64),
+        fill: &str,
+        stroke: Option<&str>,
+    ) {
         let stroke = stroke
             .map(|s| format!(r#" stroke="{}""#, escape(s)))
             .unwrap_or_default();
@@ -135,8 +156,13 @@ mod tests {
         svg.text((1.0, 2.0), "a < b & \"c\"", Anchor::Middle, 10.0, "#333");
         let out = svg.finish();
         assert!(out.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50""#));
-        assert!(out.contains(r##"<line x1="0.0" y1="0.0" x2="10.0" y2="5.0" stroke="#000" stroke-width="1"/>"##));
-        assert!(out.contains(r#"points="0.0,1.0 2.5,3.2""#) || out.contains(r#"points="0.0,1.0 2.5,3.3""#));
+        assert!(out.contains(
+            r##"<line x1="0.0" y1="0.0" x2="10.0" y2="5.0" stroke="#000" stroke-width="1"/>"##
+        ));
+        assert!(
+            out.contains(r#"points="0.0,1.0 2.5,3.2""#)
+                || out.contains(r#"points="0.0,1.0 2.5,3.3""#)
+        );
         assert!(out.contains(">a &lt; b &amp; &quot;c&quot;</text>"));
         assert!(out.trim_end().ends_with("</svg>"));
     }

@@ -10,14 +10,16 @@ use crate::scenario::plan::{ActionPlan, Plan, TREASURY};
 
 pub fn execute(world: &mut World, plan: &Plan, event: &Event) -> Result<EventRecord> {
     let when = format::moment(event.at_secs, plan.block_secs, plan.is_height());
-    let record = |actor: &str, action: &str, pool: Option<usize>, amount: u128, forfeited: u128| EventRecord {
-        t: event.at_secs,
-        actor: actor.to_string(),
-        action: action.to_string(),
-        pool: pool.map(|p| plan.pools[p].name.clone()),
-        amount: Uint128::new(amount),
-        forfeited: Uint128::new(forfeited),
-        settlement: false,
+    let record = |actor: &str, action: &str, pool: Option<usize>, amount: u128, forfeited: u128| {
+        EventRecord {
+            t: event.at_secs,
+            actor: actor.to_string(),
+            action: action.to_string(),
+            pool: pool.map(|p| plan.pools[p].name.clone()),
+            amount: Uint128::new(amount),
+            forfeited: Uint128::new(forfeited),
+            settlement: false,
+        }
     };
     match &event.kind {
         EventKind::Fund { amount } => {
@@ -32,15 +34,26 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event) -> Result<EventRec
                 .suite
                 .set_weight(world.pool_ids[*pool], *weight)
                 .with_context(|| {
-                    format!("at {when}: setting the weight of pool \"{}\" to {weight}", plan.pools[*pool].name)
+                    format!(
+                        "at {when}: setting the weight of pool \"{}\" to {weight}",
+                        plan.pools[*pool].name
+                    )
                 })?;
-            Ok(record("owner", "set_weight", Some(*pool), *weight as u128, 0))
+            Ok(record(
+                "owner",
+                "set_weight",
+                Some(*pool),
+                *weight as u128,
+                0,
+            ))
         }
         EventKind::User { user, action } => {
             let name = plan.users[*user].name.as_str();
             user_action(world, plan, name, action)
                 .with_context(|| format!("at {when}: {name} {}", describe(plan, action)))
-                .map(|(action_name, pool, amount, forfeited)| record(name, action_name, pool, amount, forfeited))
+                .map(|(action_name, pool, amount, forfeited)| {
+                    record(name, action_name, pool, amount, forfeited)
+                })
         }
     }
 }
@@ -124,7 +137,10 @@ fn describe(plan: &Plan, action: &ActionPlan) -> String {
             format!("claim {}", names.join(", "))
         }
         ActionPlan::EmergencyWithdraw { pool } => {
-            format!("emergency withdraw from pool \"{}\"", plan.pools[*pool].name)
+            format!(
+                "emergency withdraw from pool \"{}\"",
+                plan.pools[*pool].name
+            )
         }
     }
 }

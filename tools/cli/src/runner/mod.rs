@@ -47,7 +47,14 @@ pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
             progress.inc(1);
         }
     }
-    let summary = settle::finish(&mut world, plan, &samples, &mut records, violations, clock_at_start)?;
+    let summary = settle::finish(
+        &mut world,
+        plan,
+        &samples,
+        &mut records,
+        violations,
+        clock_at_start,
+    )?;
     Ok(SimReport {
         scenario: scenario_info(plan, &world, clock_at_start),
         tokens: plan.tokens.clone(),

@@ -8,7 +8,12 @@ use crate::model::{PoolSample, PositionSample, Sample};
 use crate::scenario::plan::Plan;
 
 /// Samples the chain at `t` (seconds since deployment). `previous` gives the emitted rate.
-pub fn take(world: &World, plan: &Plan, t: u64, previous: Option<&Sample>) -> Result<(Sample, Vec<PositionSample>)> {
+pub fn take(
+    world: &World,
+    plan: &Plan,
+    t: u64,
+    previous: Option<&Sample>,
+) -> Result<(Sample, Vec<PositionSample>)> {
     let suite = &world.suite;
     let names: Vec<&str> = plan.users.iter().map(|u| u.name.as_str()).collect();
     let snapshot = suite.conservation_snapshot(&names)?;

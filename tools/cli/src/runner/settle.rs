@@ -20,7 +20,10 @@ fn claimed_by_position(world: &World, plan: &Plan) -> Result<Claimed> {
     let mut out = Claimed::new();
     for user in &plan.users {
         for p in world.suite.positions(&user.name)? {
-            out.insert((user.name.clone(), pool_name(world, plan, p.pool_id)), p.claimed.u128());
+            out.insert(
+                (user.name.clone(), pool_name(world, plan, p.pool_id)),
+                p.claimed.u128(),
+            );
         }
     }
     Ok(out)
@@ -108,7 +111,9 @@ pub fn finish(
         .map(|s| (s.slack, s.bound))
         .max_by_key(|(slack, _)| *slack)
         .unwrap_or((0, 0));
-    let bounded_ok = samples.iter().all(|s| s.slack >= 0 && s.slack as u128 <= s.bound);
+    let bounded_ok = samples
+        .iter()
+        .all(|s| s.slack >= 0 && s.slack as u128 <= s.bound);
 
     let forfeited = |user: Option<&str>, pool: &str| -> u128 {
         events
@@ -139,9 +144,15 @@ pub fn finish(
 
     let mut pools = Vec::new();
     for (i, p) in world.suite.farm_pools()?.into_iter().enumerate() {
-        let name = plan.pools.get(i).map(|x| x.name.clone()).unwrap_or_default();
+        let name = plan
+            .pools
+            .get(i)
+            .map(|x| x.name.clone())
+            .unwrap_or_default();
         let of_pool = users.iter().filter(|u| u.pool == name);
-        let (earned, claimed) = of_pool.fold((0u128, 0u128), |(e, c), u| (e + u.earned.u128(), c + u.claimed.u128()));
+        let (earned, claimed) = of_pool.fold((0u128, 0u128), |(e, c), u| {
+            (e + u.earned.u128(), c + u.claimed.u128())
+        });
         pools.push(PoolSummary {
             pool: name.clone(),
             weight: p.weight,

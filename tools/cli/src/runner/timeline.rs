@@ -22,7 +22,14 @@ pub fn events(plan: &Plan) -> Vec<Event> {
     if let SourcePlan::Reserve { funding } = &plan.reward.source {
         for f in funding {
             let kind = EventKind::Fund { amount: f.amount };
-            events.push((f.at_secs, 0, Event { at_secs: f.at_secs, kind }));
+            events.push((
+                f.at_secs,
+                0,
+                Event {
+                    at_secs: f.at_secs,
+                    kind,
+                },
+            ));
         }
     }
     for w in &plan.weight_changes {
@@ -30,7 +37,14 @@ pub fn events(plan: &Plan) -> Vec<Event> {
             pool: w.pool,
             weight: w.weight,
         };
-        events.push((w.at_secs, 1, Event { at_secs: w.at_secs, kind }));
+        events.push((
+            w.at_secs,
+            1,
+            Event {
+                at_secs: w.at_secs,
+                kind,
+            },
+        ));
     }
     for (user, u) in plan.users.iter().enumerate() {
         for a in &u.actions {
@@ -38,7 +52,14 @@ pub fn events(plan: &Plan) -> Vec<Event> {
                 user,
                 action: a.kind.clone(),
             };
-            events.push((a.at_secs, 2, Event { at_secs: a.at_secs, kind }));
+            events.push((
+                a.at_secs,
+                2,
+                Event {
+                    at_secs: a.at_secs,
+                    kind,
+                },
+            ));
         }
     }
     // `sort_by_key` is stable: file order is kept within a moment and a category.

@@ -45,7 +45,12 @@ impl Source<'_> {
     }
 
     /// An error at `span` about `field`.
-    pub fn error(&self, span: Range<usize>, field: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+    pub fn error(
+        &self,
+        span: Range<usize>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> ScenarioError {
         let (line, col) = self.line_col(span.start);
         ScenarioError {
             file: self.file.to_string(),
@@ -91,7 +96,10 @@ pub fn field_at(text: &str, offset: usize) -> String {
                 .to_string();
             let path = resolve(&name, &current);
             if is_array {
-                let index = counters.entry(path.clone()).and_modify(|i| *i += 1).or_insert(0);
+                let index = counters
+                    .entry(path.clone())
+                    .and_modify(|i| *i += 1)
+                    .or_insert(0);
                 current.insert(name.clone(), *index);
                 table = format!("{path}[{index}]");
             } else {
@@ -162,7 +170,10 @@ fn keys_before(line: &str, column: usize) -> Vec<String> {
             _ if in_string => {}
             '=' => {
                 let head = before[..i].trim_end();
-                let start = head.rfind(|c: char| !is_key_char(c)).map(|j| j + 1).unwrap_or(0);
+                let start = head
+                    .rfind(|c: char| !is_key_char(c))
+                    .map(|j| j + 1)
+                    .unwrap_or(0);
                 let name = head[start..].trim_matches('"');
                 key = (!name.is_empty()).then(|| name.to_string());
             }
@@ -232,11 +243,18 @@ mod tests {
 
     #[test]
     fn line_and_column_are_one_based() {
-        let source = Source { file: "f.toml", text: TEXT };
+        let source = Source {
+            file: "f.toml",
+            text: TEXT,
+        };
         assert_eq!(source.line_col(0), (1, 1));
         // `"time"` is on line 3 after `clock = `.
         assert_eq!(source.line_col(offset_of("\"time\"")), (3, 9));
-        let err = source.error(offset_of("6")..offset_of("6") + 1, "users[1].actions[1].at", "boom");
+        let err = source.error(
+            offset_of("6")..offset_of("6") + 1,
+            "users[1].actions[1].at",
+            "boom",
+        );
         assert_eq!(err.to_string(), "f.toml:11:6: users[1].actions[1].at: boom");
     }
 }

@@ -108,12 +108,22 @@ pub struct Action {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActionPlan {
-    Deposit { pool: usize, amount: u128 },
+    Deposit {
+        pool: usize,
+        amount: u128,
+    },
     /// `None`: everything staked.
-    Withdraw { pool: usize, amount: Option<u128> },
+    Withdraw {
+        pool: usize,
+        amount: Option<u128>,
+    },
     /// `None`: every pool the user has a position in.
-    Claim { pools: Option<Vec<usize>> },
-    EmergencyWithdraw { pool: usize },
+    Claim {
+        pools: Option<Vec<usize>>,
+    },
+    EmergencyWithdraw {
+        pool: usize,
+    },
 }
 
 impl Plan {

@@ -25,11 +25,15 @@ impl Dur {
     /// Parses `"30d"`, `"6h"`, `"120 blocks"`, `"15"`.
     pub fn parse(text: &str) -> Result<Dur, String> {
         let text = text.trim();
-        let digits_end = text.find(|c: char| !(c.is_ascii_digit() || c == '_')).unwrap_or(text.len());
+        let digits_end = text
+            .find(|c: char| !(c.is_ascii_digit() || c == '_'))
+            .unwrap_or(text.len());
         let (number, unit) = text.split_at(digits_end);
         let number: String = number.chars().filter(|c| *c != '_').collect();
         if number.is_empty() {
-            return Err(format!("`{text}` is not a duration (e.g. \"30d\", \"6h\", \"120 blocks\", 15)"));
+            return Err(format!(
+                "`{text}` is not a duration (e.g. \"30d\", \"6h\", \"120 blocks\", 15)"
+            ));
         }
         let n: u64 = number
             .parse()
@@ -74,7 +78,11 @@ impl Dur {
     /// The duration in the farm's clock unit (seconds or blocks).
     pub fn to_clock_units(self, height_clock: bool, block_secs: u64) -> Result<u64, String> {
         let secs = self.to_secs(height_clock, block_secs)?;
-        Ok(if height_clock { secs / block_secs } else { secs })
+        Ok(if height_clock {
+            secs / block_secs
+        } else {
+            secs
+        })
     }
 }
 
@@ -175,10 +183,12 @@ impl fmt::Display for Amount {
 
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(AmountVisitor { allow_all: false }).map(|a| match a {
-            AmountOrAll::Amount(a) => a,
-            AmountOrAll::All => unreachable!("`all` is refused when not allowed"),
-        })
+        deserializer
+            .deserialize_any(AmountVisitor { allow_all: false })
+            .map(|a| match a {
+                AmountOrAll::Amount(a) => a,
+                AmountOrAll::All => unreachable!("`all` is refused when not allowed"),
+            })
     }
 }
 

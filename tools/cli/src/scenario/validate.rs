@@ -38,7 +38,12 @@ struct Ctx {
 }
 
 impl Checker<'_> {
-    fn err<T>(&self, span: Range<usize>, field: impl Into<String>, message: impl Into<String>) -> Result<T> {
+    fn err<T>(
+        &self,
+        span: Range<usize>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Result<T> {
         Err(self.src.error(span, field, message))
     }
 
@@ -65,7 +70,13 @@ impl Checker<'_> {
             None => DEFAULT_BLOCK_SECS,
             Some(bt) => match *bt.get_ref() {
                 Dur::Clock(s) | Dur::Secs(s) if s > 0 => s,
-                Dur::Blocks(_) => return self.err(bt.span(), "block_time", "give the block time in seconds, e.g. \"5s\""),
+                Dur::Blocks(_) => {
+                    return self.err(
+                        bt.span(),
+                        "block_time",
+                        "give the block time in seconds, e.g. \"5s\"",
+                    )
+                }
                 _ => return self.err(bt.span(), "block_time", "must be positive"),
             },
         };
@@ -80,10 +91,18 @@ impl Checker<'_> {
         }
         let step_secs = self.secs(&spec.step, "step", height, block_secs)?;
         if step_secs == 0 || step_secs > duration_secs {
-            return self.err(spec.step.span(), "step", "must be positive and at most the duration");
+            return self.err(
+                spec.step.span(),
+                "step",
+                "must be positive and at most the duration",
+            );
         }
         if duration_secs / step_secs > 100_000 {
-            return self.err(spec.step.span(), "step", "more than 100000 samples: use a longer step");
+            return self.err(
+                spec.step.span(),
+                "step",
+                "more than 100000 samples: use a longer step",
+            );
         }
 
         let mut ctx = Ctx {
@@ -137,7 +156,10 @@ impl Checker<'_> {
             return self.err(
                 d.span(),
                 field,
-                format!("{secs} s is after the end of the run ({} s)", ctx.duration_secs),
+                format!(
+                    "{secs} s is after the end of the run ({} s)",
+                    ctx.duration_secs
+                ),
             );
         }
         Ok(secs)
@@ -150,7 +172,9 @@ impl Checker<'_> {
     }
 
     fn amount(&self, a: &Spanned<Amount>, field: &str, decimals: u8) -> Result<u128> {
-        a.get_ref().to_base(decimals).or_else(|m| self.err(a.span(), field, m))
+        a.get_ref()
+            .to_base(decimals)
+            .or_else(|m| self.err(a.span(), field, m))
     }
 
     fn token(&self, s: &Spanned<String>, field: &str, ctx: &Ctx) -> Result<usize> {
@@ -161,7 +185,11 @@ impl Checker<'_> {
                 self.err(
                     s.span(),
                     field,
-                    format!("unknown token \"{}\" (tokens: {})", s.get_ref(), known.join(", ")),
+                    format!(
+                        "unknown token \"{}\" (tokens: {})",
+                        s.get_ref(),
+                        known.join(", ")
+                    ),
                 )
             }
         }
@@ -177,7 +205,11 @@ impl Checker<'_> {
                 self.err(
                     s.span(),
                     field,
-                    format!("unknown pool \"{}\" (pools: {})", s.get_ref(), names.join(", ")),
+                    format!(
+                        "unknown pool \"{}\" (pools: {})",
+                        s.get_ref(),
+                        names.join(", ")
+                    ),
                 )
             }
         }
@@ -188,7 +220,11 @@ impl Checker<'_> {
             let field = |f: &str| format!("tokens[{i}].{f}");
             let symbol = t.symbol.get_ref().clone();
             if ctx.token_index.contains_key(&symbol) {
-                return self.err(t.symbol.span(), field("symbol"), format!("token \"{symbol}\" is declared twice"));
+                return self.err(
+                    t.symbol.span(),
+                    field("symbol"),
+                    format!("token \"{symbol}\" is declared twice"),
+                );
             }
             if *t.decimals.get_ref() > 18 {
                 return self.err(t.decimals.span(), field("decimals"), "at most 18");
@@ -218,7 +254,11 @@ impl Checker<'_> {
                 (TokenKind::Native, None) => {
                     let denom = format!("u{}", symbol.to_lowercase());
                     if !valid_denom(&denom) {
-                        return self.err(t.symbol.span(), field("symbol"), format!("the default denom `{denom}` is not valid: set `denom`"));
+                        return self.err(
+                            t.symbol.span(),
+                            field("symbol"),
+                            format!("the default denom `{denom}` is not valid: set `denom`"),
+                        );
                     }
                     Some(denom)
                 }
@@ -234,8 +274,16 @@ impl Checker<'_> {
         for (i, t) in specs.iter().enumerate() {
             if let Some(d) = &ctx.tokens[i].denom {
                 if !denoms.insert(d.clone()) {
-                    let span = t.denom.as_ref().map(|d| d.span()).unwrap_or(t.symbol.span());
-                    return self.err(span, format!("tokens[{i}].denom"), format!("denom `{d}` is used twice"));
+                    let span = t
+                        .denom
+                        .as_ref()
+                        .map(|d| d.span())
+                        .unwrap_or(t.symbol.span());
+                    return self.err(
+                        span,
+                        format!("tokens[{i}].denom"),
+                        format!("denom `{d}` is used twice"),
+                    );
                 }
             }
         }
@@ -248,10 +296,18 @@ impl Checker<'_> {
         let source = match r.source.get_ref() {
             SourceKind::Mint => {
                 if ctx.tokens[token].is_native() {
-                    return self.err(r.token.span(), "farm.reward.token", "a minted reward must be a cw20 (the farm becomes its minter)");
+                    return self.err(
+                        r.token.span(),
+                        "farm.reward.token",
+                        "a minted reward must be a cw20 (the farm becomes its minter)",
+                    );
                 }
                 if let Some(f) = r.funding.first() {
-                    return self.err(f.at.span(), "farm.reward.funding", "only a reserve is funded");
+                    return self.err(
+                        f.at.span(),
+                        "farm.reward.funding",
+                        "only a reserve is funded",
+                    );
                 }
                 SourcePlan::Mint
             }
@@ -300,17 +356,32 @@ impl Checker<'_> {
         for (name, span) in present {
             if let Some(span) = span {
                 if !allowed.contains(&name) {
-                    return self.err(span, f(name), format!("not a field of curve = \"{curve_name}\" (it takes {})", allowed.join(", ")));
+                    return self.err(
+                        span,
+                        f(name),
+                        format!(
+                            "not a field of curve = \"{curve_name}\" (it takes {})",
+                            allowed.join(", ")
+                        ),
+                    );
                 }
             }
         }
-        let need = |name: &str| self.src.error(s.curve.span(), f(name), format!("curve = \"{curve_name}\" needs `{name}`"));
+        let need = |name: &str| {
+            self.src.error(
+                s.curve.span(),
+                f(name),
+                format!("curve = \"{curve_name}\" needs `{name}`"),
+            )
+        };
         let rate = |a: &Option<Spanned<Amount>>, name: &str| -> Result<Uint128> {
             let a = a.as_ref().ok_or_else(|| need(name))?;
             Ok(Uint128::new(self.amount(a, &f(name), decimals)?))
         };
         let curve = match s.curve.get_ref() {
-            CurveKind::Constant => Curve::Constant { rate: rate(&s.rate, "rate")? },
+            CurveKind::Constant => Curve::Constant {
+                rate: rate(&s.rate, "rate")?,
+            },
             CurveKind::StepDecay => {
                 let epoch = s.epoch.as_ref().ok_or_else(|| need("epoch"))?;
                 let epoch_length = self.units(epoch, &f("epoch"), ctx)?;
@@ -320,30 +391,59 @@ impl Checker<'_> {
                 let decay_kind = s.decay.as_ref().ok_or_else(|| need("decay"))?;
                 let decay = match decay_kind.get_ref() {
                     DecayKind::Bps => {
-                        let bps = s.factor_bps.as_ref().ok_or_else(|| self.src.error(decay_kind.span(), f("factor_bps"), "decay = \"bps\" needs `factor_bps` (e.g. 9900 for -1% per epoch)"))?;
+                        let bps = s.factor_bps.as_ref().ok_or_else(|| {
+                            self.src.error(
+                                decay_kind.span(),
+                                f("factor_bps"),
+                                "decay = \"bps\" needs `factor_bps` (e.g. 9900 for -1% per epoch)",
+                            )
+                        })?;
                         if !(1..10_000).contains(bps.get_ref()) {
-                            return self.err(bps.span(), f("factor_bps"), "must be between 1 and 9999");
+                            return self.err(
+                                bps.span(),
+                                f("factor_bps"),
+                                "must be between 1 and 9999",
+                            );
                         }
-                        Decay::Bps { factor_bps: *bps.get_ref() }
+                        Decay::Bps {
+                            factor_bps: *bps.get_ref(),
+                        }
                     }
                     DecayKind::Fixed18 => {
-                        let factor = s.factor.as_ref().ok_or_else(|| self.src.error(decay_kind.span(), f("factor"), "decay = \"fixed18\" needs `factor` (1e18 = 1.0)"))?;
-                        let value: u128 = factor
-                            .get_ref()
-                            .replace('_', "")
-                            .parse()
-                            .or_else(|_| self.err(factor.span(), f("factor"), "an integer string scaled by 1e18"))?;
+                        let factor = s.factor.as_ref().ok_or_else(|| {
+                            self.src.error(
+                                decay_kind.span(),
+                                f("factor"),
+                                "decay = \"fixed18\" needs `factor` (1e18 = 1.0)",
+                            )
+                        })?;
+                        let value: u128 =
+                            factor.get_ref().replace('_', "").parse().or_else(|_| {
+                                self.err(
+                                    factor.span(),
+                                    f("factor"),
+                                    "an integer string scaled by 1e18",
+                                )
+                            })?;
                         if value == 0 || value >= 1_000_000_000_000_000_000 {
-                            return self.err(factor.span(), f("factor"), "must be between 1 and 1e18 - 1");
+                            return self.err(
+                                factor.span(),
+                                f("factor"),
+                                "must be between 1 and 1e18 - 1",
+                            );
                         }
-                        Decay::Fixed18 { factor: Uint128::new(value) }
+                        Decay::Fixed18 {
+                            factor: Uint128::new(value),
+                        }
                     }
                     DecayKind::Halving => Decay::Halving,
                     DecayKind::CurveYearly => Decay::CurveYearly,
                 };
                 let stray = match decay {
                     Decay::Bps { .. } => s.factor.as_ref().map(|x| ("factor", x.span())),
-                    Decay::Fixed18 { .. } => s.factor_bps.as_ref().map(|x| ("factor_bps", x.span())),
+                    Decay::Fixed18 { .. } => {
+                        s.factor_bps.as_ref().map(|x| ("factor_bps", x.span()))
+                    }
                     _ => s
                         .factor_bps
                         .as_ref()
@@ -369,7 +469,11 @@ impl Checker<'_> {
                 }
                 if final_rate > initial_rate {
                     let span = s.final_rate.as_ref().map(|x| x.span()).unwrap_or(0..0);
-                    return self.err(span, f("final_rate"), "a linear schedule declines: final_rate <= initial_rate");
+                    return self.err(
+                        span,
+                        f("final_rate"),
+                        "a linear schedule declines: final_rate <= initial_rate",
+                    );
                 }
                 Curve::Linear {
                     initial_rate,
@@ -402,7 +506,11 @@ impl Checker<'_> {
         };
         let max_solo_share_bps = match &p.max_solo_share_bps {
             Some(b) if *b.get_ref() > 10_000 => {
-                return self.err(b.span(), "farm.policy.max_solo_share_bps", "at most 10000 (100%)");
+                return self.err(
+                    b.span(),
+                    "farm.policy.max_solo_share_bps",
+                    "at most 10000 (100%)",
+                );
             }
             Some(b) => *b.get_ref(),
             None => trellis_testing::farm::DEFAULT_MAX_SOLO_SHARE_BPS,
@@ -420,15 +528,30 @@ impl Checker<'_> {
             let field = |x: &str| format!("pools[{i}].{x}");
             let name = p.name.get_ref().clone();
             if name.is_empty() || ctx.pool_index.contains_key(&name) {
-                return self.err(p.name.span(), field("name"), format!("pool names must be unique and non-empty (\"{name}\")"));
+                return self.err(
+                    p.name.span(),
+                    field("name"),
+                    format!("pool names must be unique and non-empty (\"{name}\")"),
+                );
             }
             let staking = self.token(&p.staking, &field("staking"), ctx)?;
             if let Some(other) = pools.iter().find(|q| q.staking == staking) {
-                return self.err(p.staking.span(), field("staking"), format!("pool \"{}\" already stakes this token (one pool per staking token)", other.name));
+                return self.err(
+                    p.staking.span(),
+                    field("staking"),
+                    format!(
+                        "pool \"{}\" already stakes this token (one pool per staking token)",
+                        other.name
+                    ),
+                );
             }
             let pair = match (p.kind.get_ref(), &p.pair) {
                 (PoolKindSpec::Lp, None) => {
-                    return self.err(p.kind.span(), field("pair"), "an lp pool needs `pair = [\"A\", \"B\"]`");
+                    return self.err(
+                        p.kind.span(),
+                        field("pair"),
+                        "an lp pool needs `pair = [\"A\", \"B\"]`",
+                    );
                 }
                 (PoolKindSpec::Solo, Some(pair)) => {
                     return self.err(pair.span(), field("pair"), "a solo pool has no pair");
@@ -437,12 +560,20 @@ impl Checker<'_> {
                 (PoolKindSpec::Lp, Some(pair)) => {
                     let tokens = pair.get_ref();
                     if tokens.len() != 2 {
-                        return self.err(pair.span(), field("pair"), "a pair has exactly two tokens");
+                        return self.err(
+                            pair.span(),
+                            field("pair"),
+                            "a pair has exactly two tokens",
+                        );
                     }
                     let a = self.token(&tokens[0], &format!("pools[{i}].pair[0]"), ctx)?;
                     let b = self.token(&tokens[1], &format!("pools[{i}].pair[1]"), ctx)?;
                     if a == b {
-                        return self.err(pair.span(), field("pair"), "the two tokens of a pair differ");
+                        return self.err(
+                            pair.span(),
+                            field("pair"),
+                            "the two tokens of a pair differ",
+                        );
                     }
                     Some([a, b])
                 }
@@ -457,7 +588,11 @@ impl Checker<'_> {
             });
         }
         if pools.is_empty() {
-            return self.err(0..0, "pools", "a scenario needs at least one pool ([[pools]])");
+            return self.err(
+                0..0,
+                "pools",
+                "a scenario needs at least one pool ([[pools]])",
+            );
         }
         Ok(pools)
     }
@@ -482,18 +617,27 @@ impl Checker<'_> {
         for (u, spec) in specs.iter().enumerate() {
             let name = spec.name.get_ref().clone();
             let field = |x: &str| format!("users[{u}].{x}");
-            if name.is_empty() || RESERVED_NAMES.contains(&name.as_str()) || !names.insert(name.clone()) {
+            if name.is_empty()
+                || RESERVED_NAMES.contains(&name.as_str())
+                || !names.insert(name.clone())
+            {
                 return self.err(
                     spec.name.span(),
                     field("name"),
-                    format!("user names must be unique, non-empty and not {:?} (\"{name}\")", RESERVED_NAMES),
+                    format!(
+                        "user names must be unique, non-empty and not {:?} (\"{name}\")",
+                        RESERVED_NAMES
+                    ),
                 );
             }
             let mut balances = Vec::new();
             for (symbol, amount) in &spec.balances {
                 let token = self.token(symbol, &format!("users[{u}].balances"), ctx)?;
                 let field = format!("users[{u}].balances.{}", symbol.get_ref());
-                balances.push((token, self.amount(amount, &field, ctx.tokens[token].decimals)?));
+                balances.push((
+                    token,
+                    self.amount(amount, &field, ctx.tokens[token].decimals)?,
+                ));
             }
             let actions = spec
                 .actions
@@ -501,7 +645,11 @@ impl Checker<'_> {
                 .enumerate()
                 .map(|(a, action)| self.action(action, &format!("users[{u}].actions[{a}]"), ctx))
                 .collect::<Result<Vec<_>>>()?;
-            users.push(UserPlan { name, balances, actions });
+            users.push(UserPlan {
+                name,
+                balances,
+                actions,
+            });
         }
         Ok(users)
     }
@@ -531,10 +679,20 @@ impl Checker<'_> {
                 let pool = pool()?;
                 let staking = &ctx.tokens[ctx.pool_staking[pool]];
                 let amount = match &a.amount {
-                    None => return self.err(a.action.span(), f("amount"), format!("`{what}` needs `amount`")),
+                    None => {
+                        return self.err(
+                            a.action.span(),
+                            f("amount"),
+                            format!("`{what}` needs `amount`"),
+                        )
+                    }
                     Some(x) => match x.get_ref() {
                         AmountOrAll::All if kind == ActionKind::Deposit => {
-                            return self.err(x.span(), f("amount"), "deposit an amount, not \"all\"");
+                            return self.err(
+                                x.span(),
+                                f("amount"),
+                                "deposit an amount, not \"all\"",
+                            );
                         }
                         AmountOrAll::All => None,
                         AmountOrAll::Amount(amount) => {
@@ -563,7 +721,11 @@ impl Checker<'_> {
                     None => None,
                     Some(list) => {
                         if list.get_ref().is_empty() {
-                            return self.err(list.span(), f("pools"), "list at least one pool, or leave `pools` out to claim all");
+                            return self.err(
+                                list.span(),
+                                f("pools"),
+                                "list at least one pool, or leave `pools` out to claim all",
+                            );
                         }
                         Some(
                             list.get_ref()
