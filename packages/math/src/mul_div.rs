@@ -23,24 +23,8 @@ pub fn mul_div(
     denom: Uint128,
     rounding: Rounding,
 ) -> Result<Uint128, MathError> {
-    if denom.is_zero() {
-        return Err(MathError::DivideByZero);
-    }
-    let product: Uint256 = a.full_mul(b);
-    let denom = Uint256::from(denom);
-    let quotient = product
-        .checked_div(denom)
-        .map_err(|_| MathError::DivideByZero)?;
-    let remainder = product
-        .checked_rem(denom)
-        .map_err(|_| MathError::DivideByZero)?;
-    let rounded = match rounding {
-        Rounding::Ceil if !remainder.is_zero() => quotient
-            .checked_add(Uint256::one())
-            .map_err(|_| MathError::Overflow("mul_div"))?,
-        _ => quotient,
-    };
-    Uint128::try_from(rounded).map_err(|_| MathError::Overflow("mul_div"))
+    let wide = mul_div_u256(a.into(), b.into(), denom.into(), rounding)?;
+    Uint128::try_from(wide).map_err(|_| MathError::Overflow("mul_div"))
 }
 
 /// `floor(a * b / denom)`.

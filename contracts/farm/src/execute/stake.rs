@@ -18,6 +18,29 @@ fn track_unstaked(emission: &mut Emission, pool: &Pool, was_unstaked: bool) {
     }
 }
 
+/// Takes `amount` of principal out of a settled position and its pool.
+fn remove_stake(
+    emission: &mut Emission,
+    pool: &mut Pool,
+    position: &mut Position,
+    amount: Uint128,
+) {
+    let was_unstaked = pool.is_unstaked_and_weighted();
+    position.staked -= amount;
+    pool.total_staked -= amount;
+    track_unstaked(emission, pool, was_unstaked);
+}
+
+fn load_position(
+    storage: &dyn Storage,
+    user: &Addr,
+    pool_id: u64,
+) -> Result<Position, ContractError> {
+    Ok(POSITIONS
+        .may_load(storage, (user, pool_id))?
+        .unwrap_or_default())
+}
+
 fn save_all(
     storage: &mut dyn Storage,
     books: &Books,
@@ -56,9 +79,7 @@ pub fn deposit(
         });
     }
     let mut books = Books::load(deps.storage, &env)?;
-    let mut position = POSITIONS
-        .may_load(deps.storage, (&owner, pool_id))?
-        .unwrap_or_default();
+    let mut position = load_position(deps.storage, &owner, pool_id)?;
     books.settle(&mut pool, &mut position)?;
 
     let was_unstaked = pool.is_unstaked_and_weighted();
@@ -124,9 +145,7 @@ pub fn withdraw(
     let mut pool = load_pool(deps.storage, pool_id)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
     let user = info.sender;
-    let mut position = POSITIONS
-        .may_load(deps.storage, (&user, pool_id))?
-        .unwrap_or_default();
+    let mut position = load_position(deps.storage, &user, pool_id)?;
     if amount > position.staked {
         return Err(ContractError::InsufficientStake {
             pool_id,
@@ -137,10 +156,7 @@ pub fn withdraw(
     let mut books = Books::load(deps.storage, &env)?;
     books.settle(&mut pool, &mut position)?;
 
-    let was_unstaked = pool.is_unstaked_and_weighted();
-    position.staked -= amount;
-    pool.total_staked -= amount;
-    track_unstaked(&mut books.emission, &pool, was_unstaked);
+    remove_stake(&mut books.emission, &mut pool, &mut position, amount);
 
     let transfer = pool.staking.transfer_msg(&recipient, amount)?;
     save_all(deps.storage, &books, pool_id, &pool, &user, &position)?;
@@ -169,9 +185,7 @@ pub fn emergency_withdraw(
     let mut pool = load_pool(deps.storage, pool_id)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
     let user = info.sender;
-    let mut position = POSITIONS
-        .may_load(deps.storage, (&user, pool_id))?
-        .unwrap_or_default();
+    let mut position = load_position(deps.storage, &user, pool_id)?;
     if position.staked.is_zero() {
         return Err(ContractError::NoStake { pool_id });
     }
@@ -181,10 +195,7 @@ pub fn emergency_withdraw(
     let amount = position.staked;
     let forfeited = position.pending;
     books.ledger.undistributed_scaled += to_scaled(forfeited);
-    let was_unstaked = pool.is_unstaked_and_weighted();
-    pool.total_staked -= amount;
-    track_unstaked(&mut books.emission, &pool, was_unstaked);
-    position.staked = Uint128::zero();
+    remove_stake(&mut books.emission, &mut pool, &mut position, amount);
     position.pending = Uint128::zero();
 
     let transfer = pool.staking.transfer_msg(&recipient, amount)?;

@@ -1,4 +1,5 @@
 //! `trellis sim <scenario.toml> [--out DIR]`: run a scenario, print the summary, write the report.
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,20 +43,32 @@ pub fn run(args: &SimArgs) -> Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     };
-    print!("{}", table::summary(&report));
     let dir = args
         .out
         .clone()
         .unwrap_or_else(|| Path::new("out").join(&plan.name));
+    // The report is written before anything is printed, so a closed stdout (`| head`) never
+    // loses it.
     let written = report::write_all(&report, &dir)?;
-    println!("\nReport written to {}/", dir.display());
+    let mut text = table::summary(&report);
+    text.push_str(&format!("\nReport written to {}/\n", dir.display()));
     for path in written {
-        println!("  {}", path.display());
+        text.push_str(&format!("  {}\n", path.display()));
     }
+    print_stdout(&text)?;
     if report.conserved() {
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!("error: conservation violated (see above)");
         Ok(ExitCode::from(EXIT_NOT_CONSERVED))
+    }
+}
+
+/// Prints to stdout; a reader that went away (broken pipe) is not an error.
+fn print_stdout(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
 }
