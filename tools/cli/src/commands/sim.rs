@@ -17,7 +17,7 @@ pub const EXIT_NOT_CONSERVED: u8 = 3;
 pub struct SimArgs {
     /// The scenario file (TOML, see docs/sim.md).
     pub scenario: PathBuf,
-    /// Output folder (default: out/<scenario name>/).
+    /// Output folder (default: out/NAME/, NAME being the scenario name).
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Do not draw the progress bar.
@@ -67,7 +67,10 @@ pub fn run(args: &SimArgs) -> Result<ExitCode> {
 /// Prints to stdout; a reader that went away (broken pipe) is not an error.
 fn print_stdout(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }

@@ -1,0 +1,222 @@
+//! Semantic checks: a [`ScenarioSpec`] becomes a [`Plan`], or an error naming the field and
+//! its location. One file per part of the scenario: tokens (and the reward and policy that
+//! name them), the schedule, pools and weight changes, users and their actions.
+mod pools;
+mod schedule;
+mod tokens;
+mod users;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use trellis_types::farm::Clock;
+
+use super::error::{ScenarioError, Source};
+use super::plan::*;
+use super::spec::*;
+use super::units::{Amount, Dur};
+
+type Result<T> = std::result::Result<T, ScenarioError>;
+
+const DEFAULT_BLOCK_SECS: u64 = 5;
+
+/// Checks a parsed scenario. `default_name` is used when the file has no `name`.
+pub fn check(spec: ScenarioSpec, src: Source, default_name: &str) -> Result<Plan> {
+    Checker { src }.plan(spec, default_name)
+}
+
+struct Checker<'a> {
+    src: Source<'a>,
+}
+
+/// What the checker knows once tokens, clock and pools are read.
+struct Ctx {
+    height: bool,
+    block_secs: u64,
+    duration_secs: u64,
+    tokens: Vec<TokenPlan>,
+    token_index: HashMap<String, usize>,
+    pool_index: HashMap<String, usize>,
+    /// Staking token index of each pool.
+    pool_staking: Vec<usize>,
+}
+
+impl Checker<'_> {
+    fn err<T>(
+        &self,
+        span: Range<usize>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Result<T> {
+        Err(self.src.error(span, field, message))
+    }
+
+    fn plan(&self, spec: ScenarioSpec, default_name: &str) -> Result<Plan> {
+        let name = match &spec.name {
+            Some(name) => {
+                let valid = !name.get_ref().is_empty()
+                    && name
+                        .get_ref()
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if !valid {
+                    return self.err(
+                        name.span(),
+                        "name",
+                        "use letters, digits, `-` and `_` (it names the output folder)",
+                    );
+                }
+                name.get_ref().clone()
+            }
+            None => default_name.to_string(),
+        };
+        let block_secs = match &spec.block_time {
+            None => DEFAULT_BLOCK_SECS,
+            Some(bt) => match *bt.get_ref() {
+                Dur::Clock(s) | Dur::Secs(s) if s > 0 => s,
+                Dur::Blocks(_) => {
+                    return self.err(
+                        bt.span(),
+                        "block_time",
+                        "give the block time in seconds, e.g. \"5s\"",
+                    )
+                }
+                _ => return self.err(bt.span(), "block_time", "must be positive"),
+            },
+        };
+        let clock = match spec.farm.clock.get_ref() {
+            ClockKind::Time => Clock::Time,
+            ClockKind::Height => Clock::Height,
+        };
+        let height = clock == Clock::Height;
+        let duration_secs = self.secs(&spec.duration, "duration", height, block_secs)?;
+        if duration_secs == 0 {
+            return self.err(spec.duration.span(), "duration", "must be positive");
+        }
+        let step_secs = self.secs(&spec.step, "step", height, block_secs)?;
+        if step_secs == 0 || step_secs > duration_secs {
+            return self.err(
+                spec.step.span(),
+                "step",
+                "must be positive and at most the duration",
+            );
+        }
+        if duration_secs / step_secs > 100_000 {
+            return self.err(
+                spec.step.span(),
+                "step",
+                "more than 100000 samples: use a longer step",
+            );
+        }
+
+        let mut ctx = Ctx {
+            height,
+            block_secs,
+            duration_secs,
+            tokens: Vec::new(),
+            token_index: HashMap::new(),
+            pool_index: HashMap::new(),
+            pool_staking: Vec::new(),
+        };
+        self.tokens(&spec.tokens, &mut ctx)?;
+        let reward = self.reward(&spec.farm.reward, &ctx)?;
+        let reward_decimals = ctx.tokens[reward.token].decimals;
+        let schedule = self.schedule(&spec.farm.schedule, &ctx, reward_decimals)?;
+        let policy = match &spec.farm.policy {
+            None => None,
+            Some(p) => Some(self.policy(p, &ctx, reward.token)?),
+        };
+        let pools = self.pools(&spec.pools, &mut ctx)?;
+        let weight_changes = self.weight_changes(&spec.weight_changes, &ctx)?;
+        let users = self.users(&spec.users, &ctx)?;
+        Ok(Plan {
+            name,
+            description: spec.description.trim().to_string(),
+            file: self.src.file.to_string(),
+            clock,
+            block_secs,
+            duration_secs,
+            step_secs,
+            tokens: ctx.tokens,
+            reward,
+            schedule,
+            policy,
+            pools,
+            weight_changes,
+            users,
+        })
+    }
+
+    fn secs(&self, d: &Spanned<Dur>, field: &str, height: bool, block_secs: u64) -> Result<u64> {
+        d.get_ref()
+            .to_secs(height, block_secs)
+            .or_else(|m| self.err(d.span(), field, m))
+    }
+
+    /// A moment of the run: at most the duration.
+    fn at(&self, d: &Spanned<Dur>, field: &str, ctx: &Ctx) -> Result<u64> {
+        let secs = self.secs(d, field, ctx.height, ctx.block_secs)?;
+        if secs > ctx.duration_secs {
+            return self.err(
+                d.span(),
+                field,
+                format!(
+                    "{secs} s is after the end of the run ({} s)",
+                    ctx.duration_secs
+                ),
+            );
+        }
+        Ok(secs)
+    }
+
+    fn units(&self, d: &Spanned<Dur>, field: &str, ctx: &Ctx) -> Result<u64> {
+        d.get_ref()
+            .to_clock_units(ctx.height, ctx.block_secs)
+            .or_else(|m| self.err(d.span(), field, m))
+    }
+
+    fn amount(&self, a: &Spanned<Amount>, field: &str, decimals: u8) -> Result<u128> {
+        a.get_ref()
+            .to_base(decimals)
+            .or_else(|m| self.err(a.span(), field, m))
+    }
+
+    fn token(&self, s: &Spanned<String>, field: &str, ctx: &Ctx) -> Result<usize> {
+        match ctx.token_index.get(s.get_ref()) {
+            Some(i) => Ok(*i),
+            None => {
+                let known: Vec<&str> = ctx.tokens.iter().map(|t| t.symbol.as_str()).collect();
+                self.err(
+                    s.span(),
+                    field,
+                    format!(
+                        "unknown token \"{}\" (tokens: {})",
+                        s.get_ref(),
+                        known.join(", ")
+                    ),
+                )
+            }
+        }
+    }
+
+    fn pool(&self, s: &Spanned<String>, field: &str, ctx: &Ctx) -> Result<usize> {
+        match ctx.pool_index.get(s.get_ref()) {
+            Some(i) => Ok(*i),
+            None => {
+                let mut known: Vec<(&String, &usize)> = ctx.pool_index.iter().collect();
+                known.sort_by_key(|(_, i)| **i);
+                let names: Vec<&str> = known.iter().map(|(n, _)| n.as_str()).collect();
+                self.err(
+                    s.span(),
+                    field,
+                    format!(
+                        "unknown pool \"{}\" (pools: {})",
+                        s.get_ref(),
+                        names.join(", ")
+                    ),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Pools and weight changes.
+use super::{Checker, Ctx, Result};
+use crate::scenario::plan::*;
+use crate::scenario::spec::*;
+
+impl Checker<'_> {
+    pub(super) fn pools(&self, specs: &[PoolSpec], ctx: &mut Ctx) -> Result<Vec<PoolPlan>> {
+        let mut pools: Vec<PoolPlan> = Vec::new();
+        for (i, p) in specs.iter().enumerate() {
+            let field = |x: &str| format!("pools[{i}].{x}");
+            let name = p.name.get_ref().clone();
+            if name.is_empty() || ctx.pool_index.contains_key(&name) {
+                return self.err(
+                    p.name.span(),
+                    field("name"),
+                    format!("pool names must be unique and non-empty (\"{name}\")"),
+                );
+            }
+            let staking = self.token(&p.staking, &field("staking"), ctx)?;
+            if let Some(other) = pools.iter().find(|q| q.staking == staking) {
+                return self.err(
+                    p.staking.span(),
+                    field("staking"),
+                    format!(
+                        "pool \"{}\" already stakes this token (one pool per staking token)",
+                        other.name
+                    ),
+                );
+            }
+            let pair = match (p.kind.get_ref(), &p.pair) {
+                (PoolKindSpec::Lp, None) => {
+                    return self.err(
+                        p.kind.span(),
+                        field("pair"),
+                        "an lp pool needs `pair = [\"A\", \"B\"]`",
+                    );
+                }
+                (PoolKindSpec::Solo, Some(pair)) => {
+                    return self.err(pair.span(), field("pair"), "a solo pool has no pair");
+                }
+                (PoolKindSpec::Solo, None) => None,
+                (PoolKindSpec::Lp, Some(pair)) => {
+                    let tokens = pair.get_ref();
+                    if tokens.len() != 2 {
+                        return self.err(
+                            pair.span(),
+                            field("pair"),
+                            "a pair has exactly two tokens",
+                        );
+                    }
+                    let a = self.token(&tokens[0], &format!("pools[{i}].pair[0]"), ctx)?;
+                    let b = self.token(&tokens[1], &format!("pools[{i}].pair[1]"), ctx)?;
+                    if a == b {
+                        return self.err(
+                            pair.span(),
+                            field("pair"),
+                            "the two tokens of a pair differ",
+                        );
+                    }
+                    Some([a, b])
+                }
+            };
+            ctx.pool_index.insert(name.clone(), i);
+            ctx.pool_staking.push(staking);
+            pools.push(PoolPlan {
+                name,
+                staking,
+                pair,
+                weight: *p.weight.get_ref(),
+            });
+        }
+        if pools.is_empty() {
+            return self.err(
+                0..0,
+                "pools",
+                "a scenario needs at least one pool ([[pools]])",
+            );
+        }
+        Ok(pools)
+    }
+
+    pub(super) fn weight_changes(
+        &self,
+        specs: &[WeightChangeSpec],
+        ctx: &Ctx,
+    ) -> Result<Vec<WeightChange>> {
+        specs
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                Ok(WeightChange {
+                    at_secs: self.at(&w.at, &format!("weight_changes[{i}].at"), ctx)?,
+                    pool: self.pool(&w.pool, &format!("weight_changes[{i}].pool"), ctx)?,
+                    weight: *w.weight.get_ref(),
+                })
+            })
+            .collect()
+    }
+}
