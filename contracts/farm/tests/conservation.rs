@@ -160,12 +160,9 @@ fn run(schedule: Schedule, reserve: bool, actions: Vec<Action>) {
         let users: Vec<_> = USERS.iter().map(|n| addr(n)).collect();
         match action {
             Action::Deposit { user, pool, amount } if pool < model.pools => {
-                if farm
-                    .deposit(&users[user], pool as u64, POOL_DENOMS[pool], amount)
-                    .is_ok()
-                {
-                    model.stakes[user][pool] += amount;
-                }
+                farm.deposit(&users[user], pool as u64, POOL_DENOMS[pool], amount)
+                    .unwrap();
+                model.stakes[user][pool] += amount;
             }
             Action::Withdraw {
                 user,

@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::{Addr, BlockInfo, Timestamp};
-use cw_multi_test::{App, AppBuilder};
+use cw_multi_test::{App, AppBuilder, Executor};
 use trellis_types::asset::AssetInfo;
 
-use crate::codes::CodeIds;
+use crate::codes::{CodeIds, ContractKind};
 use crate::farm::FarmHandle;
 
 /// Seconds per block unless the builder says otherwise.
@@ -125,6 +125,24 @@ impl Suite {
 
     pub fn code_ids(&self) -> &CodeIds {
         &self.codes
+    }
+
+    /// Instantiates a stored contract with the suite owner as sender and admin.
+    pub fn instantiate_as_owner<M: serde::Serialize>(
+        &mut self,
+        kind: ContractKind,
+        msg: &M,
+        label: &str,
+    ) -> anyhow::Result<Addr> {
+        let owner = self.owner.clone();
+        self.app.instantiate_contract(
+            self.codes.get(kind),
+            owner.clone(),
+            msg,
+            &[],
+            label,
+            Some(owner.to_string()),
+        )
     }
 
     // ---- clock ----------------------------------------------------------------------------

@@ -67,18 +67,8 @@ impl Suite {
             }),
             marketing: None,
         };
-        let code_id = self.codes.get(ContractKind::Cw20Base);
-        let owner = self.owner.clone();
         let addr = self
-            .app
-            .instantiate_contract(
-                code_id,
-                owner.clone(),
-                &msg,
-                &[],
-                symbol,
-                Some(owner.to_string()),
-            )
+            .instantiate_as_owner(ContractKind::Cw20Base, &msg, symbol)
             .map_err(|e| anyhow!("instantiating cw20 {symbol}: {e:#}"))?;
         let asset = AssetInfo::cw20(addr.to_string());
         self.tokens.insert(symbol.to_string(), asset.clone());

@@ -10,7 +10,6 @@ mod user;
 
 use anyhow::{anyhow, Result};
 use cosmwasm_std::Addr;
-use cw_multi_test::Executor;
 use trellis_types::asset::AssetInfo;
 use trellis_types::farm::{AllocationPolicy, Clock, Curve, InstantiateMsg, RewardSource, Schedule};
 
@@ -186,18 +185,9 @@ impl Suite {
             reward,
             policy,
         };
-        let code_id = self.codes.get(ContractKind::Farm);
         let owner = self.owner.clone();
         let addr = self
-            .app
-            .instantiate_contract(
-                code_id,
-                owner.clone(),
-                &msg,
-                &[],
-                ContractKind::Farm.label(),
-                Some(owner.to_string()),
-            )
+            .instantiate_as_owner(ContractKind::Farm, &msg, ContractKind::Farm.label())
             .map_err(|e| anyhow!("instantiating the farm: {e:#}"))?;
         if minted {
             self.cw20_update_minter(&reward_asset, &owner, &addr)
