@@ -16,4 +16,12 @@ pub enum MathError {
 
     #[error("invalid interval: from {from} is after to {to}")]
     InvalidInterval { from: u64, to: u64 },
+
+    /// Pool weights must each be at least 1% and sum to exactly 1e18.
+    #[error("invalid pool weights: each must be at least 1% and they must sum to 1")]
+    InvalidWeights,
+
+    /// A trade above the pool's per-trade cap (30% of the relevant balance).
+    #[error("trade exceeds the {side} ratio cap of the pool")]
+    TradeTooLarge { side: &'static str },
 }

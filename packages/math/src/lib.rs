@@ -2,9 +2,11 @@
 //! arguments, unit-tested with hand-derived vectors and property tests.
 pub mod accumulator;
 pub mod error;
+pub mod fixed_point;
 pub mod floor_sum;
 pub mod mul_div;
 pub mod schedule;
+pub mod weighted;
 
 pub use error::MathError;
 pub use floor_sum::floor_sum;
