@@ -131,15 +131,7 @@ pub fn summary(report: &SimReport) -> String {
         out,
         "\nUsers (earned = claimed during the run + settled by the final claim; {rs})"
     );
-    let mut users = Table::new(&[
-        "user",
-        "pool",
-        "staked",
-        "earned",
-        "claimed",
-        "settled",
-        "forfeited",
-    ]);
+    let mut users = Table::new(&crate::report::USER_COLUMNS);
     for u in &report.summary.users {
         let decimals = report
             .pool_index(&u.pool)

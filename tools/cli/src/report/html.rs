@@ -175,19 +175,7 @@ fn users_table(out: &mut String, report: &SimReport) {
         })
         .collect();
     out.push_str("<h3>Users</h3>\n");
-    html_table(
-        out,
-        &[
-            "user",
-            "pool",
-            "staked",
-            "earned",
-            "claimed",
-            "settled",
-            "forfeited",
-        ],
-        &rows,
-    );
+    html_table(out, &crate::report::USER_COLUMNS, &rows);
 }
 
 /// The charts: the reward stream, the emission rate, staked per pool, weights, earned per user.

@@ -14,6 +14,17 @@ use anyhow::{Context, Result};
 use crate::model::SimReport;
 
 /// The files written, in order.
+/// Columns of the per-user table, shared by the terminal summary and the HTML report.
+pub const USER_COLUMNS: [&str; 7] = [
+    "user",
+    "pool",
+    "staked",
+    "earned",
+    "claimed",
+    "settled",
+    "forfeited",
+];
+
 pub const FILES: [&str; 5] = [
     "report.json",
     "timeseries.csv",
