@@ -1,6 +1,9 @@
 //! Types shared by Trellis contracts and tools: assets and each contract's messages.
 //! No storage and no chain access live here.
 pub mod asset;
+pub mod factory;
 pub mod farm;
+pub mod router;
+pub mod weighted_pool;
 
 pub use asset::{Asset, AssetInfo};

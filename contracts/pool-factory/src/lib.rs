@@ -1,0 +1,1 @@
+//! trellis-pool-factory (under construction).

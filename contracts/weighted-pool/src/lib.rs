@@ -1,0 +1,1 @@
+//! trellis-weighted-pool (under construction).
