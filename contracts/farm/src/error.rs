@@ -104,6 +104,15 @@ pub enum ContractError {
     #[error("invalid policy: max_solo_share_bps {max_bps} must be below 5000 (solo pools get less than LP pools)")]
     InvalidSoloShare { max_bps: u32 },
 
+    #[error("{lp_token} is not an LP token of the pool factory")]
+    NotFactoryLpToken { lp_token: String },
+
+    #[error("declared pair {declared} differs from the factory pool's pair {actual}")]
+    PairMismatch { declared: String, actual: String },
+
+    #[error("the factory's protocol token {factory} differs from the policy's {policy}")]
+    ProtocolTokenMismatch { factory: String, policy: String },
+
     #[error("cannot migrate from {from_name} {from_version} to {to_name} {to_version}")]
     InvalidMigration {
         from_name: String,

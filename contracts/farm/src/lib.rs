@@ -9,6 +9,7 @@ pub mod contract;
 pub mod error;
 pub mod execute;
 pub mod limits;
+pub mod lp_factory;
 pub mod migrate;
 pub mod policy;
 pub mod query;

@@ -30,6 +30,7 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         reward: config.reward,
         reward_asset: config.reward_asset,
         policy: config.policy,
+        lp_factory: config.lp_factory.map(String::from),
         pool_count: POOL_COUNT.load(deps.storage)?,
     })
 }

@@ -15,6 +15,8 @@ pub struct Config {
     /// The token paid on claim (the minted cw20 or the reserve asset), validated.
     pub reward_asset: AssetInfo,
     pub policy: AllocationPolicy,
+    /// Checks LP pools against the factory's pools (see `InstantiateMsg::lp_factory`).
+    pub lp_factory: Option<Addr>,
 }
 
 /// Level one of the two-level accumulator: reward per unit of weight, for all pools at once.

@@ -44,6 +44,11 @@ pub struct InstantiateMsg {
     pub schedule: Schedule,
     pub reward: RewardSource,
     pub policy: AllocationPolicy,
+    /// The pool factory whose LP tokens LP pools stake. When set, `add_pool` of an LP pool
+    /// checks with the factory that the staking token is one of its LP tokens and that the
+    /// declared pair is that pool's pair, so a pool cannot pass itself off as native; the
+    /// factory's protocol token must then be the policy's.
+    pub lp_factory: Option<String>,
 }
 
 /// The kind of a pool: an LP token of a pair, or a single token ("solo").
@@ -161,6 +166,7 @@ pub struct ConfigResponse {
     /// The reward token as an asset (the minted cw20, or the reserve asset).
     pub reward_asset: AssetInfo,
     pub policy: AllocationPolicy,
+    pub lp_factory: Option<String>,
     pub pool_count: u64,
 }
 

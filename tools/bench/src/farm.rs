@@ -498,6 +498,7 @@ fn deploy<'a>(
             max_solo_share_bps: MAX_SOLO_SHARE_BPS,
             native_pairs_outweigh: true,
         },
+        lp_factory: None,
     };
     let (_, instantiate_cost) = contract
         .instantiate(&actors.owner, &[], &init)

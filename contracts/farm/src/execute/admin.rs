@@ -8,6 +8,7 @@ use crate::accounting::{settle_pool, Books};
 use crate::error::ContractError;
 use crate::execute::{load_pool, reward_payment};
 use crate::limits::MAX_WEIGHT;
+use crate::lp_factory;
 use crate::policy::{self, class_of, counted_weight, is_native, WeightChange};
 use crate::state::{Emission, Pool, POOLS, POOL_BY_ASSET, POOL_COUNT};
 
@@ -86,6 +87,9 @@ pub fn add_pool(
     };
 
     let mut books = Books::load(deps.storage, &env)?;
+    if let (Some(factory), PoolKind::Lp { pair }) = (&books.config.lp_factory, &kind) {
+        lp_factory::check_lp_pool(deps.as_ref(), factory, &staking, pair)?;
+    }
     let pool_id = POOL_COUNT.load(deps.storage)?;
     let pool = Pool {
         native: is_native(&kind, &books.config.policy.protocol_token),

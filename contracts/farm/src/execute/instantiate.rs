@@ -5,6 +5,7 @@ use trellis_types::AssetInfo;
 use crate::accounting::clock_now;
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::ContractError;
+use crate::lp_factory;
 use crate::state::{
     Config, Emission, Ledger, PolicyWeights, CONFIG, EMISSION, LEDGER, POLICY_WEIGHTS, POOL_COUNT,
 };
@@ -51,6 +52,14 @@ pub fn instantiate(
         protocol_token: msg.policy.protocol_token.validate(api)?,
         ..msg.policy
     };
+    let lp_factory = match msg.lp_factory {
+        Some(factory) => Some(lp_factory::check_factory(
+            deps.as_ref(),
+            &factory,
+            &policy.protocol_token,
+        )?),
+        None => None,
+    };
     let owner = api.addr_validate(&msg.owner)?;
     cw_ownable::initialize_owner(deps.storage, api, Some(owner.as_str()))?;
 
@@ -64,6 +73,7 @@ pub fn instantiate(
         reward,
         reward_asset,
         policy,
+        lp_factory,
     };
     CONFIG.save(deps.storage, &config)?;
     EMISSION.save(

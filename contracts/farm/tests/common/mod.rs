@@ -83,6 +83,7 @@ impl Farm {
                 schedule,
                 reward: reward.clone(),
                 policy,
+                lp_factory: None,
             },
         )?;
         Ok(Farm {

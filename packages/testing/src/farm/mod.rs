@@ -51,6 +51,8 @@ pub struct FarmOptions {
     pub reward: RewardOptions,
     /// `None`: [`FarmOptions::default_policy`].
     pub policy: Option<AllocationPolicy>,
+    /// Pool factory that LP pools are checked against (`None`: no check).
+    pub lp_factory: Option<Addr>,
 }
 
 impl FarmOptions {
@@ -62,6 +64,7 @@ impl FarmOptions {
             curve,
             reward,
             policy: None,
+            lp_factory: None,
         }
     }
 
@@ -119,6 +122,11 @@ impl FarmOptions {
 
     pub fn policy(mut self, policy: AllocationPolicy) -> Self {
         self.policy = Some(policy);
+        self
+    }
+
+    pub fn lp_factory(mut self, factory: Addr) -> Self {
+        self.lp_factory = Some(factory);
         self
     }
 }
@@ -184,6 +192,7 @@ impl Suite {
             schedule: schedule.clone(),
             reward,
             policy,
+            lp_factory: options.lp_factory.as_ref().map(Addr::to_string),
         };
         let owner = self.owner.clone();
         let addr = self

@@ -40,6 +40,7 @@ pub fn deploy(plan: &Plan) -> Result<World> {
         curve: plan.schedule.curve.clone(),
         reward,
         policy,
+        lp_factory: None,
     };
     suite.deploy_farm(options).context("deploying the farm")?;
 
