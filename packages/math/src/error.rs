@@ -1,4 +1,5 @@
 //! The one error type of `trellis-math`. Every fallible function returns it instead of panicking.
+use cosmwasm_std::Uint128;
 use thiserror::Error;
 
 #[derive(Error, Debug, Clone, PartialEq, Eq)]
@@ -24,4 +25,27 @@ pub enum MathError {
     /// A trade above the pool's per-trade cap (30% of the relevant balance).
     #[error("trade exceeds the {side} ratio cap of the pool")]
     TradeTooLarge { side: &'static str },
+
+    /// A fee in basis points must be below 10_000 (100%).
+    #[error("invalid fee: {fee_bps} bps must be below 10000")]
+    InvalidFee { fee_bps: u16 },
+
+    /// An amount in, an amount out or an LP amount that must be positive was zero.
+    #[error("amount must be greater than zero")]
+    ZeroAmount,
+
+    /// A first join whose LP supply would not exceed the locked minimum.
+    #[error("initial liquidity {liquidity} must exceed the locked minimum {minimum}")]
+    InsufficientLiquidity {
+        liquidity: Uint128,
+        minimum: Uint128,
+    },
+
+    /// An exit of the whole LP supply (or more): part of it is locked forever.
+    #[error("cannot exit with {lp_in} LP tokens: the supply is {supply}")]
+    ExitExceedsSupply { lp_in: Uint128, supply: Uint128 },
+
+    /// An oracle interpolation outside its samples, or between samples out of order.
+    #[error("cannot interpolate at {t} between samples at {t0} and {t1}")]
+    InterpolationOutOfRange { t0: u64, t1: u64, t: u64 },
 }

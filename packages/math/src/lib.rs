@@ -5,8 +5,10 @@ pub mod error;
 pub mod fixed_point;
 pub mod floor_sum;
 pub mod mul_div;
+pub mod oracle;
 pub mod schedule;
 pub mod weighted;
+pub mod weighted_liquidity;
 
 pub use error::MathError;
 pub use floor_sum::floor_sum;

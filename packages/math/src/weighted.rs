@@ -4,12 +4,17 @@
 //! Every result is rounded against the trader: amounts out down, amounts in up, using
 //! `fixed_point::pow_up` so the error margin of `pow` also favours the pool.
 //!
+//! The swap-with-fee wrappers charge the fee on the amount in, in basis points: the fee rounds up
+//! (the trader pays it), the amount out rounds down. [`protocol_fee`] splits a fee between the
+//! protocol (rounded down) and liquidity providers (the rest).
+//!
 //! Errors: zero balances are `DivideByZero`; invalid weights are `InvalidWeights`; swaps above
-//! 30% of a balance are `TradeTooLarge`.
+//! 30% of a balance are `TradeTooLarge`; fees of 100% or more are `InvalidFee`; a zero trade is
+//! `ZeroAmount`.
 use cosmwasm_std::{Uint128, Uint256};
 
 use crate::fixed_point::{complement, div_down, div_up, mul_down, mul_up, pow_up, ONE};
-use crate::mul_div::{mul_div_u256, Rounding};
+use crate::mul_div::{mul_div_ceil, mul_div_floor, mul_div_u256, Rounding};
 use crate::MathError;
 
 /// Largest `amount_in` as a share of `balance_in`: 30%.
@@ -18,8 +23,41 @@ pub const MAX_IN_RATIO: Uint256 = Uint256::from_u128(300_000_000_000_000_000);
 pub const MAX_OUT_RATIO: Uint256 = Uint256::from_u128(300_000_000_000_000_000);
 /// Smallest normalized weight: 1%.
 pub const MIN_WEIGHT: Uint256 = Uint256::from_u128(10_000_000_000_000_000);
+/// Basis points in 100%: fees and fee shares are `bps / BPS_DENOM`.
+pub const BPS_DENOM: u16 = 10_000;
 
-fn check_weights(w_a: Uint128, w_b: Uint128) -> Result<(Uint256, Uint256), MathError> {
+/// The amounts of a swap with its fee: `amount_in` includes `fee`, which stays in the pool
+/// (less the protocol's share).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SwapAmounts {
+    pub amount_in: Uint128,
+    pub amount_out: Uint128,
+    pub fee: Uint128,
+}
+
+/// A fee is a fraction of an amount and must stay below 100%.
+pub(crate) fn check_fee(fee_bps: u16) -> Result<(), MathError> {
+    if fee_bps >= BPS_DENOM {
+        return Err(MathError::InvalidFee { fee_bps });
+    }
+    Ok(())
+}
+
+/// `ceil(amount * fee_bps / 10_000)`: a fee is paid, so it rounds up.
+pub(crate) fn fee_on(amount: Uint128, fee_bps: u16) -> Result<Uint128, MathError> {
+    mul_div_ceil(amount, fee_bps.into(), BPS_DENOM.into())
+}
+
+/// One normalized weight of a two-asset pool: between 1% and 99%, so the other is at least 1%.
+pub(crate) fn check_weight(w: Uint128) -> Result<Uint256, MathError> {
+    let w = Uint256::from(w);
+    if w < MIN_WEIGHT || w > ONE - MIN_WEIGHT {
+        return Err(MathError::InvalidWeights);
+    }
+    Ok(w)
+}
+
+pub(crate) fn check_weights(w_a: Uint128, w_b: Uint128) -> Result<(Uint256, Uint256), MathError> {
     let (a, b) = (Uint256::from(w_a), Uint256::from(w_b));
     if a < MIN_WEIGHT || b < MIN_WEIGHT || a + b != ONE {
         return Err(MathError::InvalidWeights);
@@ -27,14 +65,14 @@ fn check_weights(w_a: Uint128, w_b: Uint128) -> Result<(Uint256, Uint256), MathE
     Ok((a, b))
 }
 
-fn check_balances(b_a: Uint128, b_b: Uint128) -> Result<(Uint256, Uint256), MathError> {
+pub(crate) fn check_balances(b_a: Uint128, b_b: Uint128) -> Result<(Uint256, Uint256), MathError> {
     if b_a.is_zero() || b_b.is_zero() {
         return Err(MathError::DivideByZero);
     }
     Ok((b_a.into(), b_b.into()))
 }
 
-fn to_u128(v: Uint256, op: &'static str) -> Result<Uint128, MathError> {
+pub(crate) fn to_u128(v: Uint256, op: &'static str) -> Result<Uint128, MathError> {
     Uint128::try_from(v).map_err(|_| MathError::Overflow(op))
 }
 
@@ -81,6 +119,72 @@ pub fn in_given_out(
     let power = pow_up(base, exponent)?;
     let ratio = power.saturating_sub(ONE);
     to_u128(mul_up(b_in, ratio)?, "in_given_out")
+}
+
+/// Sell exactly `amount_in` (fee included). `fee = ceil(amount_in * fee_bps / 10_000)` (the
+/// trader pays: rounds up); `amount_out = out_given_in(amount_in - fee)` (rounds down). The amount
+/// after the fee may be at most 30% of `balance_in`. `amount_out` may be 0 for dust trades.
+pub fn swap_exact_in(
+    balance_in: Uint128,
+    weight_in: Uint128,
+    balance_out: Uint128,
+    weight_out: Uint128,
+    amount_in: Uint128,
+    fee_bps: u16,
+) -> Result<SwapAmounts, MathError> {
+    check_fee(fee_bps)?;
+    if amount_in.is_zero() {
+        return Err(MathError::ZeroAmount);
+    }
+    // fee <= amount_in because fee_bps < 10_000, so the subtraction cannot underflow.
+    let fee = fee_on(amount_in, fee_bps)?;
+    let amount_out = out_given_in(
+        balance_in,
+        weight_in,
+        balance_out,
+        weight_out,
+        amount_in - fee,
+    )?;
+    Ok(SwapAmounts {
+        amount_in,
+        amount_out,
+        fee,
+    })
+}
+
+/// Buy exactly `amount_out`. `before_fee = in_given_out(amount_out)` (rounds up);
+/// `amount_in = ceil(before_fee * 10_000 / (10_000 - fee_bps))`, so the fee, `amount_in -
+/// before_fee`, is at least `fee_bps` of `amount_in`. `amount_out` must be positive and at most
+/// 30% of `balance_out`.
+pub fn swap_exact_out(
+    balance_in: Uint128,
+    weight_in: Uint128,
+    balance_out: Uint128,
+    weight_out: Uint128,
+    amount_out: Uint128,
+    fee_bps: u16,
+) -> Result<SwapAmounts, MathError> {
+    check_fee(fee_bps)?;
+    if amount_out.is_zero() {
+        return Err(MathError::ZeroAmount);
+    }
+    let before_fee = in_given_out(balance_in, weight_in, balance_out, weight_out, amount_out)?;
+    // Grossing up for the fee is paid by the trader: round up.
+    let amount_in = mul_div_ceil(before_fee, BPS_DENOM.into(), (BPS_DENOM - fee_bps).into())?;
+    Ok(SwapAmounts {
+        amount_in,
+        amount_out,
+        fee: amount_in - before_fee,
+    })
+}
+
+/// The protocol's share of a fee, `floor(fee * share_bps / 10_000)`; the rest stays with
+/// liquidity providers. A share above 10_000 bps counts as 100% (callers validate their
+/// configured share against their own, lower maximum).
+pub fn protocol_fee(fee: Uint128, share_bps: u16) -> Uint128 {
+    let share = share_bps.min(BPS_DENOM);
+    // share <= 100%, so the quotient is at most `fee` and fits; `fee` is the safe fallback.
+    mul_div_floor(fee, share.into(), BPS_DENOM.into()).unwrap_or(fee)
 }
 
 /// Spot price `(bA / wA) / (bB / wB)` in 1e18 fixed point, rounded down: units of A per unit of
@@ -233,6 +337,149 @@ mod tests {
         assert!(out_given_in(b, w(99), b, w(1), n(E18)).is_ok());
         assert!(in_given_out(b, w(1), b, w(99), n(E18)).is_ok());
         assert!(in_given_out(b, w(99), b, w(1), n(E18)).is_ok());
+    }
+
+    #[test]
+    fn swap_exact_in_without_fee_is_out_given_in() {
+        // fee = ceil(10e18 * 0 / 1e4) = 0, so the output is the 9_090_909_090_909_090_900 of
+        // `fifty_fifty_out_given_in_matches_constant_product`, below the exact 9.0909...e18.
+        let got = swap_exact_in(n(100 * E18), w(50), n(100 * E18), w(50), n(10 * E18), 0);
+        assert_eq!(
+            got,
+            Ok(SwapAmounts {
+                amount_in: n(10 * E18),
+                amount_out: n(9_090_909_090_909_090_900),
+                fee: Uint128::zero(),
+            })
+        );
+    }
+
+    #[test]
+    fn swap_exact_in_charges_the_fee_on_the_amount_in() {
+        // 30 bps of 10e18: ceil(10e18 * 30 / 1e4) = 3e16 exactly; 9.97e18 is swapped.
+        // base = ceil(100 / 109.97 * 1e18) = ceil(909_338_910_611_985_086.84...) =
+        // 909_338_910_611_985_087; exponent 1 is exact; 1 - base = 90_661_089_388_014_913;
+        // times 100 = 9_066_108_938_801_491_300. Exact: 100 * 9.97 / 109.97 =
+        // 9.066108938801491315...e18, so the pool keeps 15 wei of rounding.
+        let got = swap_exact_in(n(100 * E18), w(50), n(100 * E18), w(50), n(10 * E18), 30);
+        assert_eq!(
+            got,
+            Ok(SwapAmounts {
+                amount_in: n(10 * E18),
+                amount_out: n(9_066_108_938_801_491_300),
+                fee: n(30_000_000_000_000_000),
+            })
+        );
+        assert!(got.unwrap().amount_out.u128() <= 9_066_108_938_801_491_315);
+    }
+
+    #[test]
+    fn swap_fees_round_up() {
+        let b = n(1_000_000);
+        // 333 * 30 / 1e4 = 0.999 -> 1; 334 * 30 / 1e4 = 1.002 -> 2.
+        assert_eq!(
+            swap_exact_in(b, w(50), b, w(50), n(333), 30).map(|s| s.fee),
+            Ok(n(1))
+        );
+        assert_eq!(
+            swap_exact_in(b, w(50), b, w(50), n(334), 30).map(|s| s.fee),
+            Ok(n(2))
+        );
+        // 1 wei in: the fee takes it all (ceil(0.003) = 1), 0 is swapped, 0 comes out.
+        assert_eq!(
+            swap_exact_in(b, w(50), b, w(50), n(1), 30),
+            Ok(SwapAmounts {
+                amount_in: n(1),
+                amount_out: Uint128::zero(),
+                fee: n(1),
+            })
+        );
+        // Exact out, 1 wei from 1e6/1e6: base = ceil(1e6 / 999_999 * 1e18) =
+        // ceil(1_000_001_000_001_000_001.000001) = 1_000_001_000_001_000_002; exponent 1;
+        // before_fee = ceil(1e6 * 1_000_001_000_002 / 1e18) = ceil(1.000001000002) = 2.
+        // amount_in = ceil(2 * 1e4 / 9_970) = ceil(2.006) = 3, so the fee is 1 wei.
+        assert_eq!(
+            swap_exact_out(b, w(50), b, w(50), n(1), 30),
+            Ok(SwapAmounts {
+                amount_in: n(3),
+                amount_out: n(1),
+                fee: n(1),
+            })
+        );
+        // Without a fee the same trade costs the bare 2.
+        assert_eq!(
+            swap_exact_out(b, w(50), b, w(50), n(1), 0).map(|s| s.amount_in),
+            Ok(n(2))
+        );
+    }
+
+    #[test]
+    fn swap_exact_out_grosses_up_for_the_fee() {
+        // before_fee = 11_111_111_111_111_111_200 (see `fifty_fifty_in_given_out`);
+        // amount_in = ceil(before_fee * 1e4 / 9_970) = ceil(11_144_544_745_347_152_657.97) =
+        // 11_144_544_745_347_152_658; fee = amount_in - before_fee = 33_433_634_236_041_458.
+        // The fee is at least 30 bps of amount_in: 30 * 11_144_544_745_347_152_658 / 1e4 =
+        // 33_433_634_236_041_457.97.
+        let got = swap_exact_out(n(100 * E18), w(50), n(100 * E18), w(50), n(10 * E18), 30);
+        assert_eq!(
+            got,
+            Ok(SwapAmounts {
+                amount_in: n(11_144_544_745_347_152_658),
+                amount_out: n(10 * E18),
+                fee: n(33_433_634_236_041_458),
+            })
+        );
+    }
+
+    #[test]
+    fn protocol_fee_rounds_down() {
+        // 1000 * 2500 / 1e4 = 250 exactly; 3 * 5000 / 1e4 = 1.5 -> 1 (LPs keep 2).
+        assert_eq!(protocol_fee(n(1_000), 2_500), n(250));
+        assert_eq!(protocol_fee(n(3), 5_000), n(1));
+        assert_eq!(protocol_fee(n(3), 0), Uint128::zero());
+        assert_eq!(protocol_fee(n(3), BPS_DENOM), n(3));
+        // Above 100% counts as 100%; u128::MAX * 9_999 needs the wide product.
+        assert_eq!(protocol_fee(n(3), u16::MAX), n(3));
+        assert_eq!(
+            protocol_fee(Uint128::MAX, 5_000),
+            Uint128::new(u128::MAX / 2)
+        );
+    }
+
+    #[test]
+    fn swap_bad_inputs_are_typed_errors() {
+        let b = n(100 * E18);
+        assert_eq!(
+            swap_exact_in(b, w(50), b, w(50), n(E18), 10_000),
+            Err(MathError::InvalidFee { fee_bps: 10_000 })
+        );
+        assert_eq!(
+            swap_exact_out(b, w(50), b, w(50), n(E18), u16::MAX),
+            Err(MathError::InvalidFee { fee_bps: u16::MAX })
+        );
+        assert_eq!(
+            swap_exact_in(b, w(50), b, w(50), Uint128::zero(), 30),
+            Err(MathError::ZeroAmount)
+        );
+        assert_eq!(
+            swap_exact_out(b, w(50), b, w(50), Uint128::zero(), 30),
+            Err(MathError::ZeroAmount)
+        );
+        // The cap applies to the amount after the fee: 30e18 + 1% fee leaves 29.7e18 (allowed);
+        // 31e18 with the same fee leaves 30.69e18 (too large).
+        assert!(swap_exact_in(b, w(50), b, w(50), n(30 * E18), 100).is_ok());
+        assert_eq!(
+            swap_exact_in(b, w(50), b, w(50), n(31 * E18), 100),
+            Err(MathError::TradeTooLarge { side: "max in" })
+        );
+        assert_eq!(
+            swap_exact_out(b, w(50), b, w(50), n(30 * E18 + 1), 100),
+            Err(MathError::TradeTooLarge { side: "max out" })
+        );
+        assert_eq!(
+            swap_exact_in(b, w(50), b, w(40), n(E18), 30),
+            Err(MathError::InvalidWeights)
+        );
     }
 
     fn weight() -> impl Strategy<Value = u128> {
