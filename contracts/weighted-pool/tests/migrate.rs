@@ -1,0 +1,73 @@
+//! `migrate` accepts the same contract at the same or a newer version only.
+use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
+use cosmwasm_std::Decimal;
+use trellis_types::weighted_pool::{InstantiateMsg, MigrateMsg, OracleConfig, WeightedAssetInfo};
+use trellis_types::AssetInfo;
+use trellis_weighted_pool::contract::{instantiate, migrate, CONTRACT_NAME, CONTRACT_VERSION};
+use trellis_weighted_pool::ContractError;
+
+fn deps() -> cosmwasm_std::OwnedDeps<
+    cosmwasm_std::MemoryStorage,
+    cosmwasm_std::testing::MockApi,
+    cosmwasm_std::testing::MockQuerier,
+> {
+    let mut deps = mock_dependencies();
+    let owner = deps.api.addr_make("owner");
+    let side = |denom: &str| WeightedAssetInfo {
+        info: AssetInfo::native(denom),
+        weight: Decimal::percent(50),
+    };
+    instantiate(
+        deps.as_mut(),
+        mock_env(),
+        message_info(&owner, &[]),
+        InstantiateMsg {
+            assets: [side("uaaa"), side("ubbb")],
+            swap_fee_bps: 30,
+            protocol_fee_share_bps: 0,
+            fee_collector: None,
+            owner: owner.to_string(),
+            lp_token_code_id: 1,
+            lp_token_name: None,
+            lp_token_symbol: None,
+            oracle: OracleConfig {
+                capacity: 10,
+                min_sample_spacing: 60,
+            },
+        },
+    )
+    .unwrap();
+    deps
+}
+
+#[test]
+fn same_or_older_version_migrates() {
+    let mut deps = deps();
+    cw2::set_contract_version(&mut deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
+    migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap();
+    let v = cw2::get_contract_version(&deps.storage).unwrap();
+    assert_eq!(v.version, CONTRACT_VERSION);
+    // Re-running at the same version is fine too.
+    migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap();
+}
+
+#[test]
+fn downgrade_and_foreign_contract_are_refused() {
+    let mut deps = deps();
+    cw2::set_contract_version(&mut deps.storage, CONTRACT_NAME, "99.0.0").unwrap();
+    let err = migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::InvalidMigration {
+            from_name: CONTRACT_NAME.into(),
+            from_version: "99.0.0".into(),
+            to_name: CONTRACT_NAME.into(),
+            to_version: CONTRACT_VERSION.into(),
+        }
+    );
+    cw2::set_contract_version(&mut deps.storage, "crates.io:cw20-base", "0.0.1").unwrap();
+    let err = migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err();
+    assert!(
+        matches!(err, ContractError::InvalidMigration { from_name, .. } if from_name == "crates.io:cw20-base")
+    );
+}
