@@ -50,7 +50,7 @@ pub fn check_lp_pool(
         )
         .map_err(|_| not_lp())?;
     let [a, b] = record.assets.map(|asset| asset.info);
-    let same = (&a == &pair[0] && &b == &pair[1]) || (&a == &pair[1] && &b == &pair[0]);
+    let same = (a == pair[0] && b == pair[1]) || (a == pair[1] && b == pair[0]);
     if !same {
         return Err(ContractError::PairMismatch {
             declared: format!("{} / {}", pair[0], pair[1]),

@@ -1,1 +1,35 @@
-//! trellis-pool-factory (under construction).
+//! Trellis pool factory: creates weighted pools (`contracts/weighted-pool`) from one stored
+//! code id, refuses duplicates, lists pools and knows the protocol token.
+//!
+//! A pool is identified by its pair of assets and its weights: one pair may have several pools
+//! (e.g. 50/50 and 80/20), at most [`limits::MAX_POOLS_PER_PAIR`], but never two with the same
+//! weights on the same assets.
+//!
+//! Creation is two-step: `CreatePool` validates everything, keeps the request in
+//! `state::PENDING_POOL` and instantiates the pool as a submessage; the reply (`reply.rs`) reads
+//! the new address, asks the pool for its LP token (the pool instantiated it in its own nested
+//! reply, which has completed by then) and records the pool.
+//!
+//! Pools are instantiated with the factory's owner at that moment as both their cw-ownable
+//! owner (fee collector and protocol share) and their wasm admin (code migrations), so one
+//! governance account runs every pool. A factory whose ownership was renounced creates pools
+//! owned by the factory itself, which never acts on them, and with no admin: such pools are
+//! immutable.
+//!
+//! Map of the crate: `contract` (entry points), `execute/` (one file per concern), `reply`,
+//! `query`, `registry` (records and their indexes), `validate` (the checks shared by
+//! instantiate, update and create), `reply_data` (reading an instantiated address from a
+//! reply), `state`, `limits`, `migrate`, `error`.
+pub mod contract;
+pub mod error;
+pub mod execute;
+pub mod limits;
+pub mod migrate;
+pub mod query;
+pub mod registry;
+pub mod reply;
+pub mod reply_data;
+pub mod state;
+pub mod validate;
+
+pub use error::ContractError;

@@ -11,17 +11,29 @@ use cw_multi_test::{App, Contract, ContractWrapper};
 pub enum ContractKind {
     Cw20Base,
     Farm,
+    WeightedPool,
+    PoolFactory,
+    Router,
 }
 
 impl ContractKind {
     /// All kinds, in the order their code is stored.
-    pub const ALL: [ContractKind; 2] = [ContractKind::Cw20Base, ContractKind::Farm];
+    pub const ALL: [ContractKind; 5] = [
+        ContractKind::Cw20Base,
+        ContractKind::Farm,
+        ContractKind::WeightedPool,
+        ContractKind::PoolFactory,
+        ContractKind::Router,
+    ];
 
     /// The contract's code, wrapped for cw-multi-test.
     pub fn contract(self) -> Box<dyn Contract<Empty>> {
         match self {
             ContractKind::Cw20Base => cw20_base_contract(),
             ContractKind::Farm => farm_contract(),
+            ContractKind::WeightedPool => weighted_pool_contract(),
+            ContractKind::PoolFactory => pool_factory_contract(),
+            ContractKind::Router => router_contract(),
         }
     }
 
@@ -30,6 +42,9 @@ impl ContractKind {
         match self {
             ContractKind::Cw20Base => "cw20-base",
             ContractKind::Farm => "trellis-farm",
+            ContractKind::WeightedPool => "trellis-weighted-pool",
+            ContractKind::PoolFactory => "trellis-pool-factory",
+            ContractKind::Router => "trellis-router",
         }
     }
 }
@@ -78,5 +93,44 @@ pub fn farm_contract() -> Box<dyn Contract<Empty>> {
             trellis_farm::contract::query,
         )
         .with_migrate(trellis_farm::contract::migrate),
+    )
+}
+
+/// The Trellis weighted pool (instantiated by the factory, which stores its code id).
+pub fn weighted_pool_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_weighted_pool::contract::execute,
+            trellis_weighted_pool::contract::instantiate,
+            trellis_weighted_pool::contract::query,
+        )
+        .with_reply(trellis_weighted_pool::contract::reply)
+        .with_migrate(trellis_weighted_pool::contract::migrate),
+    )
+}
+
+/// The Trellis pool factory.
+pub fn pool_factory_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_pool_factory::contract::execute,
+            trellis_pool_factory::contract::instantiate,
+            trellis_pool_factory::contract::query,
+        )
+        .with_reply(trellis_pool_factory::contract::reply)
+        .with_migrate(trellis_pool_factory::contract::migrate),
+    )
+}
+
+/// The Trellis router.
+pub fn router_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_router::contract::execute,
+            trellis_router::contract::instantiate,
+            trellis_router::contract::query,
+        )
+        .with_reply(trellis_router::contract::reply)
+        .with_migrate(trellis_router::contract::migrate),
     )
 }

@@ -26,13 +26,19 @@
 //! - [`codes`]: the contracts stored in the app (add new contracts here);
 //! - [`tokens`]: native and cw20 tokens, balances and transfers;
 //! - [`farm`]: deploying the farm and driving it (owner and user actions, queries);
+//! - [`amm`]: the pool factory, weighted pools and the router (pools, liquidity, swaps,
+//!   routes);
 //! - [`conservation`]: the reward-stream conservation checks.
+pub mod amm;
 pub mod codes;
 pub mod conservation;
 pub mod farm;
 pub mod suite;
 pub mod tokens;
 
+pub use amm::{
+    FactoryHandle, FactoryOptions, PoolHandle, RouterHandle, TradeOptions, DEFAULT_ORACLE,
+};
 pub use codes::{CodeIds, ContractKind};
 pub use conservation::{ConservationError, ConservationSnapshot, ExactCheck};
 pub use farm::{FarmHandle, FarmOptions, RewardOptions};
@@ -42,3 +48,5 @@ pub use trellis_types::asset::{Asset, AssetInfo};
 pub use trellis_types::farm::{
     AllocationPolicy, Clock, Curve, Decay, PoolKind, RewardSource, Schedule,
 };
+pub use trellis_types::router::{Hop, RouteResponse};
+pub use trellis_types::weighted_pool::{OracleConfig, SwapResponse};

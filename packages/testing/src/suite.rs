@@ -7,6 +7,7 @@ use cosmwasm_std::{Addr, BlockInfo, Timestamp};
 use cw_multi_test::{App, AppBuilder, Executor};
 use trellis_types::asset::AssetInfo;
 
+use crate::amm::{FactoryHandle, RouterHandle};
 use crate::codes::{CodeIds, ContractKind};
 use crate::farm::FarmHandle;
 
@@ -75,6 +76,8 @@ impl SuiteBuilder {
             elapsed: 0,
             tokens: BTreeMap::new(),
             farm: None,
+            factory: None,
+            router: None,
         }
     }
 }
@@ -95,6 +98,10 @@ pub struct Suite {
     pub(crate) tokens: BTreeMap<String, AssetInfo>,
     /// The farm the farm helpers drive (the last one deployed).
     pub(crate) farm: Option<FarmHandle>,
+    /// The pool factory the AMM helpers use (the last one deployed).
+    pub(crate) factory: Option<FactoryHandle>,
+    /// The router the route helpers use (the last one deployed).
+    pub(crate) router: Option<RouterHandle>,
 }
 
 impl Default for Suite {

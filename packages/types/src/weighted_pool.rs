@@ -156,7 +156,10 @@ pub enum QueryMsg {
     #[returns(ExitResponse)]
     SimulateExit { lp_amount: Uint128 },
     #[returns(ExitResponse)]
-    SimulateExitSingle { lp_amount: Uint128, asset: AssetInfo },
+    SimulateExitSingle {
+        lp_amount: Uint128,
+        asset: AssetInfo,
+    },
     /// Geometric time-weighted average price of `base` (in units of the other asset) over
     /// `[now - ago_secs - window_secs, now - ago_secs]`. Fails when the samples kept do not
     /// reach back that far; it never falls back to the spot price.

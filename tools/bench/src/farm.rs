@@ -675,7 +675,8 @@ fn measure_cw20(code: &Code, config: Config, progress: bool) -> Result<Vec<(Op, 
     Ok(vec![(Op::Cw20HookDeposit, cost)])
 }
 
-fn spread_pct(min: u64, max: u64) -> f64 {
+/// `(max - min) / min` in percent (infinite when only `min` is zero).
+pub(crate) fn spread_pct(min: u64, max: u64) -> f64 {
     if min == 0 {
         return if max == 0 { 0.0 } else { f64::INFINITY };
     }

@@ -3,7 +3,10 @@
 //!
 //! - [`check`]: what a chain does on upload (static checks, compile) plus one instantiation.
 //! - [`farm`]: the farm contract's operations, measured in scaling configurations.
-//! - [`run_all`]: both, for the `trellis bench` subcommand.
+//! - [`amm`]: the weighted pool's operations and oracle, and the router's two-hop route.
+//! - [`run_all`]: all three, for the `trellis bench` subcommand.
+pub mod amm;
+pub mod chain;
 pub mod check;
 pub mod farm;
 pub mod storage;
@@ -15,6 +18,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use serde::Serialize;
 
+pub use amm::{print_amm_report, run_amm_bench, AmmBenchOptions, AmmReport};
 pub use check::{run_check, CheckResult};
 pub use farm::{print_report, run_farm_bench, FarmBenchOptions, FarmReport};
 pub use vm::{capabilities, DEFAULT_CAPABILITIES};
@@ -26,6 +30,9 @@ pub struct RunAllOptions {
     pub artifacts_dir: PathBuf,
     /// Farm bench settings; `farm.out` is ignored, the combined report goes to `out`.
     pub farm: FarmBenchOptions,
+    /// AMM bench settings; `amm.out` is ignored. Its progress lines are shown only when
+    /// `farm.progress` is set too, so one quiet flag (the CLI's) silences both.
+    pub amm: AmmBenchOptions,
     /// Where to write the combined JSON report (`None`: do not write).
     pub out: Option<PathBuf>,
 }
@@ -36,7 +43,8 @@ impl RunAllOptions {
         let artifacts_dir = artifacts_dir.into();
         let caps: HashSet<String> = capabilities(DEFAULT_CAPABILITIES);
         RunAllOptions {
-            farm: FarmBenchOptions::new(artifacts_dir.clone(), caps),
+            farm: FarmBenchOptions::new(artifacts_dir.clone(), caps.clone()),
+            amm: AmmBenchOptions::new(artifacts_dir.clone(), caps),
             artifacts_dir,
             out: Some(PathBuf::from("bench/results.json")),
         }
@@ -48,10 +56,11 @@ impl RunAllOptions {
 pub struct AllReport {
     pub check: Vec<CheckResult>,
     pub farm: FarmReport,
+    pub amm: AmmReport,
 }
 
-/// Checks every artifact, runs the farm bench, prints both, writes the combined JSON and
-/// fails when an artifact fails its check or an operation's gas spread is over the limit.
+/// Checks every artifact, runs the farm and AMM benches, prints them, writes the combined
+/// JSON and fails when an artifact fails its check or a scaling spread is over its limit.
 pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     let paths = check::list_artifacts(&opts.artifacts_dir)?;
     let check = run_check(&paths, &opts.farm.capabilities)?;
@@ -60,13 +69,23 @@ pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     farm_opts.out = None;
     let farm = run_farm_bench(&farm_opts)?;
     print_report(&farm);
-    let report = AllReport { check, farm };
+    println!();
+    let mut amm_opts = opts.amm.clone();
+    amm_opts.out = None;
+    amm_opts.progress = opts.amm.progress && opts.farm.progress;
+    let amm = run_amm_bench(&amm_opts)?;
+    print_amm_report(&amm);
+    let report = AllReport { check, farm, amm };
     if let Some(out) = &opts.out {
         farm::write_json(out, &report)?;
         println!("wrote {}", out.display());
     }
-    if let Err(e) = report.farm.ensure_flat() {
-        bail!("{e:#}");
+    let failures: Vec<String> = [report.farm.ensure_flat(), report.amm.ensure_flat()]
+        .into_iter()
+        .filter_map(|r| r.err().map(|e| format!("{e:#}")))
+        .collect();
+    if !failures.is_empty() {
+        bail!("{}", failures.join("; "));
     }
     Ok(report)
 }

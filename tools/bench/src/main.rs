@@ -1,13 +1,15 @@
-//! `trellis-bench`: check wasm artifacts like a chain on upload, and meter the farm's gas.
+//! `trellis-bench`: check wasm artifacts like a chain on upload, and meter the farm's and the
+//! AMM's gas.
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
+use trellis_bench::amm::params::DEFAULT_ORACLE_CAPACITY;
 use trellis_bench::farm::{DEFAULT_MAX_SPREAD_PCT, DEFAULT_POOLS, DEFAULT_STAKERS};
 use trellis_bench::{
-    capabilities, check, print_report, run_all, run_farm_bench, FarmBenchOptions, RunAllOptions,
-    DEFAULT_CAPABILITIES,
+    capabilities, check, print_amm_report, print_report, run_all, run_amm_bench, run_farm_bench,
+    AmmBenchOptions, FarmBenchOptions, RunAllOptions, DEFAULT_CAPABILITIES,
 };
 
 #[derive(Parser)]
@@ -27,26 +29,44 @@ struct Common {
     capabilities: String,
 }
 
+/// Output and limits shared by the measuring commands.
+#[derive(Args, Clone)]
+struct RunArgs {
+    /// JSON output file.
+    #[arg(long, default_value = "bench/results.json")]
+    out: PathBuf,
+    /// Largest allowed gas spread per scaling operation, in percent.
+    #[arg(long, default_value_t = DEFAULT_MAX_SPREAD_PCT)]
+    max_spread: f64,
+    /// No progress lines on stderr.
+    #[arg(long)]
+    quiet: bool,
+}
+
 #[derive(Args, Clone)]
 struct FarmArgs {
     /// The farm artifact (default: <artifacts-dir>/trellis_farm.wasm).
     #[arg(long)]
     artifact: Option<PathBuf>,
-    /// JSON output file.
-    #[arg(long, default_value = "bench/results.json")]
-    out: PathBuf,
     /// Existing staker counts to measure with (comma-separated).
     #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_STAKERS)]
     stakers: Vec<u64>,
     /// Pool counts to measure with (comma-separated).
     #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_POOLS)]
     pools: Vec<u64>,
-    /// Largest allowed gas spread per operation across configurations, in percent.
-    #[arg(long, default_value_t = DEFAULT_MAX_SPREAD_PCT)]
-    max_spread: f64,
-    /// No progress lines on stderr.
+}
+
+#[derive(Args, Clone)]
+struct AmmArgs {
+    /// The weighted pool artifact (default: <artifacts-dir>/trellis_weighted_pool.wasm).
     #[arg(long)]
-    quiet: bool,
+    pool_artifact: Option<PathBuf>,
+    /// The router artifact (default: <artifacts-dir>/trellis_router.wasm).
+    #[arg(long)]
+    router_artifact: Option<PathBuf>,
+    /// The pools' oracle ring buffer size (the full buffer is filled and wrapped).
+    #[arg(long, default_value_t = DEFAULT_ORACLE_CAPACITY)]
+    oracle_capacity: u32,
 }
 
 #[derive(Subcommand)]
@@ -63,18 +83,33 @@ enum Command {
         #[command(flatten)]
         common: Common,
         #[command(flatten)]
+        run: RunArgs,
+        #[command(flatten)]
         farm: FarmArgs,
     },
-    /// `check` on every artifact, then `farm`; one combined JSON report.
+    /// Measure the weighted pool's operations and oracle and the router's two-hop route.
+    Amm {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        run: RunArgs,
+        #[command(flatten)]
+        amm: AmmArgs,
+    },
+    /// `check` on every artifact, then `farm` and `amm`; one combined JSON report.
     All {
         #[command(flatten)]
         common: Common,
         #[command(flatten)]
+        run: RunArgs,
+        #[command(flatten)]
         farm: FarmArgs,
+        #[command(flatten)]
+        amm: AmmArgs,
     },
 }
 
-fn farm_options(common: &Common, args: &FarmArgs) -> FarmBenchOptions {
+fn farm_options(common: &Common, run: &RunArgs, args: &FarmArgs) -> FarmBenchOptions {
     let mut opts = FarmBenchOptions::new(
         common.artifacts_dir.clone(),
         capabilities(&common.capabilities),
@@ -82,11 +117,29 @@ fn farm_options(common: &Common, args: &FarmArgs) -> FarmBenchOptions {
     if let Some(a) = &args.artifact {
         opts.artifact = a.clone();
     }
-    opts.out = Some(args.out.clone());
+    opts.out = Some(run.out.clone());
     opts.stakers = args.stakers.clone();
     opts.pools = args.pools.clone();
-    opts.max_spread_pct = args.max_spread;
-    opts.progress = !args.quiet;
+    opts.max_spread_pct = run.max_spread;
+    opts.progress = !run.quiet;
+    opts
+}
+
+fn amm_options(common: &Common, run: &RunArgs, args: &AmmArgs) -> AmmBenchOptions {
+    let mut opts = AmmBenchOptions::new(
+        common.artifacts_dir.clone(),
+        capabilities(&common.capabilities),
+    );
+    if let Some(a) = &args.pool_artifact {
+        opts.pool_artifact = a.clone();
+    }
+    if let Some(a) = &args.router_artifact {
+        opts.router_artifact = a.clone();
+    }
+    opts.out = Some(run.out.clone());
+    opts.oracle_capacity = args.oracle_capacity;
+    opts.max_spread_pct = run.max_spread;
+    opts.progress = !run.quiet;
     opts
 }
 
@@ -101,8 +154,8 @@ fn run(cli: Cli) -> Result<()> {
             check::run_check(&paths, &capabilities(&common.capabilities))?;
             Ok(())
         }
-        Command::Farm { common, farm } => {
-            let opts = farm_options(&common, &farm);
+        Command::Farm { common, run, farm } => {
+            let opts = farm_options(&common, &run, &farm);
             let report = run_farm_bench(&opts)?;
             print_report(&report);
             if let Some(out) = &opts.out {
@@ -110,12 +163,26 @@ fn run(cli: Cli) -> Result<()> {
             }
             report.ensure_flat()
         }
-        Command::All { common, farm } => {
-            let farm_opts = farm_options(&common, &farm);
+        Command::Amm { common, run, amm } => {
+            let opts = amm_options(&common, &run, &amm);
+            let report = run_amm_bench(&opts)?;
+            print_amm_report(&report);
+            if let Some(out) = &opts.out {
+                println!("wrote {}", out.display());
+            }
+            report.ensure_flat()
+        }
+        Command::All {
+            common,
+            run,
+            farm,
+            amm,
+        } => {
             let opts = RunAllOptions {
                 artifacts_dir: common.artifacts_dir.clone(),
-                out: farm_opts.out.clone(),
-                farm: farm_opts,
+                out: Some(run.out.clone()),
+                farm: farm_options(&common, &run, &farm),
+                amm: amm_options(&common, &run, &amm),
             };
             run_all(&opts).map(|_| ())
         }

@@ -8,12 +8,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{anyhow, bail, Context, Result};
 use cosmwasm_std::{
-    Addr, Binary, BlockInfo, Checksum, Coin, ContractResult, Empty, Env, MessageInfo, Response,
-    Timestamp,
+    Addr, Binary, BlockInfo, Checksum, Coin, ContractResult, Empty, Env, MessageInfo, Reply,
+    Response, Timestamp,
 };
 use cosmwasm_vm::testing::{mock_env, MockApi, MockQuerier};
 use cosmwasm_vm::{
-    call_execute, call_instantiate, call_query, capabilities_from_csv, Backend, Cache,
+    call_execute, call_instantiate, call_query, call_reply, capabilities_from_csv, Backend, Cache,
     CacheOptions, Instance, InstanceOptions, Size,
 };
 use serde::de::DeserializeOwned;
@@ -166,6 +166,25 @@ impl<'a> Contract<'a> {
         }
     }
 
+    /// A contract at `address` (and `mock_env()`'s block), with empty storage, whose queries
+    /// to other contracts and the bank are answered by `querier`.
+    pub fn with_querier(code: &'a Code, address: Addr, querier: MockQuerier) -> Self {
+        let mut env = mock_env();
+        env.contract.address = address;
+        let mut backend = new_backend();
+        backend.querier = querier;
+        Contract {
+            code,
+            backend: Some(backend),
+            env,
+        }
+    }
+
+    /// A contract at `address`, with empty storage and a querier without balances.
+    pub fn at(code: &'a Code, address: Addr) -> Self {
+        Self::with_querier(code, address, MockQuerier::new(&[]))
+    }
+
     pub fn address(&self) -> &Addr {
         &self.env.contract.address
     }
@@ -182,6 +201,11 @@ impl<'a> Contract<'a> {
 
     pub fn now(&self) -> Timestamp {
         self.env.block.time
+    }
+
+    /// Puts the contract in `block`, so that contracts of one "chain" share a clock.
+    pub fn set_block(&mut self, block: BlockInfo) {
+        self.env.block = block;
     }
 
     pub fn storage_counters(&self) -> StorageCounters {
@@ -257,10 +281,29 @@ impl<'a> Contract<'a> {
         funds: &[Coin],
         msg: &M,
     ) -> Result<(Response, Cost)> {
-        let raw = to_msg(msg)?;
+        self.execute_raw(sender, funds, &to_msg(msg)?)
+    }
+
+    /// Runs `execute` with a message already serialised, e.g. the bytes of a `WasmMsg` that
+    /// another contract returned, handed on unchanged as a chain does.
+    pub fn execute_raw(
+        &mut self,
+        sender: &str,
+        funds: &[Coin],
+        msg: &[u8],
+    ) -> Result<(Response, Cost)> {
         let info = Self::info(sender, funds);
         self.with_instance(CALL_GAS_LIMIT, |instance, env| {
-            let res = call_execute::<_, _, _, Empty>(instance, env, &info, &raw)
+            let res = call_execute::<_, _, _, Empty>(instance, env, &info, msg)
+                .map_err(|e| anyhow!("VM error: {e}"))?;
+            contract_result(res)
+        })
+    }
+
+    /// Runs `reply`, as the chain does after a submessage with `reply_on` set.
+    pub fn reply(&mut self, reply: &Reply) -> Result<(Response, Cost)> {
+        self.with_instance(CALL_GAS_LIMIT, |instance, env| {
+            let res = call_reply::<_, _, _, Empty>(instance, env, reply)
                 .map_err(|e| anyhow!("VM error: {e}"))?;
             contract_result(res)
         })
@@ -268,12 +311,21 @@ impl<'a> Contract<'a> {
 
     /// Runs a smart query and parses its JSON answer.
     pub fn query<M: Serialize, R: DeserializeOwned>(&mut self, msg: &M) -> Result<R> {
+        self.query_with_cost(msg).map(|(answer, _)| answer)
+    }
+
+    /// Runs a smart query, parses its JSON answer and reports what it cost.
+    pub fn query_with_cost<M: Serialize, R: DeserializeOwned>(
+        &mut self,
+        msg: &M,
+    ) -> Result<(R, Cost)> {
         let raw = to_msg(msg)?;
-        let (bin, _) = self.with_instance(CALL_GAS_LIMIT, |instance, env| {
+        let (bin, cost) = self.with_instance(CALL_GAS_LIMIT, |instance, env| {
             let res = call_query(instance, env, &raw).map_err(|e| anyhow!("VM error: {e}"))?;
             contract_result::<Binary>(res)
         })?;
-        serde_json::from_slice(bin.as_slice()).context("parsing query response")
+        let answer = serde_json::from_slice(bin.as_slice()).context("parsing query response")?;
+        Ok((answer, cost))
     }
 }
 

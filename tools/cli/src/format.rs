@@ -7,14 +7,36 @@ pub const MAX_SHOWN_DECIMALS: u8 = 6;
 /// separators and at most [`MAX_SHOWN_DECIMALS`] fraction digits (truncated, never rounded up):
 /// `amount(1_234_567_891, 6) == "1,234.567891"`.
 pub fn amount(raw: u128, decimals: u8) -> String {
+    amount_places(raw, decimals, MAX_SHOWN_DECIMALS)
+}
+
+/// [`amount`] with at most `places` fraction digits (truncated): `amount_places(1_234_567_891,
+/// 6, 2) == "1,234.56"`.
+pub fn amount_places(raw: u128, decimals: u8, places: u8) -> String {
     let scale = 10u128.pow(decimals as u32);
     let whole = group(raw / scale);
-    if decimals == 0 {
+    let shown = decimals.min(places);
+    if shown == 0 {
         return whole;
     }
-    let shown = decimals.min(MAX_SHOWN_DECIMALS);
     let fraction = format!("{:0width$}", raw % scale, width = decimals as usize);
     format!("{whole}.{}", &fraction[..shown as usize])
+}
+
+/// A decimal with at most `places` fraction digits (truncated) and no trailing zeros:
+/// `decimal(0.2501999, 4) == "0.2501"`, `decimal(5, 4) == "5"`.
+pub fn decimal(value: cosmwasm_std::Decimal256, places: usize) -> String {
+    let text = value.to_string();
+    let Some((whole, fraction)) = text.split_once('.') else {
+        return text;
+    };
+    let cut = &fraction[..fraction.len().min(places)];
+    let cut = cut.trim_end_matches('0');
+    if cut.is_empty() {
+        whole.to_string()
+    } else {
+        format!("{whole}.{cut}")
+    }
 }
 
 /// Display units as a float, for charts only.
@@ -75,8 +97,21 @@ mod tests {
         assert_eq!(amount(0, 2), "0.00");
         // 18 decimals: 1.5e18 shows 6 digits.
         assert_eq!(amount(1_500_000_000_000_000_000, 18), "1.500000");
+        assert_eq!(amount_places(1_234_567_891, 6, 2), "1,234.56");
+        assert_eq!(amount_places(1_234_567_891, 6, 0), "1,234");
         assert_eq!(group(1_000), "1,000");
         assert_eq!(group(999), "999");
+    }
+
+    #[test]
+    fn decimals() {
+        use cosmwasm_std::Decimal256;
+        // 0.2501999 truncates to 0.2501; 0.25 keeps no trailing zero; 5 has no point.
+        let d = Decimal256::from_ratio(2_501_999u128, 10_000_000u128);
+        assert_eq!(decimal(d, 4), "0.2501");
+        assert_eq!(decimal(Decimal256::percent(25), 6), "0.25");
+        assert_eq!(decimal(Decimal256::from_ratio(5u128, 1u128), 4), "5");
+        assert_eq!(decimal(Decimal256::from_ratio(1u128, 100_000u128), 4), "0");
     }
 
     #[test]

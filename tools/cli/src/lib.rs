@@ -2,8 +2,9 @@
 //! an embedded chain (cw-multi-test, through `trellis-testing`) and writes a report;
 //! `trellis bench` (feature `bench`) meters gas in cosmwasm-vm.
 //!
-//! Flow of `sim`: [`scenario`] (TOML -> checked [`scenario::Plan`]) -> [`runner`] (deploy,
-//! timeline, samples, settlement -> [`model::SimReport`]) -> [`table`] (printed summary) and
+//! Flow of `sim`: [`scenario`] (TOML -> checked [`scenario::Plan`]) -> [`runner`] (deploy the
+//! tokens, the amm pools and the farm; timeline of actions and swaps, samples, settlement ->
+//! [`model::SimReport`]) -> [`table`] (printed summary) and
 //! [`report`] (JSON, CSV, HTML with SVG charts).
 pub mod commands;
 pub mod format;

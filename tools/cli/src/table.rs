@@ -167,6 +167,8 @@ pub fn summary(report: &SimReport) -> String {
     }
     out.push_str(&users.render());
 
+    out.push_str(&amm(report));
+
     let st = &report.summary.stream;
     let _ = writeln!(out, "\nReward stream ({rs})");
     let mut stream = Table::new(&["", "amount", "base units"]);
@@ -189,6 +191,65 @@ pub fn summary(report: &SimReport) -> String {
     out.push_str(&stream.render());
 
     out.push_str(&conservation(report));
+    out
+}
+
+/// Fraction digits shown for amm amounts and prices in the summary.
+const AMM_PLACES: u8 = 2;
+const PRICE_PLACES: usize = 6;
+
+/// The amm pools (one line each) and the traders; nothing without amm pools.
+fn amm(report: &SimReport) -> String {
+    let mut out = String::new();
+    if report.amm_pools.is_empty() {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "\nAMM pools (price: the second asset per unit of the first; volume and fees by asset sold)"
+    );
+    let mut pools = Table::new(&[
+        "pool", "weights", "reserves", "price", "start", "swaps", "volume", "fees",
+    ]);
+    for (info, p) in report.amm_pools.iter().zip(&report.summary.amm_pools) {
+        let pair = |values: [cosmwasm_std::Uint128; 2]| {
+            format!(
+                "{} {} + {} {}",
+                format::amount_places(values[0].u128(), info.decimals[0], AMM_PLACES),
+                info.assets[0],
+                format::amount_places(values[1].u128(), info.decimals[1], AMM_PLACES),
+                info.assets[1]
+            )
+        };
+        pools.row(vec![
+            info.name.clone(),
+            format!(
+                "{}/{} {}/{}",
+                info.weights[0], info.weights[1], info.assets[0], info.assets[1]
+            ),
+            pair(p.reserves),
+            format::decimal(p.price, PRICE_PLACES),
+            format::decimal(p.start_price, PRICE_PLACES),
+            p.swaps.to_string(),
+            pair(p.volume),
+            pair(p.fees),
+        ]);
+    }
+    out.push_str(&pools.render());
+    if !report.summary.traders.is_empty() {
+        let _ = writeln!(out, "\nTraders");
+        let mut traders = Table::new(&["trader", "kind", "swaps", "failed", "skipped"]);
+        for t in &report.summary.traders {
+            traders.row(vec![
+                t.trader.clone(),
+                t.kind.clone(),
+                t.swaps.to_string(),
+                t.failed.to_string(),
+                t.skipped.to_string(),
+            ]);
+        }
+        out.push_str(&traders.render());
+    }
     out
 }
 
@@ -236,6 +297,13 @@ fn conservation(report: &SimReport) -> String {
             r.reserve_available,
             ok(r.ok)
         );
+    }
+    if let Some(a) = &c.amm {
+        let _ = writeln!(
+            out,
+            "  amm pools, every step: each pool holds its reserves + protocol fees owed, LP token supply = lp_supply"
+        );
+        let _ = writeln!(out, "    {} pool samples: {}", a.checks, ok(a.ok));
     }
     for v in &c.violations {
         let _ = writeln!(out, "  ! {v}");

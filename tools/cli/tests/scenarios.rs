@@ -39,9 +39,53 @@ fn quickstart_parses() {
     let names: Vec<&str> = plan.pools.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["ALY-FUSD", "ALY-WFUSE", "WFUSE-FUSD", "ALY-solo"]);
     assert_eq!(plan.pools[3].pair, None);
+    // Tokens: ALY, FUSD, WFUSE as declared, then one LP token per amm pool (6 decimals).
+    let symbols: Vec<&str> = plan.tokens.iter().map(|t| t.symbol.as_str()).collect();
     assert_eq!(
-        plan.tokens[plan.pools[2].staking].denom.as_deref(),
-        Some("factory/volt/wfuse-fusd-lp")
+        symbols,
+        [
+            "ALY",
+            "FUSD",
+            "WFUSE",
+            "ALYFUSD-LP",
+            "ALYWFUSE-LP",
+            "WFUSE-FUSD-LP"
+        ]
+    );
+    assert_eq!(plan.tokens[1].denom.as_deref(), Some("ufusd"));
+    assert_eq!(
+        (plan.tokens[5].decimals, plan.tokens[5].amm_pool),
+        (6, Some(2))
+    );
+    // The LP farms stake the amm pools' LP tokens; their pairs are the pools' assets.
+    assert_eq!(
+        (plan.pools[0].staking, plan.pools[0].pair),
+        (3, Some([0, 1]))
+    );
+    assert_eq!(
+        (plan.pools[2].staking, plan.pools[2].pair),
+        (5, Some([2, 1]))
+    );
+    // ALY/FUSD 80/20: 1.6M ALY and 100k FUSD (6 decimals), 10% of the 30 bps fee to `fees`.
+    assert_eq!(
+        plan.amm_pools[0],
+        AmmPoolPlan {
+            name: "ALY-FUSD".into(),
+            assets: [0, 1],
+            weights: [80, 20],
+            swap_fee_bps: 30,
+            lp_token: 3,
+            initial_liquidity: [1_600_000_000_000, 100_000_000_000],
+            protocol_fee: Some(ProtocolFeePlan {
+                share_bps: 1_000,
+                collector: "fees".into()
+            }),
+        }
+    );
+    // WFUSE has 18 decimals: 4M WFUSE = 4e24 base units.
+    assert_eq!(
+        plan.amm_pools[2].initial_liquidity,
+        [4_000_000 * 10u128.pow(18), 200_000_000_000]
     );
     // Day 15 = 1_296_000 s.
     assert_eq!(
@@ -53,28 +97,73 @@ fn quickstart_parses() {
         }]
     );
     assert_eq!(plan.users.len(), 5);
-    let bob = &plan.users[1];
-    // bob: 5000 ALYWFUSE-LP (6 decimals) deposited at 1 h into pool 1.
+    let alice = &plan.users[0];
+    // alice joins ALY-FUSD at 0 s with at most 40,000 ALY and 2,500 FUSD, then deposits all.
     assert_eq!(
-        bob.actions[0],
+        alice.actions[0].kind,
+        ActionPlan::Join {
+            amm_pool: 0,
+            max_amounts: [Some(40_000_000_000), Some(2_500_000_000)]
+        }
+    );
+    assert_eq!(
+        alice.actions[1].kind,
+        ActionPlan::Deposit {
+            pool: 0,
+            amount: None
+        }
+    );
+    // Her second join takes whatever she has left of both.
+    assert_eq!(
+        alice.actions[2],
         Action {
-            at_secs: 3_600,
-            kind: ActionPlan::Deposit {
-                pool: 1,
-                amount: 5_000_000_000
+            at_secs: 5 * 86_400,
+            kind: ActionPlan::Join {
+                amm_pool: 0,
+                max_amounts: [None, None]
             }
         }
     );
     assert_eq!(
-        bob.actions[3].kind,
+        plan.users[1].actions[5].kind,
         ActionPlan::EmergencyWithdraw { pool: 1 }
     );
     assert_eq!(
-        plan.users[2].actions[1].kind,
-        ActionPlan::Withdraw {
-            pool: 2,
+        plan.users[2].actions[4].kind,
+        ActionPlan::Exit {
+            amm_pool: 2,
             amount: None
         }
+    );
+    // flow: random, seed 42, hourly over 30 days = 720 turns, the three pools, up to 1%.
+    assert_eq!(plan.traders.len(), 2);
+    let TraderKind::Random(flow) = &plan.traders[0].kind else {
+        panic!("flow is random")
+    };
+    assert_eq!(
+        (flow.seed, flow.every_secs, &flow.pools, flow.max_size_bps),
+        (42, 3_600, &vec![0, 1, 2], 100)
+    );
+    assert_eq!(flow.times(plan.duration_secs).count(), 720);
+    // whale: 20,000 FUSD (asset 1 of ALY-FUSD) sold on day 10 for at least 60,000 ALY.
+    assert_eq!(
+        plan.traders[1].kind,
+        TraderKind::Scripted(vec![
+            SwapPlan {
+                at_secs: 864_000,
+                amm_pool: 0,
+                offer: 1,
+                amount: 20_000_000_000,
+                min_out: Some(60_000_000_000)
+            },
+            SwapPlan {
+                at_secs: 1_728_000,
+                amm_pool: 1,
+                offer: 0,
+                amount: 50_000_000_000,
+                min_out: None
+            }
+        ])
     );
 }
 

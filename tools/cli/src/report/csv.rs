@@ -1,5 +1,6 @@
 //! CSV time series: `timeseries.csv` (one row per sample), `users.csv` (one row per sample and
-//! position) and `events.csv` (the action log). Amounts in base units.
+//! position), `events.csv` (the farm's action log), `pools.csv` (one row per sample and amm
+//! pool) and `amm_events.csv` (joins, exits and swaps). Amounts in base units.
 use std::fmt::Write;
 
 use crate::model::SimReport;
@@ -98,6 +99,68 @@ pub fn events(report: &SimReport) -> String {
             e.amount,
             e.forfeited,
             e.settlement
+        );
+    }
+    out
+}
+
+/// One row per sample and amm pool; `_0` / `_1` columns follow the pool's asset order
+/// (`asset_0`, `asset_1`). `spot_price` is the pool's answer (base units), `price` the same in
+/// display units.
+pub fn pools(report: &SimReport) -> String {
+    let mut out = String::from(
+        "t_secs,pool,asset_0,asset_1,reserve_0,reserve_1,protocol_fees_owed_0,protocol_fees_owed_1,\
+         lp_supply,spot_price,price,swaps,volume_0,volume_1,fees_0,fees_1\n",
+    );
+    for s in &report.samples {
+        for (info, a) in report.amm_pools.iter().zip(&s.amm_pools) {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                s.t,
+                field(&info.name),
+                field(&info.assets[0]),
+                field(&info.assets[1]),
+                a.reserves[0],
+                a.reserves[1],
+                a.protocol_fees_owed[0],
+                a.protocol_fees_owed[1],
+                a.lp_supply,
+                a.spot_price,
+                a.price,
+                a.swaps,
+                a.volume[0],
+                a.volume[1],
+                a.fees[0],
+                a.fees[1]
+            );
+        }
+    }
+    out
+}
+
+/// The amm log: the initial liquidity, joins, exits, swaps, and random swaps failed or skipped
+/// (with the reason in `detail`).
+pub fn amm_events(report: &SimReport) -> String {
+    let mut out = String::from(
+        "t_secs,actor,action,pool,amount_in_0,amount_in_1,amount_out_0,amount_out_1,lp,fee_0,fee_1,detail\n",
+    );
+    for e in &report.amm_events {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{},{}",
+            e.t,
+            field(&e.actor),
+            field(&e.action),
+            field(&e.pool),
+            e.amounts_in[0],
+            e.amounts_in[1],
+            e.amounts_out[0],
+            e.amounts_out[1],
+            e.lp,
+            e.fee[0],
+            e.fee[1],
+            field(e.detail.as_deref().unwrap_or(""))
         );
     }
     out

@@ -10,12 +10,12 @@ use crate::model::SimReport;
 use crate::table;
 
 /// How the x axis counts time.
-struct XAxis {
-    label: &'static str,
-    secs_per_unit: f64,
+pub struct XAxis {
+    pub label: &'static str,
+    pub secs_per_unit: f64,
 }
 
-fn x_axis(report: &SimReport) -> XAxis {
+pub fn x_axis(report: &SimReport) -> XAxis {
     let s = &report.scenario;
     if s.clock == "height" {
         return XAxis {
@@ -79,19 +79,21 @@ figure {{ margin: 1em 0; }}
         }
     );
     out.push_str("<h2>Charts</h2>\n");
-    for chart in charts(report) {
+    let amm_charts = super::html_amm::price_charts(report, &x_axis(report));
+    for chart in charts(report).into_iter().chain(amm_charts) {
         let _ = writeln!(out, "<figure>{}</figure>", chart.render());
     }
     out.push_str("<h2>Summary</h2>\n");
     pools_table(&mut out, report);
     users_table(&mut out, report);
+    super::html_amm::tables(&mut out, report);
     // The text summary carries the stream and the conservation arithmetic, exactly as printed.
     let _ = writeln!(out, "<pre>{}</pre>", escape(&table::summary(report)));
     out.push_str("</body></html>\n");
     out
 }
 
-fn html_table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+pub fn html_table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
     out.push_str("<table><tr>");
     for h in headers {
         let _ = write!(out, "<th>{}</th>", escape(h));

@@ -1,8 +1,9 @@
 //! Writes a [`SimReport`] into an output folder: `report.json`, `timeseries.csv`,
-//! `users.csv`, `events.csv` and `report.html`.
+//! `users.csv`, `events.csv`, `pools.csv`, `amm_events.csv` and `report.html`.
 pub mod chart;
 pub mod csv;
 pub mod html;
+pub mod html_amm;
 pub mod json;
 pub mod svg;
 
@@ -13,7 +14,6 @@ use anyhow::{Context, Result};
 
 use crate::model::SimReport;
 
-/// The files written, in order.
 /// Columns of the per-user table, shared by the terminal summary and the HTML report.
 pub const USER_COLUMNS: [&str; 7] = [
     "user",
@@ -25,11 +25,14 @@ pub const USER_COLUMNS: [&str; 7] = [
     "forfeited",
 ];
 
-pub const FILES: [&str; 5] = [
+/// The files written, in order.
+pub const FILES: [&str; 7] = [
     "report.json",
     "timeseries.csv",
     "users.csv",
     "events.csv",
+    "pools.csv",
+    "amm_events.csv",
     "report.html",
 ];
 
@@ -41,6 +44,8 @@ pub fn write_all(report: &SimReport, dir: &Path) -> Result<Vec<PathBuf>> {
         csv::timeseries(report),
         csv::users(report),
         csv::events(report),
+        csv::pools(report),
+        csv::amm_events(report),
         html::render(report),
     ];
     let mut written = Vec::new();

@@ -1,18 +1,29 @@
-//! Executes one timeline event on the chain and records what it did.
+//! Executes one timeline event on the chain and records what it did: farm events (funding,
+//! weights, deposits, withdrawals, claims) and amm events (joins, exits, swaps).
 use anyhow::{bail, Context, Result};
 use cosmwasm_std::Uint128;
 
+use super::amm;
 use super::deploy::World;
 use super::timeline::{Event, EventKind};
+use super::traders;
 use crate::format;
-use crate::model::EventRecord;
+use crate::model::{AmmEventRecord, EventRecord};
 use crate::scenario::plan::{ActionPlan, Plan, TREASURY};
 
-pub fn execute(world: &mut World, plan: &Plan, event: &Event) -> Result<EventRecord> {
-    let when = format::moment(event.at_secs, plan.block_secs, plan.is_height());
+/// What the run did so far.
+#[derive(Clone, Debug, Default)]
+pub struct Log {
+    pub farm: Vec<EventRecord>,
+    pub amm: Vec<AmmEventRecord>,
+}
+
+pub fn execute(world: &mut World, plan: &Plan, event: &Event, log: &mut Log) -> Result<()> {
+    let t = event.at_secs;
+    let when = format::moment(t, plan.block_secs, plan.is_height());
     let record = |actor: &str, action: &str, pool: Option<usize>, amount: u128, forfeited: u128| {
         EventRecord {
-            t: event.at_secs,
+            t,
             actor: actor.to_string(),
             action: action.to_string(),
             pool: pool.map(|p| plan.pools[p].name.clone()),
@@ -27,7 +38,7 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event) -> Result<EventRec
                 .suite
                 .fund(TREASURY, *amount)
                 .with_context(|| format!("at {when}: funding the reserve with {amount}"))?;
-            Ok(record(TREASURY, "fund", None, *amount, 0))
+            log.farm.push(record(TREASURY, "fund", None, *amount, 0));
         }
         EventKind::SetWeight { pool, weight } => {
             world
@@ -39,27 +50,47 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event) -> Result<EventRec
                         plan.pools[*pool].name
                     )
                 })?;
-            Ok(record(
+            log.farm.push(record(
                 "owner",
                 "set_weight",
                 Some(*pool),
                 *weight as u128,
                 0,
-            ))
+            ));
+        }
+        EventKind::Swap { trader, swap } => {
+            let name = plan.traders[*trader].name.as_str();
+            let done = traders::scripted(world, plan, t, name, swap)
+                .with_context(|| format!("at {when}: {name} {}", traders::describe(plan, swap)))?;
+            log.amm.push(done);
+        }
+        EventKind::RandomSwap { trader } => {
+            let done = traders::random(world, plan, t, *trader)
+                .with_context(|| format!("at {when}: {}", plan.traders[*trader].name))?;
+            log.amm.push(done);
         }
         EventKind::User { user, action } => {
             let name = plan.users[*user].name.as_str();
-            user_action(world, plan, name, action)
-                .with_context(|| format!("at {when}: {name} {}", describe(plan, action)))
-                .map(|(action_name, pool, amount, forfeited)| {
-                    record(name, action_name, pool, amount, forfeited)
-                })
+            let context = || format!("at {when}: {name} {}", describe(plan, action));
+            match action {
+                ActionPlan::Join { .. } | ActionPlan::Exit { .. } => {
+                    let done = amm_action(world, plan, t, name, action).with_context(context)?;
+                    log.amm.push(done);
+                }
+                _ => {
+                    let (action_name, pool, amount, forfeited) =
+                        farm_action(world, plan, name, action).with_context(context)?;
+                    log.farm
+                        .push(record(name, action_name, pool, amount, forfeited));
+                }
+            }
         }
     }
+    Ok(())
 }
 
-/// Runs a user's action; returns (action name, pool, amount moved, forfeited).
-fn user_action(
+/// Runs a user's farm action; returns (action name, pool, amount moved, forfeited).
+fn farm_action(
     world: &mut World,
     plan: &Plan,
     name: &str,
@@ -68,8 +99,19 @@ fn user_action(
     let suite = &mut world.suite;
     match action {
         ActionPlan::Deposit { pool, amount } => {
-            suite.stake(name, world.pool_ids[*pool], *amount)?;
-            Ok(("deposit", Some(*pool), *amount, 0))
+            let amount = match amount {
+                Some(a) => *a,
+                None => {
+                    let staking = plan.pools[*pool].staking;
+                    let all = suite.balance(name, &world.assets[staking])?;
+                    if all == 0 {
+                        bail!("holds no {}", plan.tokens[staking].symbol);
+                    }
+                    all
+                }
+            };
+            suite.stake(name, world.pool_ids[*pool], amount)?;
+            Ok(("deposit", Some(*pool), amount, 0))
         }
         ActionPlan::Withdraw { pool, amount } => {
             let id = world.pool_ids[*pool];
@@ -111,24 +153,87 @@ fn user_action(
                 position.pending.u128(),
             ))
         }
+        ActionPlan::Join { .. } | ActionPlan::Exit { .. } => {
+            unreachable!("amm actions run in amm_action")
+        }
     }
 }
 
-/// `deposit 100 ALY-LP into ALY-FUSD`, for error messages.
+/// Runs a user's join or exit of an amm pool.
+fn amm_action(
+    world: &mut World,
+    plan: &Plan,
+    t: u64,
+    name: &str,
+    action: &ActionPlan,
+) -> Result<AmmEventRecord> {
+    let suite = &mut world.suite;
+    let (index, action_name, amounts_in, amounts_out, lp) = match action {
+        ActionPlan::Join {
+            amm_pool,
+            max_amounts,
+        } => {
+            let pool = &world.amm[*amm_pool];
+            let mut max = [0u128; 2];
+            for k in 0..2 {
+                max[k] = match max_amounts[k] {
+                    Some(a) => a,
+                    None => suite.balance(name, &pool.assets[k])?,
+                };
+                if max[k] == 0 {
+                    let token = &plan.tokens[plan.amm_pools[*amm_pool].assets[k]];
+                    bail!("holds no {}", token.symbol);
+                }
+            }
+            let (taken, lp) = amm::join(suite, name, pool, max)?;
+            (*amm_pool, "join", taken, [0, 0], lp)
+        }
+        ActionPlan::Exit { amm_pool, amount } => {
+            let pool = &world.amm[*amm_pool];
+            let lp = match amount {
+                Some(a) => *a,
+                None => suite.balance(name, &pool.lp_token)?,
+            };
+            if lp == 0 {
+                let token = &plan.tokens[plan.amm_pools[*amm_pool].lp_token];
+                bail!("holds no {}", token.symbol);
+            }
+            let paid = amm::exit(suite, name, pool, lp)?;
+            (*amm_pool, "exit", [0, 0], paid, lp)
+        }
+        _ => unreachable!("farm actions run in farm_action"),
+    };
+    Ok(AmmEventRecord {
+        t,
+        actor: name.to_string(),
+        action: action_name.to_string(),
+        pool: plan.amm_pools[index].name.clone(),
+        amounts_in: amounts_in.map(Uint128::new),
+        amounts_out: amounts_out.map(Uint128::new),
+        lp: Uint128::new(lp),
+        fee: [Uint128::zero(); 2],
+        detail: None,
+    })
+}
+
+/// `deposit 100 ALY-LP into pool "ALY-FUSD"`, for error messages.
 fn describe(plan: &Plan, action: &ActionPlan) -> String {
     let staking = |pool: usize| &plan.tokens[plan.pools[pool].staking];
+    let amount_or_all = |amount: Option<u128>, decimals: u8| {
+        amount
+            .map(|a| format::amount(a, decimals))
+            .unwrap_or_else(|| "all".to_string())
+    };
     match action {
         ActionPlan::Deposit { pool, amount } => format!(
             "deposit {} {} into pool \"{}\"",
-            format::amount(*amount, staking(*pool).decimals),
+            amount_or_all(*amount, staking(*pool).decimals),
             staking(*pool).symbol,
             plan.pools[*pool].name
         ),
         ActionPlan::Withdraw { pool, amount } => format!(
             "withdraw {} from pool \"{}\"",
-            amount
-                .map(|a| format::amount(a, staking(*pool).decimals))
-                .unwrap_or_else(|| "all".to_string()),
+            amount_or_all(*amount, staking(*pool).decimals),
             plan.pools[*pool].name
         ),
         ActionPlan::Claim { pools: None } => "claim all pools".to_string(),
@@ -140,6 +245,36 @@ fn describe(plan: &Plan, action: &ActionPlan) -> String {
             format!(
                 "emergency withdraw from pool \"{}\"",
                 plan.pools[*pool].name
+            )
+        }
+        ActionPlan::Join {
+            amm_pool,
+            max_amounts,
+        } => {
+            let p = &plan.amm_pools[*amm_pool];
+            let part = |k: usize| {
+                let token = &plan.tokens[p.assets[k]];
+                format!(
+                    "{} {}",
+                    amount_or_all(max_amounts[k], token.decimals),
+                    token.symbol
+                )
+            };
+            format!(
+                "join amm pool \"{}\" with up to {} and {}",
+                p.name,
+                part(0),
+                part(1)
+            )
+        }
+        ActionPlan::Exit { amm_pool, amount } => {
+            let p = &plan.amm_pools[*amm_pool];
+            let lp = &plan.tokens[p.lp_token];
+            format!(
+                "exit amm pool \"{}\" with {} {}",
+                p.name,
+                amount_or_all(*amount, lp.decimals),
+                lp.symbol
             )
         }
     }

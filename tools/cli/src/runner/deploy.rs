@@ -1,24 +1,48 @@
-//! Deploys a scenario on a fresh embedded chain: tokens with their initial balances, the farm
-//! (made the reward token's minter when it mints), and the pools in file order.
+//! Deploys a scenario on a fresh embedded chain: tokens with their initial balances, the pool
+//! factory and the amm pools with their initial liquidity (when the scenario has any), the
+//! farm (made the reward token's minter when it mints; checking LP pools against the factory
+//! when there is one), and the farm pools in file order.
 use anyhow::{Context, Result};
 use cosmwasm_std::Addr;
 use trellis_testing::tokens::Cw20Options;
-use trellis_testing::{AllocationPolicy, AssetInfo, FarmOptions, PoolKind, RewardOptions, Suite};
+use trellis_testing::{
+    AllocationPolicy, AssetInfo, FarmOptions, PoolHandle, PoolKind, RewardOptions, Suite,
+};
 
-use crate::scenario::plan::{Plan, SourcePlan, TREASURY};
+use super::amm::{self, AmmBooks};
+use super::prng::SplitMix64;
+use crate::model::AmmEventRecord;
+use crate::scenario::plan::{Plan, SourcePlan, TraderKind, LIQUIDITY, TREASURY};
 
-/// The deployed scenario.
+/// The deployed scenario, and the state of the run the chain does not keep.
 pub struct World {
     pub suite: Suite,
-    /// The asset of each token of the plan, by index.
+    /// The asset of each token of the plan (LP tokens included), by index.
     pub assets: Vec<AssetInfo>,
     /// The farm's pool id of each pool of the plan, by index.
     pub pool_ids: Vec<u64>,
+    /// Each amm pool of the plan, by index.
+    pub amm: Vec<PoolHandle>,
+    /// Swaps, volume and fees of each amm pool so far.
+    pub amm_books: Vec<AmmBooks>,
+    /// The generator of each random trader (`None` for scripted ones), by trader index.
+    pub rngs: Vec<Option<SplitMix64>>,
 }
 
-pub fn deploy(plan: &Plan) -> Result<World> {
+/// Deploys everything; also returns the initial-liquidity events.
+pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
     let mut suite = Suite::builder().block_secs(plan.block_secs).build();
-    let assets = create_tokens(&mut suite, plan)?;
+    let mut assets = create_tokens(&mut suite, plan)?;
+    let (amm_pools, provided, lp_factory) = if plan.amm_pools.is_empty() {
+        (Vec::new(), Vec::new(), None)
+    } else {
+        let (pools, events) = amm::deploy(&mut suite, plan, &mut assets)?;
+        (pools, events, Some(suite.factory().addr.clone()))
+    };
+    let assets: Vec<AssetInfo> = assets
+        .into_iter()
+        .map(|a| a.expect("every token is deployed"))
+        .collect();
 
     let reward = match &plan.reward.source {
         SourcePlan::Mint => RewardOptions::Mint {
@@ -40,7 +64,7 @@ pub fn deploy(plan: &Plan) -> Result<World> {
         curve: plan.schedule.curve.clone(),
         reward,
         policy,
-        lp_factory: None,
+        lp_factory,
     };
     suite.deploy_farm(options).context("deploying the farm")?;
 
@@ -57,32 +81,71 @@ pub fn deploy(plan: &Plan) -> Result<World> {
             .with_context(|| format!("adding pool \"{}\" (weight {})", pool.name, pool.weight))?;
         pool_ids.push(id);
     }
-    Ok(World {
+    let rngs = plan
+        .traders
+        .iter()
+        .map(|t| match &t.kind {
+            TraderKind::Random(r) => Some(SplitMix64::new(r.seed)),
+            TraderKind::Scripted(_) => None,
+        })
+        .collect();
+    let world = World {
         suite,
         assets,
         pool_ids,
-    })
+        amm_books: vec![AmmBooks::default(); amm_pools.len()],
+        amm: amm_pools,
+        rngs,
+    };
+    Ok((world, provided))
 }
 
-/// Every token with the users' initial balances; the treasury gets exactly the reserve
-/// funding. A minted reward token starts with the owner as a temporary minter.
-fn create_tokens(suite: &mut Suite, plan: &Plan) -> Result<Vec<AssetInfo>> {
+/// Who holds what at genesis: users and traders their balances, the treasury the reserve
+/// funding, the `liquidity` account every amm pool's initial liquidity.
+fn genesis_holders(suite: &Suite, plan: &Plan, index: usize) -> Vec<(Addr, u128)> {
+    let mut holders: Vec<(Addr, u128)> = Vec::new();
+    let accounts = plan
+        .users
+        .iter()
+        .map(|u| (&u.name, &u.balances))
+        .chain(plan.traders.iter().map(|t| (&t.name, &t.balances)));
+    for (name, balances) in accounts {
+        for (t, amount) in balances {
+            if *t == index && *amount > 0 {
+                holders.push((suite.addr(name), *amount));
+            }
+        }
+    }
+    if let SourcePlan::Reserve { funding } = &plan.reward.source {
+        let total: u128 = funding.iter().map(|f| f.amount).sum();
+        if index == plan.reward.token && total > 0 {
+            holders.push((suite.addr(TREASURY), total));
+        }
+    }
+    let liquidity: u128 = plan
+        .amm_pools
+        .iter()
+        .flat_map(|p| p.assets.iter().zip(p.initial_liquidity))
+        .filter(|(t, _)| **t == index)
+        .map(|(_, amount)| amount)
+        .sum();
+    if liquidity > 0 {
+        holders.push((suite.addr(LIQUIDITY), liquidity));
+    }
+    holders
+}
+
+/// Every declared token with its genesis holders ([`genesis_holders`]). A minted reward
+/// token starts with the owner as a temporary minter. LP tokens are left `None`: their pools
+/// create them.
+fn create_tokens(suite: &mut Suite, plan: &Plan) -> Result<Vec<Option<AssetInfo>>> {
     let mut assets = Vec::new();
     for (index, token) in plan.tokens.iter().enumerate() {
-        let mut holders: Vec<(Addr, u128)> = Vec::new();
-        for user in &plan.users {
-            for (t, amount) in &user.balances {
-                if *t == index && *amount > 0 {
-                    holders.push((suite.addr(&user.name), *amount));
-                }
-            }
+        if token.is_lp() {
+            assets.push(None);
+            continue;
         }
-        if let SourcePlan::Reserve { funding } = &plan.reward.source {
-            let total: u128 = funding.iter().map(|f| f.amount).sum();
-            if index == plan.reward.token && total > 0 {
-                holders.push((suite.addr(TREASURY), total));
-            }
-        }
+        let holders = genesis_holders(suite, plan, index);
         let asset = match &token.denom {
             Some(denom) => {
                 for (addr, amount) in &holders {
@@ -105,7 +168,7 @@ fn create_tokens(suite: &mut Suite, plan: &Plan) -> Result<Vec<AssetInfo>> {
                     .with_context(|| format!("creating token {}", token.symbol))?
             }
         };
-        assets.push(asset);
+        assets.push(Some(asset));
     }
     Ok(assets)
 }

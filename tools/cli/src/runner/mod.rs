@@ -1,10 +1,14 @@
 //! Runs a [`Plan`] on the embedded chain: deploy, walk the timeline sampling every step,
 //! settle at the end, and return the [`SimReport`].
 pub mod actions;
+pub mod amm;
+pub mod amm_summary;
 pub mod deploy;
+pub mod prng;
 pub mod sample;
 pub mod settle;
 pub mod timeline;
+pub mod traders;
 
 use anyhow::Result;
 use indicatif::ProgressBar;
@@ -14,10 +18,11 @@ use crate::model::{PoolInfo, ScenarioInfo, SimReport};
 use crate::scenario::plan::{Plan, SourcePlan};
 
 /// Runs the scenario. `progress` advances once per sample (use `ProgressBar::hidden()` for
-/// none). Errors are chain errors on an action or a failed query; conservation failures do
-/// not stop the run, they are in `summary.conservation.violations`.
+/// none). Errors are chain errors on an action or a scripted swap, or a failed query;
+/// conservation and amm books failures do not stop the run, they are in
+/// `summary.conservation.violations`.
 pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
-    let mut world = deploy::deploy(plan)?;
+    let (mut world, provided) = deploy::deploy(plan)?;
     let clock_at_start = world.suite.farm_now();
     let start_elapsed = world.suite.elapsed_secs();
     let events = timeline::events(plan);
@@ -27,34 +32,41 @@ pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
 
     let mut samples = Vec::with_capacity(sample_times.len());
     let mut positions = Vec::new();
-    let mut records = Vec::with_capacity(events.len());
+    let mut log = actions::Log {
+        farm: Vec::with_capacity(events.len()),
+        amm: provided,
+    };
     let mut violations = Vec::new();
     let mut next_event = events.iter().peekable();
     let mut next_sample = sample_times.iter().peekable();
     for t in stops {
         world.suite.advance_to_elapsed(start_elapsed + t);
         while let Some(event) = next_event.next_if(|e| e.at_secs == t) {
-            records.push(actions::execute(&mut world, plan, event)?);
+            actions::execute(&mut world, plan, event, &mut log)?;
         }
         if next_sample.next_if(|s| **s == t).is_some() {
             let (sample, position_samples) = sample::take(&world, plan, t, samples.last())?;
             if let Some(v) = sample::violation(&sample, plan) {
                 violations.push(v);
             }
+            violations.extend(sample::amm_violations(&sample, plan));
             samples.push(sample);
             positions.extend(position_samples);
             progress.set_message(format::moment(t, plan.block_secs, plan.is_height()));
             progress.inc(1);
         }
     }
-    let summary = settle::finish(
+    let mut summary = settle::finish(
         &mut world,
         plan,
         &samples,
-        &mut records,
+        &mut log.farm,
         violations,
         clock_at_start,
     )?;
+    summary.amm_pools = amm_summary::pools(plan, &samples);
+    summary.traders = amm_summary::traders(plan, &log.amm);
+    summary.conservation.amm = amm_summary::check(plan, &samples);
     Ok(SimReport {
         scenario: scenario_info(plan, &world, clock_at_start),
         tokens: plan.tokens.clone(),
@@ -62,7 +74,10 @@ pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
         users: plan.users.iter().map(|u| u.name.clone()).collect(),
         samples,
         positions,
-        events: records,
+        events: log.farm,
+        amm_pools: amm_summary::infos(plan, &world),
+        traders: plan.traders.iter().map(|t| t.name.clone()).collect(),
+        amm_events: log.amm,
         summary,
     })
 }

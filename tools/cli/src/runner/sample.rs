@@ -1,10 +1,11 @@
-//! One sample of the farm's state: totals, rates, pools, positions, and the bounded
-//! conservation check.
-use anyhow::Result;
+//! One sample of the farm's state (totals, rates, pools, positions) and of each amm pool, and
+//! the checks run on it: the bounded conservation check and the amm books.
+use anyhow::{Context, Result};
 use cosmwasm_std::Uint128;
 
+use super::amm::display_price;
 use super::deploy::World;
-use crate::model::{PoolSample, PositionSample, Sample};
+use crate::model::{AmmSample, PoolSample, PositionSample, Sample};
 use crate::scenario::plan::Plan;
 
 /// Samples the chain at `t` (seconds since deployment). `previous` gives the emitted rate.
@@ -71,10 +72,69 @@ pub fn take(
         scheduled_rate: rate.scheduled_rate,
         emitted_rate: Uint128::new(emitted_rate),
         pools,
+        amm_pools: amm_samples(world, plan)?,
         slack: snapshot.slack,
         bound: snapshot.bound(),
     };
     Ok((sample, positions))
+}
+
+/// Each amm pool's state, with what its address holds and its LP token's supply.
+fn amm_samples(world: &World, plan: &Plan) -> Result<Vec<AmmSample>> {
+    let suite = &world.suite;
+    let mut out = Vec::with_capacity(world.amm.len());
+    for ((pool, p), books) in world.amm.iter().zip(&plan.amm_pools).zip(&world.amm_books) {
+        let info = suite
+            .pool_info(pool)
+            .with_context(|| format!("querying amm pool \"{}\"", p.name))?;
+        let reserves = info.assets.clone().map(|a| a.balance);
+        let decimals = p.assets.map(|t| plan.tokens[t].decimals);
+        out.push(AmmSample {
+            reserves,
+            protocol_fees_owed: info.assets.clone().map(|a| a.protocol_fees_owed),
+            held: [
+                Uint128::new(suite.balance_of(&pool.address, &pool.assets[0])?),
+                Uint128::new(suite.balance_of(&pool.address, &pool.assets[1])?),
+            ],
+            lp_supply: info.lp_supply,
+            lp_token_supply: Uint128::new(suite.cw20_supply(&pool.lp_token)?),
+            spot_price: suite.spot_price(pool, &pool.assets[0])?,
+            price: display_price(reserves.map(|r| r.u128()), p.weights, decimals)
+                .unwrap_or_default(),
+            swaps: books.swaps,
+            volume: books.volume.map(Uint128::new),
+            fees: books.fees.map(Uint128::new),
+        });
+    }
+    Ok(out)
+}
+
+/// The amm books check on a sample: one message per pool whose books disagree with the chain.
+pub fn amm_violations(sample: &Sample, plan: &Plan) -> Vec<String> {
+    let when = crate::format::moment(sample.t, plan.block_secs, plan.is_height());
+    let mut out = Vec::new();
+    for (a, p) in sample.amm_pools.iter().zip(&plan.amm_pools) {
+        if a.books_balance() {
+            continue;
+        }
+        let symbol = |k: usize| plan.tokens[p.assets[k]].symbol.as_str();
+        out.push(format!(
+            "at {when}: amm pool \"{}\" holds {} {} and {} {} for reserves {} + {} owed and {} + {} owed; \
+             LP token supply {} for lp_supply {}",
+            p.name,
+            a.held[0],
+            symbol(0),
+            a.held[1],
+            symbol(1),
+            a.reserves[0],
+            a.protocol_fees_owed[0],
+            a.reserves[1],
+            a.protocol_fees_owed[1],
+            a.lp_token_supply,
+            a.lp_supply
+        ));
+    }
+    out
 }
 
 /// The bounded check on a sample (and the reserve identity), as a violation message.

@@ -185,6 +185,9 @@ pub fn finish(
         pools,
         users,
         stream,
+        // Filled in by the runner (`amm_summary`).
+        amm_pools: Vec::new(),
+        traders: Vec::new(),
         conservation: ConservationSummary {
             bounded_checks: samples.len(),
             bounded_ok,
@@ -192,6 +195,7 @@ pub fn finish(
             bound_at_max,
             exact,
             reserve,
+            amm: None,
             violations,
         },
     })

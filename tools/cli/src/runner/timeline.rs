@@ -1,13 +1,31 @@
 //! The run's events in execution order. Events at the same moment run in this order:
-//! reserve funding, then weight changes, then user actions (users in file order, each user's
-//! actions in file order).
-use crate::scenario::plan::{ActionPlan, Plan, SourcePlan};
+//! reserve funding, then weight changes, then traders' swaps (traders in file order, each
+//! trader's swaps in file order), then user actions (users in file order, each user's actions
+//! in file order).
+use crate::scenario::plan::{ActionPlan, Plan, SourcePlan, SwapPlan, TraderKind};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventKind {
-    Fund { amount: u128 },
-    SetWeight { pool: usize, weight: u64 },
-    User { user: usize, action: ActionPlan },
+    Fund {
+        amount: u128,
+    },
+    SetWeight {
+        pool: usize,
+        weight: u64,
+    },
+    /// A scripted trader's swap.
+    Swap {
+        trader: usize,
+        swap: SwapPlan,
+    },
+    /// A random trader's turn: the swap is drawn when it runs (it depends on the reserves).
+    RandomSwap {
+        trader: usize,
+    },
+    User {
+        user: usize,
+        action: ActionPlan,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +64,29 @@ pub fn events(plan: &Plan) -> Vec<Event> {
             },
         ));
     }
+    for (trader, t) in plan.traders.iter().enumerate() {
+        let moments: Vec<(u64, EventKind)> = match &t.kind {
+            TraderKind::Scripted(swaps) => swaps
+                .iter()
+                .map(|swap| {
+                    (
+                        swap.at_secs,
+                        EventKind::Swap {
+                            trader,
+                            swap: *swap,
+                        },
+                    )
+                })
+                .collect(),
+            TraderKind::Random(r) => r
+                .times(plan.duration_secs)
+                .map(|at| (at, EventKind::RandomSwap { trader }))
+                .collect(),
+        };
+        for (at_secs, kind) in moments {
+            events.push((at_secs, 2, Event { at_secs, kind }));
+        }
+    }
     for (user, u) in plan.users.iter().enumerate() {
         for a in &u.actions {
             let kind = EventKind::User {
@@ -54,7 +95,7 @@ pub fn events(plan: &Plan) -> Vec<Event> {
             };
             events.push((
                 a.at_secs,
-                2,
+                3,
                 Event {
                     at_secs: a.at_secs,
                     kind,

@@ -5,8 +5,13 @@ use trellis_types::farm::{Clock, Curve};
 
 /// The account that funds reserve farms (it receives exactly the funding it needs).
 pub const TREASURY: &str = "treasury";
-/// Names the simulator uses itself: users may not take them.
-pub const RESERVED_NAMES: [&str; 2] = ["owner", TREASURY];
+/// The account that provides every amm pool's initial liquidity (it receives exactly the
+/// amounts it provides, and keeps the LP tokens).
+pub const LIQUIDITY: &str = "liquidity";
+/// The account that deploys and owns every contract.
+pub const OWNER: &str = "owner";
+/// Names the simulator uses itself: users, traders and fee collectors may not take them.
+pub const RESERVED_NAMES: [&str; 3] = [OWNER, TREASURY, LIQUIDITY];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
@@ -24,6 +29,8 @@ pub struct Plan {
     pub pools: Vec<PoolPlan>,
     pub weight_changes: Vec<WeightChange>,
     pub users: Vec<UserPlan>,
+    pub amm_pools: Vec<AmmPoolPlan>,
+    pub traders: Vec<TraderPlan>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -32,11 +39,19 @@ pub struct TokenPlan {
     pub decimals: u8,
     /// The bank denom of a native token; `None` for a cw20.
     pub denom: Option<String>,
+    /// The index of the amm pool whose LP token this is (a cw20 the pool creates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amm_pool: Option<usize>,
 }
 
 impl TokenPlan {
     pub fn is_native(&self) -> bool {
         self.denom.is_some()
+    }
+
+    /// An amm pool's LP token: created by the pool, not by the simulator.
+    pub fn is_lp(&self) -> bool {
+        self.amm_pool.is_some()
     }
 }
 
@@ -108,9 +123,10 @@ pub struct Action {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActionPlan {
+    /// `None`: the user's whole balance of the staking token.
     Deposit {
         pool: usize,
-        amount: u128,
+        amount: Option<u128>,
     },
     /// `None`: everything staked.
     Withdraw {
@@ -124,6 +140,83 @@ pub enum ActionPlan {
     EmergencyWithdraw {
         pool: usize,
     },
+    /// A proportional join of an amm pool with at most these amounts (pool order; `None`: the
+    /// user's whole balance of that asset).
+    Join {
+        amm_pool: usize,
+        max_amounts: [Option<u128>; 2],
+    },
+    /// A proportional exit burning this many LP tokens (`None`: the whole LP balance).
+    Exit {
+        amm_pool: usize,
+        amount: Option<u128>,
+    },
+}
+
+/// A weighted pool: created through the factory, then given its initial liquidity by the
+/// [`LIQUIDITY`] account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmmPoolPlan {
+    pub name: String,
+    /// Token indices, in the pool's order.
+    pub assets: [usize; 2],
+    /// Percent, in the pool's order (sum 100).
+    pub weights: [u64; 2],
+    pub swap_fee_bps: u16,
+    /// Token index of the LP token.
+    pub lp_token: usize,
+    /// Base units, in the pool's order.
+    pub initial_liquidity: [u128; 2],
+    pub protocol_fee: Option<ProtocolFeePlan>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProtocolFeePlan {
+    pub share_bps: u16,
+    /// Account name.
+    pub collector: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraderPlan {
+    pub name: String,
+    /// (token index, base units).
+    pub balances: Vec<(usize, u128)>,
+    pub kind: TraderKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TraderKind {
+    /// Exact-in swaps at given moments, in file order; a failure stops the run.
+    Scripted(Vec<SwapPlan>),
+    /// Random exact-in swaps; a failure is logged and the run goes on.
+    Random(RandomPlan),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SwapPlan {
+    pub at_secs: u64,
+    pub amm_pool: usize,
+    /// Position of the asset sold in the pool (0 or 1).
+    pub offer: usize,
+    pub amount: u128,
+    pub min_out: Option<u128>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RandomPlan {
+    pub seed: u64,
+    pub every_secs: u64,
+    /// Amm pool indices.
+    pub pools: Vec<usize>,
+    pub max_size_bps: u16,
+}
+
+impl RandomPlan {
+    /// The moments of the swaps: every interval after deployment, up to the end.
+    pub fn times(&self, duration_secs: u64) -> impl Iterator<Item = u64> + '_ {
+        (1..=duration_secs / self.every_secs).map(|k| k * self.every_secs)
+    }
 }
 
 impl Plan {

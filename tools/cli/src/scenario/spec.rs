@@ -27,6 +27,12 @@ pub struct ScenarioSpec {
     pub weight_changes: Vec<WeightChangeSpec>,
     #[serde(default)]
     pub users: Vec<UserSpec>,
+    /// Weighted pools (factory, pools and initial liquidity), deployed before the farm.
+    #[serde(default)]
+    pub amm_pools: Vec<AmmPoolSpec>,
+    /// Accounts that swap in the amm pools.
+    #[serde(default)]
+    pub traders: Vec<TraderSpec>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -143,7 +149,8 @@ pub struct PoolSpec {
     pub name: Spanned<String>,
     pub kind: Spanned<PoolKindSpec>,
     pub staking: Spanned<String>,
-    /// `lp` only: the two tokens of the pair.
+    /// `lp` only: the two tokens of the pair (derived when `staking` is an amm pool's LP
+    /// token).
     pub pair: Option<Spanned<Vec<Spanned<String>>>>,
     pub weight: Spanned<u64>,
 }
@@ -179,12 +186,16 @@ pub struct UserSpec {
 pub struct ActionSpec {
     pub at: Spanned<Dur>,
     pub action: Spanned<ActionKind>,
-    /// `deposit`, `withdraw`, `emergency_withdraw`.
+    /// `deposit`, `withdraw`, `emergency_withdraw` (a farm pool); `join`, `exit` (an amm pool).
     pub pool: Option<Spanned<String>>,
     /// `claim`: the pools to claim (default: every pool the user has a position in).
     pub pools: Option<Spanned<Vec<Spanned<String>>>>,
-    /// `deposit`, `withdraw` (`"all"` withdraws everything staked).
+    /// `deposit` (`"all"`: the whole balance), `withdraw` (`"all"`: everything staked), `exit`
+    /// (LP tokens; `"all"`: the whole LP balance).
     pub amount: Option<Spanned<AmountOrAll>>,
+    /// `join`: the most the user puts in of each of the pool's assets, by symbol (`"all"`: the
+    /// whole balance).
+    pub amounts: Option<Spanned<BTreeMap<Spanned<String>, Spanned<AmountOrAll>>>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -194,6 +205,8 @@ pub enum ActionKind {
     Withdraw,
     Claim,
     EmergencyWithdraw,
+    Join,
+    Exit,
 }
 
 impl ActionKind {
@@ -203,6 +216,66 @@ impl ActionKind {
             ActionKind::Withdraw => "withdraw",
             ActionKind::Claim => "claim",
             ActionKind::EmergencyWithdraw => "emergency_withdraw",
+            ActionKind::Join => "join",
+            ActionKind::Exit => "exit",
         }
     }
+}
+
+/// A weighted pool created through the pool factory, with its initial liquidity.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmmPoolSpec {
+    pub name: Spanned<String>,
+    /// Two different declared tokens, in the pool's order.
+    pub assets: Spanned<Vec<Spanned<String>>>,
+    /// Percent, in the order of `assets`: each at least 1, summing to 100.
+    pub weights: Spanned<Vec<Spanned<u64>>>,
+    pub swap_fee_bps: Spanned<u64>,
+    /// The symbol the scenario uses for the pool's LP token.
+    pub lp_token: Spanned<String>,
+    /// Amounts of both assets, by symbol, provided at deployment by the `liquidity` account.
+    pub initial_liquidity: Spanned<BTreeMap<Spanned<String>, Spanned<Amount>>>,
+    /// Share of every swap fee owed to `fee_collector`, in basis points of the fee.
+    pub protocol_fee_share_bps: Option<Spanned<u64>>,
+    /// The account the protocol fees are owed to.
+    pub fee_collector: Option<Spanned<String>>,
+}
+
+/// An account that swaps: scripted swaps or random ones.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TraderSpec {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub balances: BTreeMap<Spanned<String>, Spanned<Amount>>,
+    pub scripted: Option<Spanned<Vec<SwapSpec>>>,
+    pub random: Option<Spanned<RandomSpec>>,
+}
+
+/// One exact-in swap of a scripted trader.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwapSpec {
+    pub at: Spanned<Dur>,
+    /// An amm pool.
+    pub pool: Spanned<String>,
+    /// The asset sold (one of the pool's two).
+    pub offer: Spanned<String>,
+    pub amount: Spanned<Amount>,
+    /// The least the trader accepts of the other asset; the swap fails below it.
+    pub min_out: Option<Spanned<Amount>>,
+}
+
+/// Random exact-in swaps at a fixed interval.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RandomSpec {
+    pub seed: Spanned<u64>,
+    /// Time between two swaps; the first is one interval after deployment.
+    pub every: Spanned<Dur>,
+    /// Amm pools to pick from (uniformly).
+    pub pools: Spanned<Vec<Spanned<String>>>,
+    /// Largest swap, in bps of the pool's balance of the asset sold (below the pool's 30% cap).
+    pub max_size_bps: Spanned<u64>,
 }

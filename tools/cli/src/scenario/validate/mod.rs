@@ -1,9 +1,12 @@
 //! Semantic checks: a [`ScenarioSpec`] becomes a [`Plan`], or an error naming the field and
 //! its location. One file per part of the scenario: tokens (and the reward and policy that
-//! name them), the schedule, pools and weight changes, users and their actions.
+//! name them), amm pools (and their LP tokens), the schedule, pools and weight changes, users
+//! and their actions, traders and their swaps.
+mod amm;
 mod pools;
 mod schedule;
 mod tokens;
+mod traders;
 mod users;
 
 use std::collections::HashMap;
@@ -40,6 +43,8 @@ struct Ctx {
     pool_index: HashMap<String, usize>,
     /// Staking token index of each pool.
     pool_staking: Vec<usize>,
+    amm_index: HashMap<String, usize>,
+    amm_pools: Vec<AmmPoolPlan>,
 }
 
 impl Checker<'_> {
@@ -118,8 +123,11 @@ impl Checker<'_> {
             token_index: HashMap::new(),
             pool_index: HashMap::new(),
             pool_staking: Vec::new(),
+            amm_index: HashMap::new(),
+            amm_pools: Vec::new(),
         };
         self.tokens(&spec.tokens, &mut ctx)?;
+        self.amm_pools(&spec.amm_pools, &mut ctx)?;
         let reward = self.reward(&spec.farm.reward, &ctx)?;
         let reward_decimals = ctx.tokens[reward.token].decimals;
         let schedule = self.schedule(&spec.farm.schedule, &ctx, reward_decimals)?;
@@ -130,6 +138,8 @@ impl Checker<'_> {
         let pools = self.pools(&spec.pools, &mut ctx)?;
         let weight_changes = self.weight_changes(&spec.weight_changes, &ctx)?;
         let users = self.users(&spec.users, &ctx)?;
+        let traders = self.traders(&spec.traders, &ctx)?;
+        self.accounts_are_distinct(&spec, &users)?;
         Ok(Plan {
             name,
             description: spec.description.trim().to_string(),
@@ -145,6 +155,8 @@ impl Checker<'_> {
             pools,
             weight_changes,
             users,
+            amm_pools: ctx.amm_pools,
+            traders,
         })
     }
 
@@ -198,6 +210,41 @@ impl Checker<'_> {
                 )
             }
         }
+    }
+
+    /// A token the simulator can hand out: a declared token, not an amm pool's LP token (only
+    /// its pool mints it). `why` ends the message when it is an LP token.
+    fn base_token(&self, s: &Spanned<String>, field: &str, ctx: &Ctx, why: &str) -> Result<usize> {
+        let token = self.token(s, field, ctx)?;
+        match ctx.tokens[token].amm_pool {
+            Some(pool) => self.err(
+                s.span(),
+                field,
+                format!(
+                    "\"{}\" is the LP token of amm pool \"{}\": {why}",
+                    s.get_ref(),
+                    ctx.amm_pools[pool].name
+                ),
+            ),
+            None => Ok(token),
+        }
+    }
+
+    fn amm_pool(&self, s: &Spanned<String>, field: &str, ctx: &Ctx) -> Result<usize> {
+        if let Some(i) = ctx.amm_index.get(s.get_ref()) {
+            return Ok(*i);
+        }
+        let known = if ctx.amm_pools.is_empty() {
+            "the scenario declares no [[amm_pools]]".to_string()
+        } else {
+            let names: Vec<&str> = ctx.amm_pools.iter().map(|p| p.name.as_str()).collect();
+            format!("amm pools: {}", names.join(", "))
+        };
+        self.err(
+            s.span(),
+            field,
+            format!("unknown amm pool \"{}\" ({known})", s.get_ref()),
+        )
     }
 
     fn pool(&self, s: &Spanned<String>, field: &str, ctx: &Ctx) -> Result<usize> {

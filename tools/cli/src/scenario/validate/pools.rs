@@ -27,38 +27,9 @@ impl Checker<'_> {
                     ),
                 );
             }
-            let pair = match (p.kind.get_ref(), &p.pair) {
-                (PoolKindSpec::Lp, None) => {
-                    return self.err(
-                        p.kind.span(),
-                        field("pair"),
-                        "an lp pool needs `pair = [\"A\", \"B\"]`",
-                    );
-                }
-                (PoolKindSpec::Solo, Some(pair)) => {
-                    return self.err(pair.span(), field("pair"), "a solo pool has no pair");
-                }
-                (PoolKindSpec::Solo, None) => None,
-                (PoolKindSpec::Lp, Some(pair)) => {
-                    let tokens = pair.get_ref();
-                    if tokens.len() != 2 {
-                        return self.err(
-                            pair.span(),
-                            field("pair"),
-                            "a pair has exactly two tokens",
-                        );
-                    }
-                    let a = self.token(&tokens[0], &format!("pools[{i}].pair[0]"), ctx)?;
-                    let b = self.token(&tokens[1], &format!("pools[{i}].pair[1]"), ctx)?;
-                    if a == b {
-                        return self.err(
-                            pair.span(),
-                            field("pair"),
-                            "the two tokens of a pair differ",
-                        );
-                    }
-                    Some([a, b])
-                }
+            let pair = match ctx.tokens[staking].amm_pool {
+                Some(amm) => self.amm_lp_pair(i, p, amm, ctx)?,
+                None => self.declared_pair(i, p, ctx)?,
             };
             ctx.pool_index.insert(name.clone(), i);
             ctx.pool_staking.push(staking);
@@ -77,6 +48,99 @@ impl Checker<'_> {
             );
         }
         Ok(pools)
+    }
+
+    /// The pair of a pool whose staking token is a declared token.
+    fn declared_pair(&self, i: usize, p: &PoolSpec, ctx: &Ctx) -> Result<Option<[usize; 2]>> {
+        let field = |x: &str| format!("pools[{i}].{x}");
+        match (p.kind.get_ref(), &p.pair) {
+            (PoolKindSpec::Lp, _) if !ctx.amm_pools.is_empty() => {
+                let lps: Vec<&str> = ctx
+                    .tokens
+                    .iter()
+                    .filter(|t| t.is_lp())
+                    .map(|t| t.symbol.as_str())
+                    .collect();
+                self.err(
+                    p.staking.span(),
+                    field("staking"),
+                    format!(
+                        "with [[amm_pools]] the farm checks every LP pool against the pool factory: \
+                         stake an amm pool's LP token ({})",
+                        lps.join(", ")
+                    ),
+                )
+            }
+            (PoolKindSpec::Lp, None) => self.err(
+                p.kind.span(),
+                field("pair"),
+                "an lp pool needs `pair = [\"A\", \"B\"]`",
+            ),
+            (PoolKindSpec::Solo, Some(pair)) => {
+                self.err(pair.span(), field("pair"), "a solo pool has no pair")
+            }
+            (PoolKindSpec::Solo, None) => Ok(None),
+            (PoolKindSpec::Lp, Some(pair)) => {
+                let tokens = pair.get_ref();
+                if tokens.len() != 2 {
+                    return self.err(pair.span(), field("pair"), "a pair has exactly two tokens");
+                }
+                let a = self.token(&tokens[0], &format!("pools[{i}].pair[0]"), ctx)?;
+                let b = self.token(&tokens[1], &format!("pools[{i}].pair[1]"), ctx)?;
+                if a == b {
+                    return self.err(
+                        pair.span(),
+                        field("pair"),
+                        "the two tokens of a pair differ",
+                    );
+                }
+                Ok(Some([a, b]))
+            }
+        }
+    }
+
+    /// The pair of a pool staking amm pool `amm`'s LP token: the amm pool's assets. A `pair`
+    /// given anyway must name them (in either order).
+    fn amm_lp_pair(
+        &self,
+        i: usize,
+        p: &PoolSpec,
+        amm: usize,
+        ctx: &Ctx,
+    ) -> Result<Option<[usize; 2]>> {
+        let field = |x: &str| format!("pools[{i}].{x}");
+        let pool = &ctx.amm_pools[amm];
+        if *p.kind.get_ref() == PoolKindSpec::Solo {
+            return self.err(
+                p.kind.span(),
+                field("kind"),
+                format!(
+                    "\"{}\" is the LP token of amm pool \"{}\": stake it in an `lp` pool",
+                    p.staking.get_ref(),
+                    pool.name
+                ),
+            );
+        }
+        if let Some(pair) = &p.pair {
+            let tokens = pair.get_ref();
+            let resolved = tokens
+                .iter()
+                .enumerate()
+                .map(|(k, t)| self.token(t, &format!("pools[{i}].pair[{k}]"), ctx))
+                .collect::<Result<Vec<_>>>()?;
+            let [a, b] = pool.assets;
+            if resolved != [a, b] && resolved != [b, a] {
+                return self.err(
+                    pair.span(),
+                    field("pair"),
+                    format!(
+                        "amm pool \"{}\" holds {} and {}: the pair names them (or leave `pair` out)",
+                        pool.name, ctx.tokens[a].symbol, ctx.tokens[b].symbol
+                    ),
+                );
+            }
+        }
+        Ok(Some(pool.assets))
     }
 
     pub(super) fn weight_changes(

@@ -59,6 +59,7 @@ impl Checker<'_> {
                 symbol,
                 decimals: *t.decimals.get_ref(),
                 denom,
+                amm_pool: None,
             });
         }
         let mut denoms = BTreeSet::new();
@@ -82,7 +83,12 @@ impl Checker<'_> {
     }
 
     pub(super) fn reward(&self, r: &RewardSpec, ctx: &Ctx) -> Result<RewardPlan> {
-        let token = self.token(&r.token, "farm.reward.token", ctx)?;
+        let token = self.base_token(
+            &r.token,
+            "farm.reward.token",
+            ctx,
+            "the reward is a declared token",
+        )?;
         let decimals = ctx.tokens[token].decimals;
         let source = match r.source.get_ref() {
             SourceKind::Mint => {
@@ -128,7 +134,12 @@ impl Checker<'_> {
         reward_token: usize,
     ) -> Result<PolicyPlan> {
         let protocol_token = match &p.protocol_token {
-            Some(t) => self.token(t, "farm.policy.protocol_token", ctx)?,
+            Some(t) => self.base_token(
+                t,
+                "farm.policy.protocol_token",
+                ctx,
+                "the protocol token is a declared token",
+            )?,
             None => reward_token,
         };
         let max_solo_share_bps = match &p.max_solo_share_bps {

@@ -1,11 +1,14 @@
 //! Users, their balances and their timed actions.
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use toml::Spanned;
+
 use super::{Checker, Ctx, Result};
+use crate::scenario::error::ScenarioError;
 use crate::scenario::plan::*;
 use crate::scenario::spec::*;
-use crate::scenario::units::AmountOrAll;
+use crate::scenario::units::{Amount, AmountOrAll};
 
 impl Checker<'_> {
     pub(super) fn users(&self, specs: &[UserSpec], ctx: &Ctx) -> Result<Vec<UserPlan>> {
@@ -27,15 +30,12 @@ impl Checker<'_> {
                     ),
                 );
             }
-            let mut balances = Vec::new();
-            for (symbol, amount) in &spec.balances {
-                let token = self.token(symbol, &format!("users[{u}].balances"), ctx)?;
-                let field = format!("users[{u}].balances.{}", symbol.get_ref());
-                balances.push((
-                    token,
-                    self.amount(amount, &field, ctx.tokens[token].decimals)?,
-                ));
-            }
+            let balances = self.balances(
+                &spec.balances,
+                &format!("users[{u}].balances"),
+                ctx,
+                "users get LP tokens by joining (give them the pool's assets and a `join` action)",
+            )?;
             let actions = spec
                 .actions
                 .iter()
@@ -51,15 +51,41 @@ impl Checker<'_> {
         Ok(users)
     }
 
+    /// Initial balances of an account; LP tokens are refused (`why` says how to get them).
+    pub(super) fn balances(
+        &self,
+        table: &BTreeMap<Spanned<String>, Spanned<Amount>>,
+        path: &str,
+        ctx: &Ctx,
+        why: &str,
+    ) -> Result<Vec<(usize, u128)>> {
+        let mut balances = Vec::new();
+        for (symbol, amount) in table {
+            let token = self.base_token(symbol, path, ctx, why)?;
+            let field = format!("{path}.{}", symbol.get_ref());
+            balances.push((
+                token,
+                self.amount(amount, &field, ctx.tokens[token].decimals)?,
+            ));
+        }
+        Ok(balances)
+    }
+
     fn action(&self, a: &ActionSpec, path: &str, ctx: &Ctx) -> Result<Action> {
         let f = |x: &str| format!("{path}.{x}");
         let kind = *a.action.get_ref();
         let what = kind.as_str();
+        let need = |name: &str| -> ScenarioError {
+            self.src
+                .error(a.action.span(), f(name), format!("`{what}` needs `{name}`"))
+        };
         let pool = || -> Result<usize> {
-            match &a.pool {
-                Some(p) => self.pool(p, &f("pool"), ctx),
-                None => self.err(a.action.span(), f("pool"), format!("`{what}` needs `pool`")),
-            }
+            let p = a.pool.as_ref().ok_or_else(|| need("pool"))?;
+            self.pool(p, &f("pool"), ctx)
+        };
+        let amm_pool = || -> Result<usize> {
+            let p = a.pool.as_ref().ok_or_else(|| need("pool"))?;
+            self.amm_pool(p, &f("pool"), ctx)
         };
         let forbid = |name: &str, span: Option<Range<usize>>| -> Result<()> {
             match span {
@@ -67,45 +93,35 @@ impl Checker<'_> {
                 None => Ok(()),
             }
         };
+        // A positive amount of a token with `decimals`, or "all" (`None`).
+        let amount_or_all =
+            |x: &Spanned<AmountOrAll>, field: String, decimals: u8| match x.get_ref() {
+                AmountOrAll::All => Ok(None),
+                AmountOrAll::Amount(amount) => {
+                    let base = amount
+                        .to_base(decimals)
+                        .or_else(|m| self.err(x.span(), field.clone(), m))?;
+                    if base == 0 {
+                        return self.err(x.span(), field, "must be positive");
+                    }
+                    Ok(Some(base))
+                }
+            };
         let amount_span = a.amount.as_ref().map(|x| x.span());
+        let amounts_span = a.amounts.as_ref().map(|x| x.span());
         let pools_span = a.pools.as_ref().map(|x| x.span());
         let pool_span = a.pool.as_ref().map(|x| x.span());
         let plan = match kind {
             ActionKind::Deposit | ActionKind::Withdraw => {
                 forbid("pools", pools_span)?;
+                forbid("amounts", amounts_span)?;
                 let pool = pool()?;
                 let staking = &ctx.tokens[ctx.pool_staking[pool]];
-                let amount = match &a.amount {
-                    None => {
-                        return self.err(
-                            a.action.span(),
-                            f("amount"),
-                            format!("`{what}` needs `amount`"),
-                        )
-                    }
-                    Some(x) => match x.get_ref() {
-                        AmountOrAll::All if kind == ActionKind::Deposit => {
-                            return self.err(
-                                x.span(),
-                                f("amount"),
-                                "deposit an amount, not \"all\"",
-                            );
-                        }
-                        AmountOrAll::All => None,
-                        AmountOrAll::Amount(amount) => {
-                            let base = amount
-                                .to_base(staking.decimals)
-                                .or_else(|m| self.err(x.span(), f("amount"), m))?;
-                            if base == 0 {
-                                return self.err(x.span(), f("amount"), "must be positive");
-                            }
-                            Some(base)
-                        }
-                    },
-                };
-                match (kind, amount) {
-                    (ActionKind::Deposit, Some(amount)) => ActionPlan::Deposit { pool, amount },
-                    (_, amount) => ActionPlan::Withdraw { pool, amount },
+                let x = a.amount.as_ref().ok_or_else(|| need("amount"))?;
+                let amount = amount_or_all(x, f("amount"), staking.decimals)?;
+                match kind {
+                    ActionKind::Deposit => ActionPlan::Deposit { pool, amount },
+                    _ => ActionPlan::Withdraw { pool, amount },
                 }
             }
             ActionKind::Claim => {
@@ -114,6 +130,7 @@ impl Checker<'_> {
                     e
                 })?;
                 forbid("amount", amount_span)?;
+                forbid("amounts", amounts_span)?;
                 let pools = match &a.pools {
                     None => None,
                     Some(list) => {
@@ -138,7 +155,50 @@ impl Checker<'_> {
             ActionKind::EmergencyWithdraw => {
                 forbid("pools", pools_span)?;
                 forbid("amount", amount_span)?;
+                forbid("amounts", amounts_span)?;
                 ActionPlan::EmergencyWithdraw { pool: pool()? }
+            }
+            ActionKind::Join => {
+                forbid("pools", pools_span)?;
+                forbid("amount", amount_span).map_err(|mut e| {
+                    e.message
+                        .push_str(" (use `amounts = { A = ..., B = ... }`, both assets)");
+                    e
+                })?;
+                let amm_pool = amm_pool()?;
+                let assets = ctx.amm_pools[amm_pool].assets;
+                let table = a.amounts.as_ref().ok_or_else(|| need("amounts"))?;
+                let mut max_amounts: [Option<Option<u128>>; 2] = [None, None];
+                for (symbol, x) in table.get_ref() {
+                    let k = self.asset_position(symbol, &f("amounts"), assets, ctx)?;
+                    let field = format!("{path}.amounts.{}", symbol.get_ref());
+                    max_amounts[k] = Some(amount_or_all(x, field, ctx.tokens[assets[k]].decimals)?);
+                }
+                let [Some(first), Some(second)] = max_amounts else {
+                    return self.err(
+                        table.span(),
+                        f("amounts"),
+                        format!(
+                            "a join gives both assets: {{ \"{}\" = ..., \"{}\" = ... }} (amounts or \"all\")",
+                            ctx.tokens[assets[0]].symbol, ctx.tokens[assets[1]].symbol
+                        ),
+                    );
+                };
+                ActionPlan::Join {
+                    amm_pool,
+                    max_amounts: [first, second],
+                }
+            }
+            ActionKind::Exit => {
+                forbid("pools", pools_span)?;
+                forbid("amounts", amounts_span)?;
+                let amm_pool = amm_pool()?;
+                let lp = &ctx.tokens[ctx.amm_pools[amm_pool].lp_token];
+                let x = a.amount.as_ref().ok_or_else(|| need("amount"))?;
+                ActionPlan::Exit {
+                    amm_pool,
+                    amount: amount_or_all(x, f("amount"), lp.decimals)?,
+                }
             }
         };
         Ok(Action {

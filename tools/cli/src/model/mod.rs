@@ -3,8 +3,14 @@
 //!
 //! Amounts are base units of their token (`Uint128`, JSON strings); times are seconds since the
 //! deployment block (`t`), with the farm's clock reading alongside.
+pub mod amm;
+
 use cosmwasm_std::Uint128;
 use serde::Serialize;
+
+pub use amm::{
+    AmmCheckSummary, AmmEventRecord, AmmPoolInfo, AmmPoolSummary, AmmSample, TraderSummary,
+};
 
 use crate::scenario::plan::TokenPlan;
 
@@ -19,6 +25,11 @@ pub struct SimReport {
     /// Per user and pool, per sample, for every position that exists at that sample.
     pub positions: Vec<PositionSample>,
     pub events: Vec<EventRecord>,
+    /// The weighted pools (empty when the scenario declares none).
+    pub amm_pools: Vec<AmmPoolInfo>,
+    pub traders: Vec<String>,
+    /// Joins, exits and swaps, with the initial liquidity first.
+    pub amm_events: Vec<AmmEventRecord>,
     pub summary: Summary,
 }
 
@@ -77,6 +88,8 @@ pub struct Sample {
     /// What was actually emitted per clock unit since the previous sample (0 at the first).
     pub emitted_rate: Uint128,
     pub pools: Vec<PoolSample>,
+    /// Each amm pool, in `amm_pools` order.
+    pub amm_pools: Vec<AmmSample>,
     /// `emitted - claimed - recovered - rolled_over - undistributed - pending`.
     pub slack: i128,
     /// Positions + pools: the largest slack the bounded check allows.
@@ -123,6 +136,8 @@ pub struct Summary {
     pub pools: Vec<PoolSummary>,
     pub users: Vec<UserSummary>,
     pub stream: StreamSummary,
+    pub amm_pools: Vec<AmmPoolSummary>,
+    pub traders: Vec<TraderSummary>,
     pub conservation: ConservationSummary,
 }
 
@@ -184,6 +199,8 @@ pub struct ConservationSummary {
     pub bound_at_max: u128,
     pub exact: ExactSummary,
     pub reserve: Option<ReserveSummary>,
+    /// `None` without amm pools.
+    pub amm: Option<AmmCheckSummary>,
     /// Human-readable failures; empty when every check held.
     pub violations: Vec<String>,
 }
@@ -220,5 +237,9 @@ impl SimReport {
 
     pub fn pool_index(&self, name: &str) -> Option<usize> {
         self.pools.iter().position(|p| p.name == name)
+    }
+
+    pub fn amm_pool_index(&self, name: &str) -> Option<usize> {
+        self.amm_pools.iter().position(|p| p.name == name)
     }
 }

@@ -1,0 +1,88 @@
+use cosmwasm_std::{Decimal, StdError};
+use cw_ownable::OwnershipError;
+use cw_utils::PaymentError;
+use thiserror::Error;
+
+/// Every way a factory message can be refused. Each variant carries the offending values.
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error(transparent)]
+    Std(#[from] StdError),
+
+    #[error(transparent)]
+    Ownership(#[from] OwnershipError),
+
+    #[error(transparent)]
+    Payment(#[from] PaymentError),
+
+    #[error("invalid asset {asset}: {reason}")]
+    InvalidAsset { asset: String, reason: String },
+
+    #[error("invalid {field} address {address}: {reason}")]
+    InvalidAddress {
+        field: &'static str,
+        address: String,
+        reason: String,
+    },
+
+    #[error("a pool's two assets must differ (got {asset} twice)")]
+    IdenticalAssets { asset: String },
+
+    #[error("weight {weight} of {asset} is below the minimum {min}")]
+    WeightTooSmall {
+        asset: String,
+        weight: Decimal,
+        min: Decimal,
+    },
+
+    #[error("weights must sum to exactly 1, got {sum}")]
+    WeightsDoNotSumToOne { sum: Decimal },
+
+    #[error("swap fee {swap_fee_bps} bps is above the maximum {max} bps")]
+    SwapFeeTooHigh { swap_fee_bps: u16, max: u16 },
+
+    #[error("protocol fee share {share_bps} bps is above the maximum {max} bps")]
+    ProtocolFeeShareTooHigh { share_bps: u16, max: u16 },
+
+    #[error("oracle capacity {capacity} is outside 1..={max}")]
+    OracleCapacityOutOfRange { capacity: u32, max: u32 },
+
+    #[error("oracle min_sample_spacing must be at least 1 second")]
+    ZeroSampleSpacing,
+
+    #[error("{field} must be a stored code id, got 0")]
+    ZeroCodeId { field: &'static str },
+
+    #[error("a pool of {assets} with these weights already exists: pool {existing} at {address}")]
+    DuplicatePool {
+        existing: u64,
+        address: String,
+        assets: String,
+    },
+
+    #[error("the pair {assets} already has {max} pools, the maximum")]
+    TooManyPoolsForPair { assets: String, max: usize },
+
+    #[error("no pool of {assets} with weights {weights}")]
+    PoolNotFound { assets: String, weights: String },
+
+    #[error("{lp_token} is not the LP token of a pool of this factory")]
+    UnknownLpToken { lp_token: String },
+
+    #[error("unknown reply id {id}")]
+    UnknownReplyId { id: u64 },
+
+    #[error("reply to the pool instantiation carries no contract address: {reason}")]
+    MissingPoolAddress { reason: String },
+
+    #[error("no pool creation is pending")]
+    NoPendingPool,
+
+    #[error("cannot migrate from {from_name} {from_version} to {to_name} {to_version}")]
+    InvalidMigration {
+        from_name: String,
+        from_version: String,
+        to_name: String,
+        to_version: String,
+    },
+}

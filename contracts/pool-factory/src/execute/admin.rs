@@ -1,0 +1,74 @@
+//! Owner-only messages: settings for future pools, and ownership.
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use trellis_types::weighted_pool::OracleConfig;
+
+use crate::error::ContractError;
+use crate::state::CONFIG;
+use crate::validate;
+
+/// The optional fields of `UpdateConfig`; `None` leaves a setting as it is.
+pub struct ConfigUpdate {
+    pub pool_code_id: Option<u64>,
+    pub lp_token_code_id: Option<u64>,
+    pub fee_collector: Option<String>,
+    pub protocol_fee_share_bps: Option<u16>,
+    pub default_oracle: Option<OracleConfig>,
+    pub permissionless: Option<bool>,
+}
+
+pub fn update_ownership(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    action: cw_ownable::Action,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_ownership")
+        .add_attributes(ownership.into_attributes()))
+}
+
+/// Validates every given field before writing any, so a bad field changes nothing.
+pub fn update_config(
+    deps: DepsMut,
+    info: MessageInfo,
+    update: ConfigUpdate,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    let mut response = Response::new().add_attribute("action", "update_config");
+    if let Some(id) = update.pool_code_id {
+        config.pool_code_id = validate::code_id("pool_code_id", id)?;
+        response = response.add_attribute("pool_code_id", id.to_string());
+    }
+    if let Some(id) = update.lp_token_code_id {
+        config.lp_token_code_id = validate::code_id("lp_token_code_id", id)?;
+        response = response.add_attribute("lp_token_code_id", id.to_string());
+    }
+    if let Some(collector) = update.fee_collector {
+        let collector = validate::address(deps.api, "fee_collector", &collector)?;
+        response = response.add_attribute("fee_collector", collector.as_str());
+        config.fee_collector = Some(collector);
+    }
+    if let Some(share) = update.protocol_fee_share_bps {
+        config.protocol_fee_share_bps = validate::protocol_fee_share(share)?;
+        response = response.add_attribute("protocol_fee_share_bps", share.to_string());
+    }
+    if let Some(oracle) = update.default_oracle {
+        config.default_oracle = validate::oracle(oracle)?;
+        response = response
+            .add_attribute("oracle_capacity", oracle.capacity.to_string())
+            .add_attribute(
+                "oracle_min_sample_spacing",
+                oracle.min_sample_spacing.to_string(),
+            );
+    }
+    if let Some(permissionless) = update.permissionless {
+        config.permissionless = permissionless;
+        response = response.add_attribute("permissionless", permissionless.to_string());
+    }
+    CONFIG.save(deps.storage, &config)?;
+    Ok(response)
+}

@@ -1,0 +1,4 @@
+//! Execute handlers, one file per concern.
+pub mod admin;
+pub mod create_pool;
+pub mod instantiate;

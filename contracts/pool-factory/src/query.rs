@@ -1,0 +1,90 @@
+//! Queries. Lookups by pair read one bounded list; `Pools` paginates by id.
+use cosmwasm_std::{Decimal, Deps, Order};
+use cw_storage_plus::Bound;
+use trellis_types::factory::{ConfigResponse, PoolRecord, PoolsResponse};
+use trellis_types::AssetInfo;
+
+use crate::error::ContractError;
+use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
+use crate::registry::{pools_of_pair, weight_of};
+use crate::state::{pair_label, CONFIG, POOLS, POOL_BY_LP_TOKEN, POOL_COUNT};
+use crate::validate;
+
+fn page_size(limit: Option<u32>) -> usize {
+    limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize
+}
+
+pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        pool_code_id: config.pool_code_id,
+        lp_token_code_id: config.lp_token_code_id,
+        protocol_token: config.protocol_token,
+        fee_collector: config.fee_collector.map(|c| c.to_string()),
+        protocol_fee_share_bps: config.protocol_fee_share_bps,
+        default_oracle: config.default_oracle,
+        permissionless: config.permissionless,
+        pool_count: POOL_COUNT.load(deps.storage)?,
+    })
+}
+
+pub fn pools(
+    deps: Deps,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<PoolsResponse, ContractError> {
+    let pools = POOLS
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(page_size(limit))
+        .map(|item| item.map(|(_, record)| record))
+        .collect::<Result<_, _>>()?;
+    Ok(PoolsResponse { pools })
+}
+
+pub fn pools_by_assets(deps: Deps, assets: [AssetInfo; 2]) -> Result<PoolsResponse, ContractError> {
+    let [a, b] = validate::pair(deps.api, &assets)?;
+    Ok(PoolsResponse {
+        pools: pools_of_pair(deps.storage, &a, &b)?,
+    })
+}
+
+pub fn pool(
+    deps: Deps,
+    assets: [AssetInfo; 2],
+    weights: [Decimal; 2],
+) -> Result<PoolRecord, ContractError> {
+    let [a, b] = validate::pair(deps.api, &assets)?;
+    pools_of_pair(deps.storage, &a, &b)?
+        .into_iter()
+        .find(|pool| {
+            weight_of(&pool.assets, &a) == Some(weights[0])
+                && weight_of(&pool.assets, &b) == Some(weights[1])
+        })
+        .ok_or_else(|| ContractError::PoolNotFound {
+            assets: pair_label(&a, &b),
+            weights: format!("{},{}", weights[0], weights[1]),
+        })
+}
+
+pub fn pool_by_lp_token(deps: Deps, lp_token: String) -> Result<PoolRecord, ContractError> {
+    let unknown = || ContractError::UnknownLpToken {
+        lp_token: lp_token.clone(),
+    };
+    // An address that does not even validate is certainly not one of ours.
+    let addr = deps.api.addr_validate(&lp_token).map_err(|_| unknown())?;
+    let id = POOL_BY_LP_TOKEN
+        .may_load(deps.storage, &addr)?
+        .ok_or_else(unknown)?;
+    Ok(POOLS.load(deps.storage, id)?)
+}
+
+pub fn is_native_pair(deps: Deps, assets: [AssetInfo; 2]) -> Result<bool, ContractError> {
+    let [a, b] = validate::pair(deps.api, &assets)?;
+    let protocol_token = CONFIG.load(deps.storage)?.protocol_token;
+    Ok(a == protocol_token || b == protocol_token)
+}

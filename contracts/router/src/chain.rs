@@ -1,0 +1,72 @@
+//! Queries the router makes to other contracts and the bank: the factory's pools, a pool's
+//! swap simulation and description, and balances.
+use cosmwasm_std::{Addr, QuerierWrapper, StdResult, Uint128};
+use cw20::{BalanceResponse, Cw20QueryMsg};
+use trellis_types::factory::{
+    ConfigResponse as FactoryConfig, PoolRecord, PoolsResponse, QueryMsg as FactoryQueryMsg,
+};
+use trellis_types::weighted_pool::{PoolInfoResponse, QueryMsg as PoolQueryMsg, SwapResponse};
+use trellis_types::{Asset, AssetInfo};
+
+pub fn factory_config(querier: &QuerierWrapper, factory: &Addr) -> StdResult<FactoryConfig> {
+    querier.query_wasm_smart(factory, &FactoryQueryMsg::Config {})
+}
+
+/// The factory's pools of the pair `a`/`b` (at most its `MAX_POOLS_PER_PAIR`).
+pub fn pools_of_pair(
+    querier: &QuerierWrapper,
+    factory: &Addr,
+    a: &AssetInfo,
+    b: &AssetInfo,
+) -> StdResult<Vec<PoolRecord>> {
+    let res: PoolsResponse = querier.query_wasm_smart(
+        factory,
+        &FactoryQueryMsg::PoolsByAssets {
+            assets: [a.clone(), b.clone()],
+        },
+    )?;
+    Ok(res.pools)
+}
+
+/// The factory's record of the pool whose LP token this is.
+pub fn pool_by_lp_token(
+    querier: &QuerierWrapper,
+    factory: &Addr,
+    lp_token: &str,
+) -> StdResult<PoolRecord> {
+    querier.query_wasm_smart(
+        factory,
+        &FactoryQueryMsg::PoolByLpToken {
+            lp_token: lp_token.to_string(),
+        },
+    )
+}
+
+/// What the pool would pay for `offer` now (the pool computes it with its execute's code).
+pub fn simulate_swap(
+    querier: &QuerierWrapper,
+    pool: &str,
+    offer: Asset,
+) -> StdResult<SwapResponse> {
+    querier.query_wasm_smart(pool, &PoolQueryMsg::SimulateSwapExactIn { offer })
+}
+
+/// The pool's own description. Untrusted: only used to find its factory record.
+pub fn pool_info(querier: &QuerierWrapper, pool: &Addr) -> StdResult<PoolInfoResponse> {
+    querier.query_wasm_smart(pool, &PoolQueryMsg::PoolInfo {})
+}
+
+pub fn balance(querier: &QuerierWrapper, asset: &AssetInfo, owner: &Addr) -> StdResult<Uint128> {
+    match asset {
+        AssetInfo::Native { denom } => Ok(querier.query_balance(owner, denom)?.amount),
+        AssetInfo::Cw20 { contract_addr } => {
+            let res: BalanceResponse = querier.query_wasm_smart(
+                contract_addr,
+                &Cw20QueryMsg::Balance {
+                    address: owner.to_string(),
+                },
+            )?;
+            Ok(res.balance)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Execute handlers, one file per concern.
+pub mod execute_route;
+pub mod instantiate;

@@ -1,0 +1,297 @@
+//! What a wasmd chain (CosmWasm 2) hands a contract's `reply` after a submessage succeeds,
+//! rebuilt here because the bench runs one contract call at a time and plays the chain's
+//! part in between:
+//!
+//! - the message response: the protobuf `MsgInstantiateContractResponse { address = 1,
+//!   data = 2 }` or `MsgExecuteContractResponse { data = 1 }`, given both in
+//!   `msg_responses` (with its type URL) and in the deprecated `data` field, as wasmd 0.5x
+//!   does;
+//! - the events the submessage emitted, as wasmd builds them (`message` events are
+//!   filtered out): bank `coin_spent` / `coin_received` / `transfer` for funds sent to the
+//!   contract, `execute` or `instantiate`, `wasm` with the contract's attributes, `wasm-*`
+//!   for its custom events, and the bank events of the coins the contract then sent;
+//! - `gas_used`: the VM part of the submessage's gas in SDK units (CosmWasm gas /
+//!   140,000,000, rounded up). A chain adds its storage gas; the figure only changes the
+//!   width of one JSON number the contract parses.
+use cosmwasm_std::{
+    Addr, BankMsg, Binary, Coin, CosmosMsg, Event, MsgResponse, Reply, Response, SubMsgResponse,
+    SubMsgResult,
+};
+
+pub const INSTANTIATE_RESPONSE_TYPE_URL: &str = "/cosmwasm.wasm.v1.MsgInstantiateContractResponse";
+pub const EXECUTE_RESPONSE_TYPE_URL: &str = "/cosmwasm.wasm.v1.MsgExecuteContractResponse";
+
+/// wasmd's divisor from CosmWasm gas to SDK gas.
+pub const GAS_MULTIPLIER: u64 = 140_000_000;
+
+/// Appends a protobuf varint.
+fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        // Low 7 bits with the continuation bit set; the cast keeps exactly those bits.
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Appends a length-delimited field (wire type 2). Proto3 leaves empty fields out.
+fn put_bytes_field(out: &mut Vec<u8>, field: u64, bytes: &[u8]) {
+    if bytes.is_empty() {
+        return;
+    }
+    put_varint(out, (field << 3) | 2);
+    put_varint(out, bytes.len() as u64);
+    out.extend_from_slice(bytes);
+}
+
+/// `MsgInstantiateContractResponse { address, data }` in protobuf.
+pub fn encode_instantiate_response(address: &str, data: Option<&Binary>) -> Binary {
+    let mut out = Vec::new();
+    put_bytes_field(&mut out, 1, address.as_bytes());
+    put_bytes_field(&mut out, 2, data.map(|d| d.as_slice()).unwrap_or_default());
+    Binary::new(out)
+}
+
+/// `MsgExecuteContractResponse { data }` in protobuf.
+pub fn encode_execute_response(data: Option<&Binary>) -> Binary {
+    let mut out = Vec::new();
+    put_bytes_field(&mut out, 1, data.map(|d| d.as_slice()).unwrap_or_default());
+    Binary::new(out)
+}
+
+/// `amount` as the bank module writes it in events: `100uatom,5ufoo`.
+fn coins_attr(coins: &[Coin]) -> String {
+    coins
+        .iter()
+        .map(Coin::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The events of one bank transfer (SDK 0.50 `SendCoins`, without its `message` event).
+pub fn bank_send_events(from: &str, to: &str, coins: &[Coin]) -> Vec<Event> {
+    let coins: Vec<Coin> = coins
+        .iter()
+        .filter(|c| !c.amount.is_zero())
+        .cloned()
+        .collect();
+    if coins.is_empty() {
+        return Vec::new();
+    }
+    let amount = coins_attr(&coins);
+    vec![
+        Event::new("coin_spent")
+            .add_attribute("spender", from)
+            .add_attribute("amount", amount.clone()),
+        Event::new("coin_received")
+            .add_attribute("receiver", to)
+            .add_attribute("amount", amount.clone()),
+        Event::new("transfer")
+            .add_attribute("recipient", to)
+            .add_attribute("sender", from)
+            .add_attribute("amount", amount),
+    ]
+}
+
+/// The events of a contract's response: `wasm` (if it has attributes) and `wasm-<type>`,
+/// each starting with `_contract_address`, then the bank events of its `BankMsg::Send`s
+/// (the bench runs no other messages, so only those are rebuilt).
+pub fn response_events(contract: &Addr, response: &Response) -> Vec<Event> {
+    let mut events = Vec::new();
+    if !response.attributes.is_empty() {
+        events.push(
+            Event::new("wasm")
+                .add_attribute("_contract_address", contract.as_str())
+                .add_attributes(response.attributes.clone()),
+        );
+    }
+    for e in &response.events {
+        events.push(
+            Event::new(format!("wasm-{}", e.ty))
+                .add_attribute("_contract_address", contract.as_str())
+                .add_attributes(e.attributes.clone()),
+        );
+    }
+    for sub in &response.messages {
+        if let CosmosMsg::Bank(BankMsg::Send { to_address, amount }) = &sub.msg {
+            events.extend(bank_send_events(contract.as_str(), to_address, amount));
+        }
+    }
+    events
+}
+
+/// `vm_gas` in SDK gas, rounded up (a partial unit is charged as a whole one).
+pub fn sdk_gas(vm_gas: u64) -> u64 {
+    vm_gas.div_ceil(GAS_MULTIPLIER)
+}
+
+#[allow(deprecated)] // `SubMsgResponse::data`: wasmd still fills it next to `msg_responses`.
+fn success(events: Vec<Event>, type_url: &str, encoded: Binary) -> SubMsgResult {
+    SubMsgResult::Ok(SubMsgResponse {
+        events,
+        data: Some(encoded.clone()),
+        msg_responses: vec![MsgResponse {
+            type_url: type_url.to_string(),
+            value: encoded,
+        }],
+    })
+}
+
+/// The reply to a successful `WasmMsg::Instantiate` submessage that created `contract`
+/// (with code `code_id`), whose instantiate returned `data` and emitted nothing else.
+pub fn instantiate_reply(
+    id: u64,
+    payload: Binary,
+    code_id: u64,
+    contract: &Addr,
+    data: Option<&Binary>,
+    vm_gas: u64,
+) -> Reply {
+    let events = vec![Event::new("instantiate")
+        .add_attribute("_contract_address", contract.as_str())
+        .add_attribute("code_id", code_id.to_string())];
+    Reply {
+        id,
+        payload,
+        gas_used: sdk_gas(vm_gas),
+        result: success(
+            events,
+            INSTANTIATE_RESPONSE_TYPE_URL,
+            encode_instantiate_response(contract.as_str(), data),
+        ),
+    }
+}
+
+/// The reply to a successful `WasmMsg::Execute` submessage: `sender` called `contract`
+/// with `funds`, which answered `response` using `vm_gas`.
+pub fn execute_reply(
+    id: u64,
+    payload: Binary,
+    sender: &Addr,
+    contract: &Addr,
+    funds: &[Coin],
+    response: &Response,
+    vm_gas: u64,
+) -> Reply {
+    let mut events = bank_send_events(sender.as_str(), contract.as_str(), funds);
+    events.push(Event::new("execute").add_attribute("_contract_address", contract.as_str()));
+    events.extend(response_events(contract, response));
+    Reply {
+        id,
+        payload,
+        gas_used: sdk_gas(vm_gas),
+        result: success(
+            events,
+            EXECUTE_RESPONSE_TYPE_URL,
+            encode_execute_response(response.data.as_ref()),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::{Attribute, SubMsg};
+
+    #[test]
+    fn varints() {
+        let enc = |n| {
+            let mut v = Vec::new();
+            put_varint(&mut v, n);
+            v
+        };
+        assert_eq!(enc(0), vec![0x00]);
+        assert_eq!(enc(127), vec![0x7f]);
+        // 300 = 0b10_0101100: low 7 bits 0x2c with the continuation bit, then 300 >> 7 = 2.
+        assert_eq!(enc(300), vec![0xac, 0x02]);
+    }
+
+    #[test]
+    fn instantiate_response_bytes() {
+        // Field 1, wire type 2: tag (1 << 3) | 2 = 0x0a, then the length 3, then "abc".
+        assert_eq!(
+            encode_instantiate_response("abc", None).as_slice(),
+            b"\x0a\x03abc"
+        );
+        // Field 2: tag (2 << 3) | 2 = 0x12.
+        let data = Binary::from(b"{}".as_slice());
+        assert_eq!(
+            encode_instantiate_response("abc", Some(&data)).as_slice(),
+            b"\x0a\x03abc\x12\x02{}"
+        );
+    }
+
+    #[test]
+    fn execute_response_bytes() {
+        assert!(encode_execute_response(None).is_empty());
+        // A 200-byte payload: length varint 200 = 0xc8 0x01.
+        let data = Binary::new(vec![b'x'; 200]);
+        let enc = encode_execute_response(Some(&data));
+        assert_eq!(&enc.as_slice()[..3], &[0x0a, 0xc8, 0x01]);
+        assert_eq!(enc.len(), 3 + 200);
+    }
+
+    #[test]
+    fn bank_events_skip_zero_coins() {
+        assert!(bank_send_events("a", "b", &[Coin::new(0u128, "x")]).is_empty());
+        let ev = bank_send_events("a", "b", &[Coin::new(5u128, "ux"), Coin::new(0u128, "uy")]);
+        let types: Vec<&str> = ev.iter().map(|e| e.ty.as_str()).collect();
+        assert_eq!(types, ["coin_spent", "coin_received", "transfer"]);
+        assert_eq!(ev[2].attributes[2], Attribute::new("amount", "5ux"));
+    }
+
+    #[test]
+    fn execute_reply_carries_data_and_events() {
+        let sender = Addr::unchecked("router");
+        let pool = Addr::unchecked("pool");
+        let response = Response::new()
+            .add_attribute("action", "swap")
+            .add_submessage(SubMsg::new(BankMsg::Send {
+                to_address: "router".to_string(),
+                amount: vec![Coin::new(7u128, "uout")],
+            }))
+            .set_data(Binary::from(b"{}".as_slice()));
+        let reply = execute_reply(
+            4,
+            Binary::default(),
+            &sender,
+            &pool,
+            &[Coin::new(9u128, "uin")],
+            &response,
+            GAS_MULTIPLIER + 1,
+        );
+        assert_eq!(reply.id, 4);
+        // One VM gas over one SDK unit rounds up to two.
+        assert_eq!(reply.gas_used, 2);
+        let ok = reply.result.into_result().unwrap();
+        assert_eq!(ok.msg_responses.len(), 1);
+        assert_eq!(ok.msg_responses[0].type_url, EXECUTE_RESPONSE_TYPE_URL);
+        assert_eq!(ok.msg_responses[0].value.as_slice(), b"\x0a\x02{}");
+        #[allow(deprecated)]
+        let data = ok.data.clone();
+        assert_eq!(data, Some(ok.msg_responses[0].value.clone()));
+        let types: Vec<&str> = ok.events.iter().map(|e| e.ty.as_str()).collect();
+        assert_eq!(
+            types,
+            [
+                "coin_spent",
+                "coin_received",
+                "transfer",
+                "execute",
+                "wasm",
+                "coin_spent",
+                "coin_received",
+                "transfer"
+            ]
+        );
+        // Built field by field: `Attribute::new` refuses the chain's reserved `_` keys.
+        let contract_attr = Attribute {
+            key: "_contract_address".to_string(),
+            value: "pool".to_string(),
+        };
+        assert_eq!(
+            ok.events[4].attributes,
+            vec![contract_attr, Attribute::new("action", "swap")]
+        );
+    }
+}
