@@ -113,11 +113,6 @@ pub enum ContractError {
     #[error("the factory's protocol token {factory} differs from the policy's {policy}")]
     ProtocolTokenMismatch { factory: String, policy: String },
 
-    #[error("cannot migrate from {from_name} {from_version} to {to_name} {to_version}")]
-    InvalidMigration {
-        from_name: String,
-        from_version: String,
-        to_name: String,
-        to_version: String,
-    },
+    #[error(transparent)]
+    InvalidMigration(#[from] trellis_types::migrate::MigrationRefused),
 }

@@ -5,6 +5,7 @@ use cosmwasm_std::Uint128;
 use trellis_farm::contract::{migrate, CONTRACT_NAME, CONTRACT_VERSION};
 use trellis_farm::ContractError;
 use trellis_types::farm::{MigrateMsg, Schedule};
+use trellis_types::migrate::MigrationRefused;
 
 fn farm() -> Farm {
     Farm::new(
@@ -32,16 +33,16 @@ fn downgrade_and_foreign_contract_are_refused() {
     let err = migrate(f.deps.as_mut(), f.env.clone(), MigrateMsg {}).unwrap_err();
     assert_eq!(
         err,
-        ContractError::InvalidMigration {
+        ContractError::InvalidMigration(MigrationRefused {
             from_name: CONTRACT_NAME.into(),
             from_version: "99.0.0".into(),
             to_name: CONTRACT_NAME.into(),
             to_version: CONTRACT_VERSION.into(),
-        }
+        })
     );
     cw2::set_contract_version(&mut f.deps.storage, "crates.io:cw20-base", "0.0.1").unwrap();
     let err = migrate(f.deps.as_mut(), f.env.clone(), MigrateMsg {}).unwrap_err();
     assert!(
-        matches!(err, ContractError::InvalidMigration { from_name, .. } if from_name == "crates.io:cw20-base")
+        matches!(err, ContractError::InvalidMigration(MigrationRefused { from_name, .. }) if from_name == "crates.io:cw20-base")
     );
 }

@@ -6,6 +6,7 @@ use cosmwasm_std::testing::mock_env;
 use trellis_pool_factory::contract::{migrate, CONTRACT_NAME, CONTRACT_VERSION};
 use trellis_pool_factory::ContractError;
 use trellis_types::factory::{ConfigResponse, ExecuteMsg, MigrateMsg, QueryMsg};
+use trellis_types::migrate::MigrationRefused;
 use trellis_types::weighted_pool::OracleConfig;
 
 #[test]
@@ -113,19 +114,19 @@ fn migrate_refuses_downgrades_and_other_contracts() {
     let before = snapshot(&deps);
     assert_eq!(
         migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err(),
-        ContractError::InvalidMigration {
+        ContractError::InvalidMigration(MigrationRefused {
             from_name: CONTRACT_NAME.to_string(),
             from_version: "99.0.0".to_string(),
             to_name: CONTRACT_NAME.to_string(),
             to_version: CONTRACT_VERSION.to_string(),
-        }
+        })
     );
     assert_eq!(snapshot(&deps), before);
 
     cw2::set_contract_version(&mut deps.storage, "crates.io:other", "0.0.1").unwrap();
     assert!(matches!(
         migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err(),
-        ContractError::InvalidMigration { from_name, .. } if from_name == "crates.io:other"
+        ContractError::InvalidMigration(MigrationRefused { from_name, .. }) if from_name == "crates.io:other"
     ));
 
     // An older version of this contract is upgraded.

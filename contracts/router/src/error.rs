@@ -93,11 +93,6 @@ pub enum ContractError {
     #[error("no route from {offer} to {ask}")]
     NoRoute { offer: String, ask: String },
 
-    #[error("cannot migrate from {from_name} {from_version} to {to_name} {to_version}")]
-    InvalidMigration {
-        from_name: String,
-        from_version: String,
-        to_name: String,
-        to_version: String,
-    },
+    #[error(transparent)]
+    InvalidMigration(#[from] trellis_types::migrate::MigrationRefused),
 }

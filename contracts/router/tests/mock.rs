@@ -17,6 +17,7 @@ use trellis_router::contract::{
 use trellis_router::state::{RouteHop, RouteInFlight, ROUTE_IN_FLIGHT};
 use trellis_router::ContractError;
 use trellis_types::factory::{ConfigResponse as FactoryConfig, QueryMsg as FactoryQueryMsg};
+use trellis_types::migrate::MigrationRefused;
 use trellis_types::router::{ConfigResponse, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use trellis_types::weighted_pool::{OracleConfig, SwapResponse};
 use trellis_types::AssetInfo;
@@ -304,18 +305,18 @@ fn migrate_refuses_downgrades_and_other_contracts() {
     let before = snapshot(&deps);
     assert_eq!(
         migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err(),
-        ContractError::InvalidMigration {
+        ContractError::InvalidMigration(MigrationRefused {
             from_name: CONTRACT_NAME.to_string(),
             from_version: "99.0.0".to_string(),
             to_name: CONTRACT_NAME.to_string(),
             to_version: CONTRACT_VERSION.to_string(),
-        }
+        })
     );
     assert_eq!(snapshot(&deps), before);
     cw2::set_contract_version(&mut deps.storage, "crates.io:other", "0.1.0").unwrap();
     assert!(matches!(
         migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err(),
-        ContractError::InvalidMigration { from_name, .. } if from_name == "crates.io:other"
+        ContractError::InvalidMigration(MigrationRefused { from_name, .. }) if from_name == "crates.io:other"
     ));
     cw2::set_contract_version(&mut deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
     migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap();

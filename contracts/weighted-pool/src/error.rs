@@ -142,11 +142,6 @@ pub enum ContractError {
     #[error("overflow: {0}")]
     Overflow(&'static str),
 
-    #[error("cannot migrate from {from_name} {from_version} to {to_name} {to_version}")]
-    InvalidMigration {
-        from_name: String,
-        from_version: String,
-        to_name: String,
-        to_version: String,
-    },
+    #[error(transparent)]
+    InvalidMigration(#[from] trellis_types::migrate::MigrationRefused),
 }

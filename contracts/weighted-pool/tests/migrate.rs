@@ -1,6 +1,7 @@
 //! `migrate` accepts the same contract at the same or a newer version only.
 use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
 use cosmwasm_std::Decimal;
+use trellis_types::migrate::MigrationRefused;
 use trellis_types::weighted_pool::{InstantiateMsg, MigrateMsg, OracleConfig, WeightedAssetInfo};
 use trellis_types::AssetInfo;
 use trellis_weighted_pool::contract::{instantiate, migrate, CONTRACT_NAME, CONTRACT_VERSION};
@@ -58,16 +59,16 @@ fn downgrade_and_foreign_contract_are_refused() {
     let err = migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err();
     assert_eq!(
         err,
-        ContractError::InvalidMigration {
+        ContractError::InvalidMigration(MigrationRefused {
             from_name: CONTRACT_NAME.into(),
             from_version: "99.0.0".into(),
             to_name: CONTRACT_NAME.into(),
             to_version: CONTRACT_VERSION.into(),
-        }
+        })
     );
     cw2::set_contract_version(&mut deps.storage, "crates.io:cw20-base", "0.0.1").unwrap();
     let err = migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err();
     assert!(
-        matches!(err, ContractError::InvalidMigration { from_name, .. } if from_name == "crates.io:cw20-base")
+        matches!(err, ContractError::InvalidMigration(MigrationRefused { from_name, .. }) if from_name == "crates.io:cw20-base")
     );
 }

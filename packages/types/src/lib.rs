@@ -3,6 +3,7 @@
 pub mod asset;
 pub mod factory;
 pub mod farm;
+pub mod migrate;
 pub mod router;
 pub mod weighted_pool;
 
