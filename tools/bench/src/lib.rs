@@ -30,8 +30,7 @@ pub struct RunAllOptions {
     pub artifacts_dir: PathBuf,
     /// Farm bench settings; `farm.out` is ignored, the combined report goes to `out`.
     pub farm: FarmBenchOptions,
-    /// AMM bench settings; `amm.out` is ignored. Its progress lines are shown only when
-    /// `farm.progress` is set too, so one quiet flag (the CLI's) silences both.
+    /// AMM bench settings; `amm.out` is ignored, the combined report goes to `out`.
     pub amm: AmmBenchOptions,
     /// Where to write the combined JSON report (`None`: do not write).
     pub out: Option<PathBuf>,
@@ -72,7 +71,6 @@ pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     println!();
     let mut amm_opts = opts.amm.clone();
     amm_opts.out = None;
-    amm_opts.progress = opts.amm.progress && opts.farm.progress;
     let amm = run_amm_bench(&amm_opts)?;
     print_amm_report(&amm);
     let report = AllReport { check, farm, amm };

@@ -1,5 +1,6 @@
-//! `trellis bench`: checks the wasm artifacts like a chain on upload and meters the farm's
-//! gas in cosmwasm-vm (`trellis_bench::run_all`). Behind the `bench` cargo feature so that
+//! `trellis bench`: checks the wasm artifacts like a chain on upload and meters the gas of
+//! the farm, the weighted pools (with their oracle) and the router in cosmwasm-vm
+//! (`trellis_bench::run_all`). Behind the `bench` cargo feature so that
 //! `trellis sim` never builds wasmer.
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     let mut options = trellis_bench::RunAllOptions::new(&args.artifacts_dir);
     options.out = Some(args.out.clone());
     options.farm.progress = !args.quiet;
+    options.amm.progress = !args.quiet;
     trellis_bench::run_all(&options)?;
     Ok(ExitCode::SUCCESS)
 }
