@@ -48,4 +48,8 @@ pub enum MathError {
     /// An oracle interpolation outside its samples, or between samples out of order.
     #[error("cannot interpolate at {t} between samples at {t0} and {t1}")]
     InterpolationOutOfRange { t0: u64, t1: u64, t: u64 },
+
+    /// A boost's tokenless share is a percentage: at most 100.
+    #[error("invalid tokenless share: {pct}% is above 100%")]
+    InvalidTokenlessShare { pct: u8 },
 }

@@ -1,12 +1,14 @@
 //! Pure integer math for Trellis. No storage, no chain: everything here is a function of its
 //! arguments, unit-tested with hand-derived vectors and property tests.
 pub mod accumulator;
+pub mod boost;
 pub mod error;
 pub mod fixed_point;
 pub mod floor_sum;
 pub mod mul_div;
 pub mod oracle;
 pub mod schedule;
+pub mod ve;
 pub mod weighted;
 pub mod weighted_liquidity;
 

@@ -3,8 +3,10 @@
 pub mod asset;
 pub mod factory;
 pub mod farm;
+pub mod fee_distributor;
 pub mod migrate;
 pub mod router;
+pub mod voting_escrow;
 pub mod weighted_pool;
 
 pub use asset::{Asset, AssetInfo};

@@ -1,0 +1,73 @@
+//! The bounded walk over a user's unclaimed complete weeks, shared by `Claim` (which then
+//! stores the cursor and pays) and the `Claimable` query (which only reports).
+use cosmwasm_std::{Addr, Deps, Uint128};
+use trellis_math::mul_div::mul_div_floor;
+use trellis_types::voting_escrow::WEEK;
+
+use crate::error::ContractError;
+use crate::state::{Config, LAST_TOKEN_TIME, TOKENS_PER_WEEK, USER_CURSOR};
+use crate::voting_escrow::{total_power_at_readonly, user_power_at};
+use crate::week_split::week_start;
+
+pub struct ClaimWalk {
+    /// Per configured token, in config order.
+    pub amounts: Vec<Uint128>,
+    pub cursor: u64,
+    pub next_cursor: u64,
+    pub weeks_walked: u32,
+    pub last_token_time: u64,
+}
+
+/// Walks at most `limit` weeks from the user's cursor, stopping at the first week that is not
+/// complete (`week + WEEK > last_token_time`: a later checkpoint may still add to it).
+pub fn walk_claim(
+    deps: Deps,
+    config: &Config,
+    user: &Addr,
+    limit: u32,
+) -> Result<ClaimWalk, ContractError> {
+    let last_token_time = LAST_TOKEN_TIME.load(deps.storage)?;
+    // Week `w` (aligned) is complete iff w + WEEK <= last_token_time iff w < week_start(last).
+    let frontier = week_start(last_token_time);
+    let cursor = USER_CURSOR
+        .may_load(deps.storage, user)?
+        .unwrap_or(config.start_time);
+    let keys: Vec<String> = config.tokens.iter().map(|t| t.key()).collect();
+    let mut amounts = vec![Uint128::zero(); keys.len()];
+    let mut week = cursor;
+    let mut weeks_walked = 0;
+    while weeks_walked < limit && week < frontier {
+        let fees = keys
+            .iter()
+            .map(|k| {
+                Ok(TOKENS_PER_WEEK
+                    .may_load(deps.storage, (k, week))?
+                    .unwrap_or_default())
+            })
+            .collect::<Result<Vec<Uint128>, ContractError>>()?;
+        // Weeks without fees cost no query: nothing to share.
+        if fees.iter().any(|f| !f.is_zero()) {
+            let total = total_power_at_readonly(deps, &config.voting_escrow, week)?;
+            // Fees are only booked into weeks with power, so `total > 0` here; the clamp keeps
+            // a user's share within the week's fees even if the escrow misreports.
+            let power = user_power_at(&deps.querier, &config.voting_escrow, user, week)?.min(total);
+            if !power.is_zero() {
+                for (amount, fee) in amounts.iter_mut().zip(&fees) {
+                    // Credit rounds down: floor(fees * power / total).
+                    *amount = amount
+                        .checked_add(mul_div_floor(*fee, power, total)?)
+                        .map_err(|_| ContractError::Overflow("claim amount"))?;
+                }
+            }
+        }
+        week += WEEK;
+        weeks_walked += 1;
+    }
+    Ok(ClaimWalk {
+        amounts,
+        cursor,
+        next_cursor: week,
+        weeks_walked,
+        last_token_time,
+    })
+}

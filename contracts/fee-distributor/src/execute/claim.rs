@@ -1,0 +1,71 @@
+//! `Claim`: pay a user its share of its unclaimed complete weeks (bounded walk, resumable).
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+
+use crate::claim_walk::walk_claim;
+use crate::error::ContractError;
+use crate::limits::MAX_WEEKS_PER_CLAIM;
+use crate::state::{CONFIG, LEDGER, USER_CURSOR};
+
+/// Checks a requested week limit: default and maximum `MAX_WEEKS_PER_CLAIM`, never zero.
+pub fn week_limit(limit_weeks: Option<u32>) -> Result<u32, ContractError> {
+    match limit_weeks {
+        None => Ok(MAX_WEEKS_PER_CLAIM),
+        Some(0) => Err(ContractError::ZeroWeekLimit),
+        Some(limit) if limit > MAX_WEEKS_PER_CLAIM => Err(ContractError::WeekLimitTooLarge {
+            limit,
+            max: MAX_WEEKS_PER_CLAIM,
+        }),
+        Some(limit) => Ok(limit),
+    }
+}
+
+/// Anyone may claim for anyone: the payment always goes to `user`. A call that walks weeks
+/// but finds no share still succeeds (it moves the cursor on); one with no complete week left
+/// to walk is refused.
+pub fn claim(
+    deps: DepsMut,
+    _env: Env,
+    info: MessageInfo,
+    user: Option<String>,
+    limit_weeks: Option<u32>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let limit = week_limit(limit_weeks)?;
+    let user = match user {
+        Some(u) => deps.api.addr_validate(&u)?,
+        None => info.sender.clone(),
+    };
+    let config = CONFIG.load(deps.storage)?;
+    let walk = walk_claim(deps.as_ref(), &config, &user, limit)?;
+    if walk.weeks_walked == 0 {
+        return Err(ContractError::NothingToClaim {
+            user: user.to_string(),
+            cursor: walk.cursor,
+            last_token_time: walk.last_token_time,
+        });
+    }
+    USER_CURSOR.save(deps.storage, &user, &walk.next_cursor)?;
+
+    let mut res = Response::new()
+        .add_attribute("action", "claim")
+        .add_attribute("user", user.as_str())
+        .add_attribute("sender", info.sender.as_str())
+        .add_attribute("from_week", walk.cursor.to_string())
+        .add_attribute("next_cursor", walk.next_cursor.to_string());
+    for (token, amount) in config.tokens.iter().zip(walk.amounts) {
+        if amount.is_zero() {
+            continue;
+        }
+        let key = token.key();
+        let mut ledger = LEDGER.load(deps.storage, &key)?;
+        ledger.claimed = ledger
+            .claimed
+            .checked_add(amount)
+            .map_err(|_| ContractError::Overflow("claimed"))?;
+        LEDGER.save(deps.storage, &key, &ledger)?;
+        res = res
+            .add_message(token.transfer_msg(&user, amount)?)
+            .add_attribute(format!("claimed_{key}"), amount.to_string());
+    }
+    Ok(res)
+}

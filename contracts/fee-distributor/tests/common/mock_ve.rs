@@ -1,0 +1,61 @@
+//! A stand-in vote escrow answering only `UserPower` and `TotalPower`, from a schedule of
+//! per-week powers set by the test (the real escrow is developed separately). Power at any
+//! time is the scheduled power of the week holding it; total power is the sum over users.
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{
+    to_json_binary, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Order, Response, StdError,
+    StdResult, Uint128,
+};
+use cw_multi_test::{Contract, ContractWrapper};
+use cw_storage_plus::Map;
+use trellis_types::voting_escrow::{PowerResponse, QueryMsg, WEEK};
+
+/// (week start, user) -> power.
+const POWER: Map<(u64, &str), Uint128> = Map::new("power");
+
+#[cw_serde]
+pub struct InstantiateMsg {}
+
+#[cw_serde]
+pub enum ExecuteMsg {
+    SetPower {
+        user: String,
+        week: u64,
+        power: Uint128,
+    },
+}
+
+fn instantiate(_: DepsMut, _: Env, _: MessageInfo, _: InstantiateMsg) -> StdResult<Response> {
+    Ok(Response::new())
+}
+
+fn execute(deps: DepsMut, _: Env, _: MessageInfo, msg: ExecuteMsg) -> StdResult<Response> {
+    let ExecuteMsg::SetPower { user, week, power } = msg;
+    POWER.save(deps.storage, (week / WEEK * WEEK, &user), &power)?;
+    Ok(Response::new())
+}
+
+fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    match msg {
+        QueryMsg::UserPower { user, time } => {
+            let time = time.unwrap_or(env.block.time.seconds());
+            let power = POWER
+                .may_load(deps.storage, (time / WEEK * WEEK, &user))?
+                .unwrap_or_default();
+            to_json_binary(&PowerResponse { power, time })
+        }
+        QueryMsg::TotalPower { time } => {
+            let time = time.unwrap_or(env.block.time.seconds());
+            let power = POWER
+                .prefix(time / WEEK * WEEK)
+                .range(deps.storage, None, None, Order::Ascending)
+                .try_fold(Uint128::zero(), |acc, item| item.map(|(_, p)| acc + p))?;
+            to_json_binary(&PowerResponse { power, time })
+        }
+        _ => Err(StdError::generic_err("mock escrow: not implemented")),
+    }
+}
+
+pub fn mock_ve_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(execute, instantiate, query))
+}

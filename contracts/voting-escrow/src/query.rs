@@ -1,0 +1,104 @@
+use cosmwasm_std::{Deps, Env, Uint128};
+use trellis_types::voting_escrow::{
+    ConfigResponse, ListenersResponse, LockResponse, PointsResponse, PowerResponse,
+    UserSlopeResponse,
+};
+
+use crate::error::ContractError;
+use crate::history::{total_power_at, user_power_at};
+use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
+use crate::state::{CONFIG, LISTENERS, LOCKS, USER_EPOCH, USER_POINTS};
+
+pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
+    let c = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        lock_token: c.lock_token,
+        max_time: c.max_time,
+    })
+}
+
+pub fn lock(deps: Deps, user: String) -> Result<LockResponse, ContractError> {
+    let user = deps.api.addr_validate(&user)?;
+    let lock = LOCKS.may_load(deps.storage, &user)?;
+    Ok(lock.map_or(
+        LockResponse {
+            amount: Uint128::zero(),
+            end: 0,
+        },
+        |l| LockResponse {
+            amount: l.amount,
+            end: l.end,
+        },
+    ))
+}
+
+pub fn user_power(
+    deps: Deps,
+    env: Env,
+    user: String,
+    time: Option<u64>,
+) -> Result<PowerResponse, ContractError> {
+    let user = deps.api.addr_validate(&user)?;
+    let time = time.unwrap_or(env.block.time.seconds());
+    let power = user_power_at(deps.storage, &user, time)?;
+    Ok(PowerResponse {
+        power: Uint128::new(power),
+        time,
+    })
+}
+
+pub fn total_power(
+    deps: Deps,
+    env: Env,
+    time: Option<u64>,
+) -> Result<PowerResponse, ContractError> {
+    let time = time.unwrap_or(env.block.time.seconds());
+    let max_time = CONFIG.load(deps.storage)?.max_time;
+    let power = total_power_at(deps.storage, time, max_time)?;
+    Ok(PowerResponse {
+        power: Uint128::new(power),
+        time,
+    })
+}
+
+/// The current lock's slope (`amount / max_time`, floored) and end; zeros without a lock.
+/// An ended lock keeps its values until withdrawn: a gauge checks `end` itself.
+pub fn user_slope(deps: Deps, user: String) -> Result<UserSlopeResponse, ContractError> {
+    let user = deps.api.addr_validate(&user)?;
+    let max_time = CONFIG.load(deps.storage)?.max_time;
+    Ok(match LOCKS.may_load(deps.storage, &user)? {
+        Some(l) => UserSlopeResponse {
+            slope: Uint128::new(l.amount.u128() / max_time as u128),
+            end: l.end,
+        },
+        None => UserSlopeResponse {
+            slope: Uint128::zero(),
+            end: 0,
+        },
+    })
+}
+
+/// Points are indexed from 1; `start_after` is the last index already seen.
+pub fn user_points(
+    deps: Deps,
+    user: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<PointsResponse, ContractError> {
+    let user = deps.api.addr_validate(&user)?;
+    let n = USER_EPOCH.may_load(deps.storage, &user)?.unwrap_or(0);
+    let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as u64;
+    let first = start_after.unwrap_or(0).saturating_add(1);
+    let last = n.min(first.saturating_add(limit).saturating_sub(1));
+    let points = (first..=last)
+        .map(|i| USER_POINTS.load(deps.storage, (&user, i)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(PointsResponse { points })
+}
+
+pub fn listeners(deps: Deps) -> Result<ListenersResponse, ContractError> {
+    let listeners = LISTENERS.load(deps.storage)?;
+    Ok(ListenersResponse {
+        listeners: listeners.into_iter().map(|a| a.into_string()).collect(),
+    })
+}
