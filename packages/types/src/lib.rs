@@ -4,6 +4,7 @@ pub mod asset;
 pub mod factory;
 pub mod farm;
 pub mod fee_distributor;
+pub mod gauge_controller;
 pub mod migrate;
 pub mod router;
 pub mod voting_escrow;
