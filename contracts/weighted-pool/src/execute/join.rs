@@ -146,24 +146,24 @@ pub fn join_single_native(
     let config = CONFIG.load(deps.storage)?;
     let payment = Payment::native(&config, &info)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
-    join_single(deps, env, payment, min_lp_out, recipient, deadline)
+    join_single(deps, env, &config, payment, min_lp_out, recipient, deadline)
 }
 
 /// Joins with the one asset paid.
 pub fn join_single(
     deps: DepsMut,
     env: Env,
+    config: &Config,
     payment: Payment,
     min_lp_out: Option<Uint128>,
     recipient: Addr,
     deadline: Option<u64>,
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
-    let config = CONFIG.load(deps.storage)?;
     let mut reserves = RESERVES.load(deps.storage)?;
-    let joined = outcome::join_single(&config, &reserves, payment.asset, payment.amount)?;
+    let joined = outcome::join_single(config, &reserves, payment.asset, payment.amount)?;
     check_min_out(min_lp_out, joined.lp_out)?;
-    commit(deps.storage, &env, &config, &mut reserves, |r| {
+    commit(deps.storage, &env, config, &mut reserves, |r| {
         joined.apply(r)
     })?;
     let lp_token = LP_TOKEN.load(deps.storage)?;

@@ -72,7 +72,7 @@ pub fn receive_cw20(
             deadline,
         } => {
             let recipient = recipient_or(deps.api, recipient, &payment.payer)?;
-            swap::swap_exact_in(deps, env, payment, min_out, recipient, deadline)
+            swap::swap_exact_in(deps, env, &config, payment, min_out, recipient, deadline)
         }
         ReceiveMsg::SwapExactOut {
             amount_out,
@@ -80,7 +80,7 @@ pub fn receive_cw20(
             deadline,
         } => {
             let recipient = recipient_or(deps.api, recipient, &payment.payer)?;
-            swap::swap_exact_out(deps, env, payment, amount_out, recipient, deadline)
+            swap::swap_exact_out(deps, env, &config, payment, amount_out, recipient, deadline)
         }
         ReceiveMsg::JoinSingle {
             min_lp_out,
@@ -88,7 +88,7 @@ pub fn receive_cw20(
             deadline,
         } => {
             let recipient = recipient_or(deps.api, recipient, &payment.payer)?;
-            join::join_single(deps, env, payment, min_lp_out, recipient, deadline)
+            join::join_single(deps, env, &config, payment, min_lp_out, recipient, deadline)
         }
         ReceiveMsg::Exit { .. } | ReceiveMsg::ExitSingle { .. } => Err(ContractError::NotLpToken {
             token: token.to_string(),

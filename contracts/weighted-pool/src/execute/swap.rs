@@ -19,7 +19,7 @@ pub fn swap_exact_in_native(
     let config = CONFIG.load(deps.storage)?;
     let payment = Payment::native(&config, &info)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
-    swap_exact_in(deps, env, payment, min_out, recipient, deadline)
+    swap_exact_in(deps, env, &config, payment, min_out, recipient, deadline)
 }
 
 pub fn swap_exact_out_native(
@@ -33,29 +33,27 @@ pub fn swap_exact_out_native(
     let config = CONFIG.load(deps.storage)?;
     let payment = Payment::native(&config, &info)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
-    swap_exact_out(deps, env, payment, amount_out, recipient, deadline)
+    swap_exact_out(deps, env, &config, payment, amount_out, recipient, deadline)
 }
 
 /// Sells everything paid for at least `min_out` of the other asset.
 pub fn swap_exact_in(
     deps: DepsMut,
     env: Env,
+    config: &Config,
     payment: Payment,
     min_out: Option<Uint128>,
     recipient: Addr,
     deadline: Option<u64>,
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
-    let config = CONFIG.load(deps.storage)?;
     let mut reserves = RESERVES.load(deps.storage)?;
-    let swap = outcome::swap_exact_in(&config, &reserves, payment.asset, payment.amount)?;
+    let swap = outcome::swap_exact_in(config, &reserves, payment.asset, payment.amount)?;
     check_min_out(min_out, swap.amount_out)?;
-    commit(deps.storage, &env, &config, &mut reserves, |r| {
-        swap.apply(r)
-    })?;
+    commit(deps.storage, &env, config, &mut reserves, |r| swap.apply(r))?;
     respond(
         "swap_exact_in",
-        &config,
+        config,
         &reserves,
         &swap,
         &payment,
@@ -68,35 +66,33 @@ pub fn swap_exact_in(
 pub fn swap_exact_out(
     deps: DepsMut,
     env: Env,
+    config: &Config,
     payment: Payment,
     amount_out: Uint128,
     recipient: Addr,
     deadline: Option<u64>,
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
-    let config = CONFIG.load(deps.storage)?;
     let mut reserves = RESERVES.load(deps.storage)?;
-    let swap = outcome::swap_exact_out(&config, &reserves, payment.asset, amount_out)?;
+    let swap = outcome::swap_exact_out(config, &reserves, payment.asset, amount_out)?;
     if swap.amount_in > payment.amount {
         return Err(ContractError::MaxInExceeded {
             maximum: payment.amount,
             actual: swap.amount_in,
         });
     }
-    commit(deps.storage, &env, &config, &mut reserves, |r| {
-        swap.apply(r)
-    })?;
+    commit(deps.storage, &env, config, &mut reserves, |r| swap.apply(r))?;
     let refund = payment.amount - swap.amount_in;
     let response = respond(
         "swap_exact_out",
-        &config,
+        config,
         &reserves,
         &swap,
         &payment,
         &recipient,
     )?;
     Ok(response
-        .add_messages(pay(&config, swap.offer, &payment.payer, refund)?)
+        .add_messages(pay(config, swap.offer, &payment.payer, refund)?)
         .add_attribute("refund", refund))
 }
 

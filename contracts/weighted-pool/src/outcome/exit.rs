@@ -3,7 +3,7 @@ use cosmwasm_std::Uint128;
 use trellis_math::weighted_liquidity as liquidity;
 use trellis_types::weighted_pool::ExitResponse;
 
-use super::{capped, protocol_share, require_liquidity, require_nonzero};
+use super::{capped, fee_owed_in, protocol_share, require_liquidity, require_nonzero};
 use crate::error::ContractError;
 use crate::state::{Config, Reserves};
 
@@ -70,11 +70,7 @@ impl ExitOutcome {
     /// from the liquidity providers' balance to the collector's account.
     pub fn apply(&self, reserves: &mut Reserves) -> Result<(), ContractError> {
         for i in 0..2 {
-            let protocol_fee = if i == self.fee_asset {
-                self.protocol_fee
-            } else {
-                Uint128::zero()
-            };
+            let protocol_fee = fee_owed_in(self.fee_asset, self.protocol_fee, i);
             reserves.withdraw(i, self.amounts_out[i], protocol_fee)?;
         }
         reserves.lp_supply = reserves

@@ -3,7 +3,7 @@ use cosmwasm_std::Uint128;
 use trellis_math::weighted_liquidity::{self as liquidity, MINIMUM_LIQUIDITY};
 use trellis_types::weighted_pool::JoinResponse;
 
-use super::{capped, protocol_share, require_liquidity, require_nonzero};
+use super::{capped, fee_owed_in, protocol_share, require_liquidity, require_nonzero};
 use crate::error::ContractError;
 use crate::state::{Config, Reserves};
 
@@ -105,11 +105,7 @@ impl JoinOutcome {
     /// grows by what is minted, the locked minimum included.
     pub fn apply(&self, reserves: &mut Reserves) -> Result<(), ContractError> {
         for i in 0..2 {
-            let protocol_fee = if i == self.fee_asset {
-                self.protocol_fee
-            } else {
-                Uint128::zero()
-            };
+            let protocol_fee = fee_owed_in(self.fee_asset, self.protocol_fee, i);
             reserves.deposit(i, self.amounts_in[i], protocol_fee)?;
         }
         reserves.lp_supply = reserves

@@ -35,6 +35,15 @@ fn protocol_share(config: &Config, fee: Uint128) -> Uint128 {
 }
 
 /// Refuses actions that need a price before the first join.
+/// The protocol fee owed in asset `i` by an action whose fee is in asset `fee_asset`.
+fn fee_owed_in(fee_asset: usize, protocol_fee: Uint128, i: usize) -> Uint128 {
+    if i == fee_asset {
+        protocol_fee
+    } else {
+        Uint128::zero()
+    }
+}
+
 fn require_liquidity(reserves: &Reserves) -> Result<(), ContractError> {
     if reserves.is_empty() {
         return Err(ContractError::EmptyPool);
