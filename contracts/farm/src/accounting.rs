@@ -1,15 +1,19 @@
 //! The two-level accumulator, as functions of values so that execute handlers and queries
 //! (which compute pending rewards "as of now" without writing) share one implementation.
 //!
-//! Level one spreads what the schedule releases over the total weight
-//! (`reward_per_weight`); level two spreads a pool's share over its stake
-//! (`acc_per_share`). Every division rounds down and its remainder is booked as
+//! Level one gives each pool its share of what the schedule releases: in allocation-split
+//! farms by spreading it over the total weight (`reward_per_weight`, one update for all
+//! pools), in gauge-split farms by each pool integrating the schedule times its gauge's
+//! relative weight itself (`gauge.rs`). Level two spreads a pool's share over its working
+//! supply (`acc_per_share`). Every division rounds down and its remainder is booked as
 //! undistributed in scaled units, so `emitted * ACC_SCALE` is always accounted for exactly.
-use cosmwasm_std::{Env, Storage, Uint128, Uint256};
+use cosmwasm_std::{Env, QuerierWrapper, Storage, Uint128, Uint256};
 use trellis_math::accumulator::{earned, from_scaled_floor, spread, to_scaled};
 use trellis_types::farm::{Clock, RewardSource};
 
 use crate::error::ContractError;
+use crate::gauge;
+use crate::limits::MAX_GAUGE_WEEKS_PER_SETTLE;
 use crate::state::{Config, Emission, Ledger, Pool, Position, CONFIG, EMISSION, LEDGER};
 
 /// The farm's clock reading: block height or seconds.
@@ -21,25 +25,37 @@ pub fn clock_now(clock: Clock, env: &Env) -> u64 {
 }
 
 /// Config, level-one state and ledger, brought up to the current clock reading.
-pub struct Books {
+pub struct Books<'a> {
     pub config: Config,
     pub emission: Emission,
     pub ledger: Ledger,
     pub now: u64,
+    /// Gauge-split farms ask the controller for relative weights while settling.
+    pub querier: QuerierWrapper<'a>,
+    pub env: Env,
 }
 
-impl Books {
-    pub fn load(storage: &dyn Storage, env: &Env) -> Result<Self, ContractError> {
+impl<'a> Books<'a> {
+    pub fn load(
+        storage: &dyn Storage,
+        querier: QuerierWrapper<'a>,
+        env: &Env,
+    ) -> Result<Self, ContractError> {
         let config = CONFIG.load(storage)?;
         let mut emission = EMISSION.load(storage)?;
         let mut ledger = LEDGER.load(storage)?;
         let now = clock_now(config.clock, env);
-        advance_emission(&config, &mut emission, &mut ledger, now)?;
+        // Gauge-split pools take their shares themselves as they settle.
+        if !config.is_gauge_split() {
+            advance_emission(&config, &mut emission, &mut ledger, now)?;
+        }
         Ok(Books {
             config,
             emission,
             ledger,
             now,
+            querier,
+            env: env.clone(),
         })
     }
 
@@ -49,13 +65,43 @@ impl Books {
         Ok(())
     }
 
-    /// Settles `pool` against level one, then `position` against the pool.
+    /// Brings `pool` up to now against level one, walking at most
+    /// `MAX_GAUGE_WEEKS_PER_SETTLE` weeks in a gauge-split farm; returns whether it got there.
+    /// Stopping short is safe: the pool keeps what it has taken so far, and the rest follows.
+    pub fn settle_pool_bounded(
+        &mut self,
+        pool_id: u64,
+        pool: &mut Pool,
+    ) -> Result<bool, ContractError> {
+        if pool.gauge.is_some() {
+            gauge::accrue(self, pool_id, pool, MAX_GAUGE_WEEKS_PER_SETTLE)
+        } else {
+            settle_pool(&self.emission, pool, &mut self.ledger)?;
+            Ok(true)
+        }
+    }
+
+    /// Brings `pool` up to now, or refuses with `CheckpointRequired`: a stake change on a
+    /// pool that is behind would apply to the time it has not yet been paid for.
+    pub fn settle_pool(&mut self, pool_id: u64, pool: &mut Pool) -> Result<(), ContractError> {
+        if self.settle_pool_bounded(pool_id, pool)? {
+            Ok(())
+        } else {
+            Err(ContractError::CheckpointRequired {
+                pool_id,
+                max_weeks: MAX_GAUGE_WEEKS_PER_SETTLE,
+            })
+        }
+    }
+
+    /// Settles `pool` up to now, then `position` against the pool.
     pub fn settle(
         &mut self,
+        pool_id: u64,
         pool: &mut Pool,
         position: &mut Position,
     ) -> Result<(), ContractError> {
-        settle_pool(&self.emission, pool, &mut self.ledger)?;
+        self.settle_pool(pool_id, pool)?;
         settle_position(pool, position, &mut self.ledger)
     }
 
@@ -65,7 +111,7 @@ impl Books {
     }
 }
 
-fn book_undistributed(ledger: &mut Ledger, scaled: Uint256) -> Result<(), ContractError> {
+pub fn book_undistributed(ledger: &mut Ledger, scaled: Uint256) -> Result<(), ContractError> {
     ledger.undistributed_scaled = ledger
         .undistributed_scaled
         .checked_add(scaled)
@@ -129,8 +175,8 @@ pub fn advance_emission(
     Ok(())
 }
 
-/// Brings a pool up to level one. A pool with nothing staked earns nothing here: its share
-/// was booked as undistributed when it was emitted.
+/// Brings an allocation-split pool up to level one. A pool with no working supply earns
+/// nothing here: its share was booked as undistributed when it was emitted.
 pub fn settle_pool(
     emission: &Emission,
     pool: &mut Pool,
@@ -138,13 +184,26 @@ pub fn settle_pool(
 ) -> Result<(), ContractError> {
     let delta = emission.reward_per_weight - pool.reward_per_weight_paid;
     pool.reward_per_weight_paid = emission.reward_per_weight;
-    if delta.is_zero() || !pool.active || pool.weight == 0 || pool.total_staked.is_zero() {
+    if delta.is_zero() || !pool.active || pool.weight == 0 || pool.working_supply.is_zero() {
         return Ok(());
     }
     let share = delta
         .checked_mul(Uint256::from(pool.weight))
         .map_err(|_| ContractError::Overflow("pool share"))?;
-    let (per_share, remainder) = spread(share, Uint256::from(pool.total_staked))?;
+    credit_pool(pool, ledger, share)
+}
+
+/// Spreads a pool's scaled share over its working supply; the division's remainder, or the
+/// whole share when nobody works, is booked as undistributed.
+pub fn credit_pool(
+    pool: &mut Pool,
+    ledger: &mut Ledger,
+    share: Uint256,
+) -> Result<(), ContractError> {
+    if pool.working_supply.is_zero() {
+        return book_undistributed(ledger, share);
+    }
+    let (per_share, remainder) = spread(share, Uint256::from(pool.working_supply))?;
     pool.acc_per_share = pool
         .acc_per_share
         .checked_add(per_share)
@@ -156,15 +215,15 @@ pub fn settle_pool(
     book_undistributed(ledger, remainder)
 }
 
-/// Credits a position what it earned since it was last settled, rounded down; the
-/// fraction below one unit is booked as undistributed.
+/// Credits a position what its working balance earned since it was last settled, rounded
+/// down; the fraction below one unit is booked as undistributed.
 pub fn settle_position(
     pool: &Pool,
     position: &mut Position,
     ledger: &mut Ledger,
 ) -> Result<(), ContractError> {
     let accrued = earned(
-        Uint256::from(position.staked),
+        Uint256::from(position.working),
         pool.acc_per_share,
         position.acc_per_share_paid,
     )?;

@@ -5,7 +5,7 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Resp
 use trellis_types::farm::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
-use crate::execute::{admin, claim, fund, instantiate as init, receive, stake};
+use crate::execute::{admin, claim, fund, instantiate as init, receive, refresh, stake};
 use crate::{migrate as mig, query as q};
 
 pub const CONTRACT_NAME: &str = "crates.io:trellis-farm";
@@ -34,7 +34,8 @@ pub fn execute(
             staking,
             kind,
             weight,
-        } => admin::add_pool(deps, env, info, staking, kind, weight),
+            tokenless_share_pct,
+        } => admin::add_pool(deps, env, info, staking, kind, weight, tokenless_share_pct),
         ExecuteMsg::SetWeight { pool_id, weight } => {
             admin::set_weight(deps, env, info, pool_id, weight)
         }
@@ -61,6 +62,11 @@ pub fn execute(
         } => claim::claim(deps, env, info, pool_ids, recipient),
         ExecuteMsg::EmergencyWithdraw { pool_id, recipient } => {
             stake::emergency_withdraw(deps, env, info, pool_id, recipient)
+        }
+        ExecuteMsg::Kick { user, pool_id } => refresh::kick(deps, env, info, user, pool_id),
+        ExecuteMsg::LockChanged { user } => refresh::lock_changed(deps, env, info, user),
+        ExecuteMsg::CheckpointPool { pool_id } => {
+            refresh::checkpoint_pool(deps, env, info, pool_id)
         }
     }
 }

@@ -113,6 +113,33 @@ pub enum ContractError {
     #[error("the factory's protocol token {factory} differs from the policy's {policy}")]
     ProtocolTokenMismatch { factory: String, policy: String },
 
+    #[error("pool {pool_id} is more than {max_weeks} weeks behind: call CheckpointPool first")]
+    CheckpointRequired { pool_id: u64, max_weeks: u64 },
+
+    #[error("a gauge-split farm takes pool shares from the gauge controller: weight must be 0, got {weight}")]
+    GaugeSplitWeight { weight: u64 },
+
+    #[error("a gauge-split farm needs the time clock (gauge weights are per week)")]
+    GaugeSplitNeedsTime,
+
+    #[error("this farm splits emission by allocation weights, not gauges")]
+    NotGaugeSplit,
+
+    #[error("gauge {gauge} is not registered with the gauge controller: add it there first")]
+    GaugeNotRegistered { gauge: String },
+
+    #[error("tokenless share {pct}% is above 100%")]
+    InvalidTokenlessShare { pct: u8 },
+
+    #[error("a boosted pool (tokenless share {pct}% < 100%) needs the farm's voting escrow")]
+    BoostWithoutEscrow { pct: u8 },
+
+    #[error("pool {pool_id} is not boosted: nothing to kick")]
+    PoolNotBoosted { pool_id: u64 },
+
+    #[error("unauthorized: only the voting escrow sends lock-change notices")]
+    NotVotingEscrow,
+
     #[error(transparent)]
     InvalidMigration(#[from] trellis_types::migrate::MigrationRefused),
 }

@@ -5,15 +5,16 @@ use cw_storage_plus::Bound;
 use trellis_math::accumulator::from_scaled_floor;
 use trellis_math::mul_div::mul_div_floor;
 use trellis_types::farm::{
-    ConfigResponse, EmissionRateResponse, PendingResponse, PolicyStatusResponse, PoolPending,
-    PoolResponse, PoolsResponse, PositionResponse, PositionsResponse, ProjectedEmissionResponse,
-    RewardSource, TotalsResponse,
+    gauge_id, ConfigResponse, EmissionRateResponse, EmissionSplit, PendingResponse,
+    PolicyStatusResponse, PoolPending, PoolResponse, PoolsResponse, PositionResponse,
+    PositionsResponse, ProjectedEmissionResponse, RewardSource, TotalsResponse,
 };
 
-use crate::accounting::{settle_pool, settle_position, Books};
+use crate::accounting::Books;
 use crate::error::ContractError;
 use crate::execute::claim::check_pool_list;
 use crate::execute::load_pool;
+use crate::gauge;
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
 use crate::policy;
 use crate::state::{Pool, CONFIG, POOLS, POOL_COUNT, POSITIONS};
@@ -31,6 +32,13 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         reward_asset: config.reward_asset,
         policy: config.policy,
         lp_factory: config.lp_factory.map(String::from),
+        voting_escrow: config.voting_escrow.map(String::from),
+        split: match config.gauge_controller {
+            Some(controller) => EmissionSplit::Gauges {
+                controller: controller.to_string(),
+            },
+            None => EmissionSplit::Allocation,
+        },
         pool_count: POOL_COUNT.load(deps.storage)?,
     })
 }
@@ -40,17 +48,22 @@ fn pool_response(
     pool_id: u64,
     mut pool: Pool,
 ) -> Result<PoolResponse, ContractError> {
-    settle_pool(&books.emission, &mut pool, &mut books.ledger)?;
+    books.settle_pool(pool_id, &mut pool)?;
     let scheduled_rate = current_rate(books)?;
-    let current_rate = if pool.active && books.emission.total_weight > 0 {
-        mul_div_floor(
+    let current_rate = match &pool.gauge {
+        _ if !pool.active => Uint128::zero(),
+        Some(_) => scheduled_rate.mul_floor(gauge::weight_now(books, pool_id, &pool)?),
+        None if books.emission.total_weight > 0 => mul_div_floor(
             scheduled_rate,
             Uint128::from(pool.weight),
             Uint128::from(books.emission.total_weight),
-        )?
-    } else {
-        Uint128::zero()
+        )?,
+        None => Uint128::zero(),
     };
+    let gauge = pool
+        .gauge
+        .as_ref()
+        .map(|_| gauge_id(books.env.contract.address.as_str(), pool_id));
     Ok(PoolResponse {
         pool_id,
         staking: pool.staking,
@@ -62,6 +75,9 @@ fn pool_response(
         acc_reward_per_share: pool.acc_per_share,
         current_rate,
         distributed: from_scaled_floor(pool.distributed_scaled)?.0,
+        tokenless_share_pct: pool.tokenless_share_pct,
+        working_supply: pool.working_supply,
+        gauge,
     })
 }
 
@@ -75,7 +91,7 @@ fn current_rate(books: &Books) -> Result<Uint128, ContractError> {
 }
 
 pub fn pool(deps: Deps, env: Env, pool_id: u64) -> Result<PoolResponse, ContractError> {
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let pool = load_pool(deps.storage, pool_id)?;
     pool_response(&mut books, pool_id, pool)
 }
@@ -86,7 +102,7 @@ pub fn pools(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<PoolsResponse, ContractError> {
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let pools = POOLS
         .range(
             deps.storage,
@@ -113,12 +129,12 @@ fn position_response(
     let mut position = POSITIONS
         .may_load(deps.storage, (user, pool_id))?
         .unwrap_or_default();
-    settle_pool(&books.emission, &mut pool, &mut books.ledger)?;
-    settle_position(&pool, &mut position, &mut books.ledger)?;
+    books.settle(pool_id, &mut pool, &mut position)?;
     Ok(PositionResponse {
         pool_id,
         user: user.to_string(),
         staked: position.staked,
+        working: position.working,
         pending: position.pending,
         claimed: position.claimed,
     })
@@ -131,7 +147,7 @@ pub fn position(
     user: String,
 ) -> Result<PositionResponse, ContractError> {
     let user = deps.api.addr_validate(&user)?;
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     position_response(&mut books, deps, pool_id, &user)
 }
 
@@ -143,7 +159,7 @@ pub fn positions(
     limit: Option<u32>,
 ) -> Result<PositionsResponse, ContractError> {
     let user = deps.api.addr_validate(&user)?;
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let ids: Vec<u64> = POSITIONS
         .prefix(&user)
         .keys(
@@ -169,7 +185,7 @@ pub fn pending(
 ) -> Result<PendingResponse, ContractError> {
     check_pool_list(&pool_ids)?;
     let user = deps.api.addr_validate(&user)?;
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let mut total = Uint128::zero();
     let mut pools = Vec::with_capacity(pool_ids.len());
     for pool_id in pool_ids {
@@ -185,7 +201,7 @@ pub fn pending(
 }
 
 pub fn emission_rate(deps: Deps, env: Env) -> Result<EmissionRateResponse, ContractError> {
-    let books = Books::load(deps.storage, &env)?;
+    let books = Books::load(deps.storage, deps.querier, &env)?;
     Ok(EmissionRateResponse {
         clock: books.config.clock,
         now: books.now,
@@ -216,7 +232,7 @@ pub fn projected_emission(
 }
 
 pub fn totals(deps: Deps, env: Env) -> Result<TotalsResponse, ContractError> {
-    let books = Books::load(deps.storage, &env)?;
+    let books = Books::load(deps.storage, deps.querier, &env)?;
     let ledger = &books.ledger;
     Ok(TotalsResponse {
         emitted: ledger.emitted,

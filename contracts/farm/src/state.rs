@@ -1,7 +1,7 @@
 //! Storage layout. Accounting logic lives in `accounting.rs`; this file only says where
 //! things are kept.
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Uint128, Uint256};
+use cosmwasm_std::{Addr, Decimal, Uint128, Uint256};
 use cw_storage_plus::{Item, Map};
 use trellis_math::schedule::{Cursor, Schedule};
 use trellis_types::farm::{AllocationPolicy, Clock, PoolKind, RewardSource};
@@ -17,6 +17,39 @@ pub struct Config {
     pub policy: AllocationPolicy,
     /// Checks LP pools against the factory's pools (see `InstantiateMsg::lp_factory`).
     pub lp_factory: Option<Addr>,
+    /// Boosted pools read ve powers here; only it may send `LockChanged`.
+    pub voting_escrow: Option<Addr>,
+    /// Set in gauge-split farms: pools take the controller's relative weights, week by week.
+    pub gauge_controller: Option<Addr>,
+}
+
+impl Config {
+    pub fn is_gauge_split(&self) -> bool {
+        self.gauge_controller.is_some()
+    }
+}
+
+/// Level one of a pool in a gauge-split farm: each pool integrates the schedule times its
+/// gauge's relative weight itself, so no update ever visits other pools.
+#[cw_serde]
+pub struct GaugeAccrual {
+    /// Clock value (seconds) up to which this pool's share has been taken.
+    pub last_update: u64,
+    /// Schedule integral F(last_update).
+    pub scheduled: Uint128,
+    /// The schedule's epoch walk for this pool.
+    pub cursor: Cursor,
+    /// The relative weight of the week being walked: a started week's weight is final (votes
+    /// and admin changes apply from the next week), so it is queried once per week.
+    pub cached: Option<WeekWeight>,
+    /// Share below one whole unit, in 1e-18 units, carried to the next segment.
+    pub carry: Uint128,
+}
+
+#[cw_serde]
+pub struct WeekWeight {
+    pub week: u64,
+    pub relative_weight: Decimal,
 }
 
 /// Level one of the two-level accumulator: reward per unit of weight, for all pools at once.
@@ -62,18 +95,29 @@ pub struct Pool {
     pub active: bool,
     /// Tracked here, never read from balances (the staked token may be the reward token).
     pub total_staked: Uint128,
-    /// Level two: reward per staked unit, scaled by ACC_SCALE.
+    /// Share of a stake that counts without ve power, in percent (100: no boost).
+    pub tokenless_share_pct: u8,
+    /// Sum of the positions' working balances: what level two spreads over.
+    pub working_supply: Uint128,
+    /// Level two: reward per working unit, scaled by ACC_SCALE.
     pub acc_per_share: Uint256,
     /// `Emission::reward_per_weight` when this pool was last settled.
     pub reward_per_weight_paid: Uint256,
     /// Reward credited to this pool's stakers (scaled), for reports.
     pub distributed_scaled: Uint256,
+    /// Gauge-split farms only.
+    pub gauge: Option<GaugeAccrual>,
 }
 
 impl Pool {
-    /// Counts toward `Emission::unstaked_weight`.
+    /// Counts toward `Emission::unstaked_weight`: nobody could earn its share (a pool with
+    /// stake can still have zero working supply under FOO's boost).
     pub fn is_unstaked_and_weighted(&self) -> bool {
-        self.active && self.weight > 0 && self.total_staked.is_zero()
+        self.active && self.weight > 0 && self.working_supply.is_zero()
+    }
+
+    pub fn is_boosted(&self) -> bool {
+        self.tokenless_share_pct < trellis_types::farm::NO_BOOST_PCT
     }
 }
 
@@ -81,6 +125,8 @@ impl Pool {
 #[derive(Default)]
 pub struct Position {
     pub staked: Uint128,
+    /// The stake as it counts for reward (boosted pools: `working_balance`, else `staked`).
+    pub working: Uint128,
     /// `Pool::acc_per_share` when this position was last settled.
     pub acc_per_share_paid: Uint256,
     /// Settled reward not yet claimed, whole units.
@@ -105,6 +151,9 @@ pub const POOLS: Map<u64, Pool> = Map::new("pools");
 pub const POOL_BY_ASSET: Map<&str, u64> = Map::new("pool_by_asset");
 /// (user, pool id) -> position; keyed by user first so a user's positions page by pool id.
 pub const POSITIONS: Map<(&Addr, u64), Position> = Map::new("positions");
+/// (user, pool id) of every position with stake in a boosted pool: what a `LockChanged`
+/// notice refreshes, without scanning the user's other positions.
+pub const BOOSTED_POSITIONS: Map<(&Addr, u64), ()> = Map::new("boosted_positions");
 pub const POLICY_WEIGHTS: Item<PolicyWeights> = Item::new("policy_weights");
 /// Weighted active native LP pools, ordered by (weight, id): the lightest is the first key.
 pub const NATIVE_LP: Map<(u64, u64), ()> = Map::new("native_lp");

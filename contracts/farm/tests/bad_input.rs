@@ -29,6 +29,7 @@ fn farm() -> Farm {
             staking: AssetInfo::cw20(addr(CW20_LP).to_string()),
             kind: lp(ALY, "uwfuse"),
             weight: 40,
+            tokenless_share_pct: None,
         },
     )
     .unwrap();
@@ -91,6 +92,7 @@ fn zero_amounts() {
             staking: AssetInfo::native("lp9"),
             kind: PoolKind::Solo,
             weight: 0,
+            tokenless_share_pct: None,
         },
         ContractError::ZeroWeight,
     );
@@ -321,6 +323,7 @@ fn non_owner_admin_calls() {
             staking: AssetInfo::native("lp9"),
             kind: lp(ALY, "ux"),
             weight: 50,
+            tokenless_share_pct: None,
         },
         ExecuteMsg::SetWeight {
             pool_id: 0,
@@ -509,6 +512,7 @@ fn duplicate_pools_and_pairs() {
             staking: AssetInfo::native("lp0"),
             kind: lp(ALY, "uzzz"),
             weight: 50,
+            tokenless_share_pct: None,
         },
         ContractError::DuplicatePool {
             asset: "native:lp0".into(),
@@ -522,6 +526,7 @@ fn duplicate_pools_and_pairs() {
             staking: AssetInfo::native("lp9"),
             kind: lp(ALY, ALY),
             weight: 50,
+            tokenless_share_pct: None,
         },
         ContractError::SamePairAssets {
             asset: format!("native:{ALY}"),

@@ -27,6 +27,7 @@ fn solo_share_is_capped() {
             staking: AssetInfo::native(ALY),
             kind: PoolKind::Solo,
             weight: 10,
+            tokenless_share_pct: None,
         },
         ContractError::SoloShareExceeded {
             solo_weight: 10,
@@ -133,6 +134,7 @@ fn native_pairs_outweigh_every_other_pair() {
             staking: AssetInfo::native("x_y"),
             kind: lp("ux", "uy"),
             weight: 35,
+            tokenless_share_pct: None,
         },
         ContractError::NativePairNotHeavier {
             native_pool: 1,

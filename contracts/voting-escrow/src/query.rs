@@ -1,7 +1,7 @@
 use cosmwasm_std::{Deps, Env, Uint128};
 use trellis_types::voting_escrow::{
     ConfigResponse, ListenersResponse, LockResponse, PointsResponse, PowerResponse,
-    UserSlopeResponse,
+    PowerShareResponse, UserSlopeResponse,
 };
 
 use crate::error::ContractError;
@@ -57,6 +57,21 @@ pub fn total_power(
     let power = total_power_at(deps.storage, time, max_time)?;
     Ok(PowerResponse {
         power: Uint128::new(power),
+        time,
+    })
+}
+
+pub fn power_share(
+    deps: Deps,
+    env: Env,
+    user: String,
+) -> Result<PowerShareResponse, ContractError> {
+    let user = deps.api.addr_validate(&user)?;
+    let time = env.block.time.seconds();
+    let max_time = CONFIG.load(deps.storage)?.max_time;
+    Ok(PowerShareResponse {
+        user_power: Uint128::new(user_power_at(deps.storage, &user, time)?),
+        total_power: Uint128::new(total_power_at(deps.storage, time, max_time)?),
         time,
     })
 }

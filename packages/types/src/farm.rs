@@ -49,7 +49,35 @@ pub struct InstantiateMsg {
     /// declared pair is that pool's pair, so a pool cannot pass itself off as native; the
     /// factory's protocol token must then be the policy's.
     pub lp_factory: Option<String>,
+    /// The voting escrow whose powers boost pools with `tokenless_share_pct < 100`, and the
+    /// only sender whose `LockChanged` notices the farm accepts. Register the farm with the
+    /// escrow's `AddListener` so boosts follow lock changes. `None`: no pool may be boosted.
+    pub voting_escrow: Option<String>,
+    /// How emission is split across pools; `None` is `Allocation`.
+    pub split: Option<EmissionSplit>,
 }
+
+/// How a farm splits its schedule's emission across its pools.
+#[cw_serde]
+pub enum EmissionSplit {
+    /// By the pools' allocation weights, under the allocation policy (seed 000).
+    Allocation,
+    /// By the gauge controller's relative weight of each pool's gauge, week by week
+    /// (seed 002). The schedule is what the farm would emit if its pools held all the
+    /// controller's weight; shares of other gauges, cap excess and rounding dust are never
+    /// emitted. Needs `Clock::Time`. Pool `p`'s gauge id is [`gauge_id`]`(farm, p)`; add it to
+    /// the controller before `AddPool`. Allocation weights and the policy do not apply: risk
+    /// classes are the controller's gauge types and limits are gauge caps.
+    Gauges { controller: String },
+}
+
+/// The gauge id of a farm pool in the gauge controller.
+pub fn gauge_id(farm: &str, pool_id: u64) -> String {
+    format!("farm:{farm}:{pool_id}")
+}
+
+/// A pool's tokenless share when `AddPool` leaves it out: no boost.
+pub const NO_BOOST_PCT: u8 = 100;
 
 /// The kind of a pool: an LP token of a pair, or a single token ("solo").
 #[cw_serde]
@@ -65,7 +93,12 @@ pub enum ExecuteMsg {
     AddPool {
         staking: AssetInfo,
         kind: PoolKind,
+        /// Allocation weight; must be 0 in a gauge-split farm.
         weight: u64,
+        /// Share of a stake that counts without ve power, in percent: 100 (the default) is no
+        /// boost, 40 Curve's boost (up to 2.5x), 0 FOO's "no vetoken, no reward". Below 100
+        /// needs the farm's `voting_escrow`.
+        tokenless_share_pct: Option<u8>,
     },
     /// Owner: change a pool's weight from now on (never retroactive). 0 pauses its emission.
     SetWeight { pool_id: u64, weight: u64 },
@@ -106,6 +139,17 @@ pub enum ExecuteMsg {
         pool_id: u64,
         recipient: Option<String>,
     },
+    /// Anyone: recompute `user`'s working balance in a boosted pool from their ve power now
+    /// (resets a boost that went stale as the lock decayed or expired).
+    Kick { user: String, pool_id: u64 },
+    /// The voting escrow only (its listener notice): refresh `user`'s boost in up to
+    /// `MAX_REFRESH_POOLS` of their boosted positions, in pool id order.
+    LockChanged { user: String },
+    /// Anyone, gauge-split farms: bring a pool's emission up to now, at most
+    /// `MAX_GAUGE_WEEKS_PER_SETTLE` week boundaries per call; call again to resume. Needed
+    /// only after a pool was idle longer than that (actions then refuse with
+    /// `CheckpointRequired`, except emergency withdraw).
+    CheckpointPool { pool_id: u64 },
 }
 
 /// The `msg` of a cw20 `Send` to the farm.
@@ -167,6 +211,8 @@ pub struct ConfigResponse {
     pub reward_asset: AssetInfo,
     pub policy: AllocationPolicy,
     pub lp_factory: Option<String>,
+    pub voting_escrow: Option<String>,
+    pub split: EmissionSplit,
     pub pool_count: u64,
 }
 
@@ -186,6 +232,12 @@ pub struct PoolResponse {
     pub current_rate: Uint128,
     /// Reward credited to this pool's stakers so far (as of now).
     pub distributed: Uint128,
+    /// 100: no boost; 40: Curve; 0: FOO.
+    pub tokenless_share_pct: u8,
+    /// Sum of the stakers' working balances: what the pool's reward is spread over.
+    pub working_supply: Uint128,
+    /// Gauge-split farms: the pool's gauge id in the controller.
+    pub gauge: Option<String>,
 }
 
 #[cw_serde]
@@ -198,6 +250,8 @@ pub struct PositionResponse {
     pub pool_id: u64,
     pub user: String,
     pub staked: Uint128,
+    /// The stake as it counts for reward, set at the user's last action, notice or kick.
+    pub working: Uint128,
     /// Reward claimable now (rounded down).
     pub pending: Uint128,
     /// Reward this user has claimed from this pool.

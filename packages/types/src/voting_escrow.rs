@@ -75,6 +75,9 @@ pub enum QueryMsg {
     /// Total power at `time` (default now), past or future.
     #[returns(PowerResponse)]
     TotalPower { time: Option<u64> },
+    /// The user's power and the total power now, in one query: what a boost needs.
+    #[returns(PowerShareResponse)]
+    PowerShare { user: String },
     /// The user's slope and lock end: what a gauge vote weighs.
     #[returns(UserSlopeResponse)]
     UserSlope { user: String },
@@ -105,6 +108,13 @@ pub struct LockResponse {
 #[cw_serde]
 pub struct PowerResponse {
     pub power: Uint128,
+    pub time: u64,
+}
+
+#[cw_serde]
+pub struct PowerShareResponse {
+    pub user_power: Uint128,
+    pub total_power: Uint128,
     pub time: u64,
 }
 

@@ -499,6 +499,8 @@ fn deploy<'a>(
             native_pairs_outweigh: true,
         },
         lp_factory: None,
+        voting_escrow: None,
+        split: None,
     };
     let (_, instantiate_cost) = contract
         .instantiate(&actors.owner, &[], &init)
@@ -529,6 +531,7 @@ fn deploy<'a>(
             staking: measured.clone(),
             kind: lp_kind(native(QUOTE_DENOM)),
             weight: POOL_WEIGHT,
+            tokenless_share_pct: None,
         },
         "add the measured pool",
     )?;
@@ -552,6 +555,7 @@ fn deploy<'a>(
             staking: native(&format!("ulp-{i}")),
             kind: lp_kind(native(&format!("uquote-{i}"))),
             weight: POOL_WEIGHT,
+            tokenless_share_pct: None,
         };
         farm.exec(&owner, &[], &msg, &format!("add pool {i}"))?;
     }
@@ -657,6 +661,7 @@ fn measure_native(code: &Code, config: Config, progress: bool) -> Result<Vec<(Op
         staking: native("ulp-added"),
         kind: lp_kind(native("uquote-added")),
         weight: POOL_WEIGHT,
+        tokenless_share_pct: None,
     };
     out.push((Op::AddPool, farm.exec(&owner, &[], &msg, "add pool")?));
     Ok(out)

@@ -1,12 +1,13 @@
 //! Owner-only messages: pools, weights, undistributed reward, ownership.
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 use trellis_math::accumulator::to_scaled;
-use trellis_types::farm::{PoolKind, RewardSource};
+use trellis_types::farm::{gauge_id, PoolKind, RewardSource, NO_BOOST_PCT};
 use trellis_types::AssetInfo;
 
-use crate::accounting::{settle_pool, Books};
+use crate::accounting::Books;
 use crate::error::ContractError;
 use crate::execute::{load_pool, reward_payment};
+use crate::gauge;
 use crate::limits::MAX_WEIGHT;
 use crate::lp_factory;
 use crate::policy::{self, class_of, counted_weight, is_native, WeightChange};
@@ -47,10 +48,22 @@ fn reweigh(emission: &mut Emission, pool: &Pool, old: u64, new: u64) -> Result<(
     emission.total_weight = (emission.total_weight - old)
         .checked_add(new)
         .ok_or(overflow)?;
-    if pool.total_staked.is_zero() {
+    if pool.working_supply.is_zero() {
         emission.unstaked_weight = emission.unstaked_weight - old + new;
     }
     Ok(())
+}
+
+/// Checks a pool's tokenless share against the farm: a boost needs the escrow.
+fn check_tokenless_share(books: &Books, pct: Option<u8>) -> Result<u8, ContractError> {
+    let pct = pct.unwrap_or(NO_BOOST_PCT);
+    if pct > NO_BOOST_PCT {
+        return Err(ContractError::InvalidTokenlessShare { pct });
+    }
+    if pct < NO_BOOST_PCT && books.config.voting_escrow.is_none() {
+        return Err(ContractError::BoostWithoutEscrow { pct });
+    }
+    Ok(pct)
 }
 
 pub fn add_pool(
@@ -60,12 +73,18 @@ pub fn add_pool(
     staking: AssetInfo,
     kind: PoolKind,
     weight: u64,
+    tokenless_share_pct: Option<u8>,
 ) -> Result<Response, ContractError> {
     assert_owner_call(&deps, &info)?;
-    if weight == 0 {
-        return Err(ContractError::ZeroWeight);
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    let gauge_split = books.config.gauge_controller.clone();
+    match (&gauge_split, weight) {
+        (Some(_), 0) => {}
+        (Some(_), weight) => return Err(ContractError::GaugeSplitWeight { weight }),
+        (None, 0) => return Err(ContractError::ZeroWeight),
+        (None, weight) => check_weight(weight)?,
     }
-    check_weight(weight)?;
+    let tokenless_share_pct = check_tokenless_share(&books, tokenless_share_pct)?;
     let staking = staking.validate(deps.api)?;
     if let Some(pool_id) = POOL_BY_ASSET.may_load(deps.storage, &staking.key())? {
         return Err(ContractError::DuplicatePool {
@@ -86,11 +105,20 @@ pub fn add_pool(
         PoolKind::Solo => PoolKind::Solo,
     };
 
-    let mut books = Books::load(deps.storage, &env)?;
     if let (Some(factory), PoolKind::Lp { pair }) = (&books.config.lp_factory, &kind) {
         lp_factory::check_lp_pool(deps.as_ref(), factory, &staking, pair)?;
     }
     let pool_id = POOL_COUNT.load(deps.storage)?;
+    let gauge = match &gauge_split {
+        Some(controller) => {
+            // The pool's gauge must exist, or its first settlement would fail.
+            let id = gauge_id(env.contract.address.as_str(), pool_id);
+            gauge::relative_weight(&books, controller, &id, books.now)
+                .map_err(|_| ContractError::GaugeNotRegistered { gauge: id })?;
+            Some(gauge::start(&books.config, books.now)?)
+        }
+        None => None,
+    };
     let pool = Pool {
         native: is_native(&kind, &books.config.policy.protocol_token),
         staking,
@@ -98,20 +126,25 @@ pub fn add_pool(
         weight,
         active: true,
         total_staked: Uint128::zero(),
+        tokenless_share_pct,
+        working_supply: Uint128::zero(),
         acc_per_share: Default::default(),
         reward_per_weight_paid: books.emission.reward_per_weight,
         distributed_scaled: Default::default(),
+        gauge,
     };
-    let change = WeightChange {
-        pool_id,
-        class: class_of(&pool),
-        old: 0,
-        new: weight,
-    };
-    let weights = policy::check(deps.storage, &books.config.policy, change)?;
-    reweigh(&mut books.emission, &pool, 0, weight)?;
-
-    policy::apply(deps.storage, change, &weights)?;
+    // Gauge-split pools carry no weight: the policy is the controller's types and caps.
+    if gauge_split.is_none() {
+        let change = WeightChange {
+            pool_id,
+            class: class_of(&pool),
+            old: 0,
+            new: weight,
+        };
+        let weights = policy::check(deps.storage, &books.config.policy, change)?;
+        reweigh(&mut books.emission, &pool, 0, weight)?;
+        policy::apply(deps.storage, change, &weights)?;
+    }
     POOLS.save(deps.storage, pool_id, &pool)?;
     POOL_BY_ASSET.save(deps.storage, &pool.staking.key(), &pool_id)?;
     POOL_COUNT.save(deps.storage, &(pool_id + 1))?;
@@ -124,6 +157,7 @@ pub fn add_pool(
         .add_attribute("native", pool.native.to_string())
         .add_attribute("solo", matches!(pool.kind, PoolKind::Solo).to_string())
         .add_attribute("weight", weight.to_string())
+        .add_attribute("tokenless_share_pct", tokenless_share_pct.to_string())
         .add_attribute("total_weight", books.emission.total_weight.to_string()))
 }
 
@@ -141,9 +175,21 @@ fn change_weight(
     if !pool.active {
         return Err(ContractError::PoolInactive { pool_id });
     }
-    let mut books = Books::load(deps.storage, &env)?;
-    settle_pool(&books.emission, &mut pool, &mut books.ledger)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    books.settle_pool(pool_id, &mut pool)?;
     let old = counted_weight(&pool);
+    if books.config.is_gauge_split() {
+        if !deactivate {
+            return Err(ContractError::GaugeSplitWeight { weight: new_weight });
+        }
+        // Its gauge's share stops here; nothing to reweigh.
+        pool.active = false;
+        POOLS.save(deps.storage, pool_id, &pool)?;
+        books.save(deps.storage)?;
+        return Ok(Response::new()
+            .add_attribute("action", action)
+            .add_attribute("pool_id", pool_id.to_string()));
+    }
     let change = WeightChange {
         pool_id,
         class: class_of(&pool),
@@ -217,7 +263,7 @@ pub fn recover_undistributed(
 ) -> Result<Response, ContractError> {
     assert_owner_call(&deps, &info)?;
     let recipient = deps.api.addr_validate(&recipient)?;
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let amount = take_undistributed(&mut books, amount)?;
     books.ledger.recovered += amount;
     let payment = reward_payment(&books.config, &recipient, amount)?;
@@ -236,7 +282,7 @@ pub fn rollover_undistributed(
     amount: Option<Uint128>,
 ) -> Result<Response, ContractError> {
     assert_owner_call(&deps, &info)?;
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     if !matches!(books.config.reward, RewardSource::Reserve { .. }) {
         return Err(ContractError::NotAReserveFarm);
     }

@@ -1,6 +1,7 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::accounting::Books;
+use crate::boost::{refresh_working, Powers};
 use crate::error::ContractError;
 use crate::execute::{load_pool, recipient_or, reward_payment};
 use crate::limits::MAX_CLAIM_POOLS;
@@ -42,14 +43,23 @@ pub fn claim(
         .iter()
         .map(|&id| load_pool(deps.storage, id).map(|pool| (id, pool)))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    let mut powers = Powers::new(deps.querier, &user);
     let mut total = Uint128::zero();
     let mut response = Response::new().add_attribute("action", "claim");
     for (pool_id, mut pool) in pools {
         let mut position = POSITIONS
             .may_load(deps.storage, (&user, pool_id))?
             .unwrap_or_default();
-        books.settle(&mut pool, &mut position)?;
+        books.settle(pool_id, &mut pool, &mut position)?;
+        // A claim is an action: the boost follows the owner's ve power now.
+        refresh_working(
+            &books.config,
+            &mut powers,
+            &mut books.emission,
+            &mut pool,
+            &mut position,
+        )?;
         let amount = position.pending;
         position.claimed += amount;
         position.pending = Uint128::zero();

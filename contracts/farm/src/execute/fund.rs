@@ -17,7 +17,7 @@ pub fn fund(
         return Err(ContractError::ZeroAmount);
     }
     // Bring emission up to now first: time that passed with an empty reserve stays skipped.
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let RewardSource::Reserve { asset } = &books.config.reward else {
         return Err(ContractError::NotAReserveFarm);
     };

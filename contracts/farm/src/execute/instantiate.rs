@@ -1,5 +1,5 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint256};
-use trellis_types::farm::{AllocationPolicy, InstantiateMsg, RewardSource};
+use trellis_types::farm::{AllocationPolicy, Clock, EmissionSplit, InstantiateMsg, RewardSource};
 use trellis_types::AssetInfo;
 
 use crate::accounting::clock_now;
@@ -60,6 +60,19 @@ pub fn instantiate(
         )?),
         None => None,
     };
+    let voting_escrow = msg
+        .voting_escrow
+        .map(|escrow| api.addr_validate(&escrow))
+        .transpose()?;
+    let gauge_controller = match msg.split.unwrap_or(EmissionSplit::Allocation) {
+        EmissionSplit::Allocation => None,
+        EmissionSplit::Gauges { controller } => {
+            if msg.clock != Clock::Time {
+                return Err(ContractError::GaugeSplitNeedsTime);
+            }
+            Some(api.addr_validate(&controller)?)
+        }
+    };
     let owner = api.addr_validate(&msg.owner)?;
     cw_ownable::initialize_owner(deps.storage, api, Some(owner.as_str()))?;
 
@@ -74,6 +87,8 @@ pub fn instantiate(
         reward_asset,
         policy,
         lp_factory,
+        voting_escrow,
+        gauge_controller,
     };
     CONFIG.save(deps.storage, &config)?;
     EMISSION.save(

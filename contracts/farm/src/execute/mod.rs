@@ -4,6 +4,7 @@ pub mod claim;
 pub mod fund;
 pub mod instantiate;
 pub mod receive;
+pub mod refresh;
 pub mod stake;
 
 use cosmwasm_std::{to_json_binary, Addr, Api, CosmosMsg, Storage, Uint128, WasmMsg};

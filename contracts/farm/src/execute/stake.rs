@@ -1,37 +1,17 @@
 //! Deposits and withdrawals of principal. They settle rewards but never pay them, so moving
-//! principal never depends on the reward token.
+//! principal never depends on the reward token; emergency withdraw depends on nothing else
+//! either (no ve query, no catch-up walk required).
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
 use trellis_math::accumulator::to_scaled;
 use trellis_types::AssetInfo;
 
-use crate::accounting::Books;
+use crate::accounting::{book_undistributed, settle_position, Books};
+use crate::boost::{index_boosted, refresh_working, set_working, Powers};
 use crate::error::ContractError;
 use crate::execute::{load_pool, recipient_or};
-use crate::state::{Emission, Pool, Position, POOLS, POSITIONS};
+use crate::state::{Pool, Position, POOLS, POSITIONS};
 
-/// Keeps `Emission::unstaked_weight` in step when a pool's stake moves to or from zero.
-fn track_unstaked(emission: &mut Emission, pool: &Pool, was_unstaked: bool) {
-    match (was_unstaked, pool.is_unstaked_and_weighted()) {
-        (true, false) => emission.unstaked_weight -= pool.weight,
-        (false, true) => emission.unstaked_weight += pool.weight,
-        _ => {}
-    }
-}
-
-/// Takes `amount` of principal out of a settled position and its pool.
-fn remove_stake(
-    emission: &mut Emission,
-    pool: &mut Pool,
-    position: &mut Position,
-    amount: Uint128,
-) {
-    let was_unstaked = pool.is_unstaked_and_weighted();
-    position.staked -= amount;
-    pool.total_staked -= amount;
-    track_unstaked(emission, pool, was_unstaked);
-}
-
-fn load_position(
+pub fn load_position(
     storage: &dyn Storage,
     user: &Addr,
     pool_id: u64,
@@ -41,18 +21,21 @@ fn load_position(
         .unwrap_or_default())
 }
 
-fn save_all(
+/// Saves the books, the pool and the position, and keeps the boosted-position index in step
+/// with a stake that was `staked_before`.
+pub fn save_all(
     storage: &mut dyn Storage,
     books: &Books,
     pool_id: u64,
     pool: &Pool,
     user: &Addr,
     position: &Position,
+    staked_before: Uint128,
 ) -> Result<(), ContractError> {
     books.save(storage)?;
     POOLS.save(storage, pool_id, pool)?;
     POSITIONS.save(storage, (user, pool_id), position)?;
-    Ok(())
+    index_boosted(storage, user, pool_id, pool, staked_before, position)
 }
 
 /// Credits `amount` of the pool's staking asset, already received, to `owner`.
@@ -78,19 +61,34 @@ pub fn deposit(
             got: received.to_string(),
         });
     }
-    let mut books = Books::load(deps.storage, &env)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let mut position = load_position(deps.storage, &owner, pool_id)?;
-    books.settle(&mut pool, &mut position)?;
+    books.settle(pool_id, &mut pool, &mut position)?;
 
-    let was_unstaked = pool.is_unstaked_and_weighted();
+    let staked_before = position.staked;
     pool.total_staked = pool
         .total_staked
         .checked_add(amount)
         .map_err(|_| ContractError::Overflow("pool total stake"))?;
     position.staked += amount; // bounded by the pool total just checked
-    track_unstaked(&mut books.emission, &pool, was_unstaked);
+    let mut powers = Powers::new(deps.querier, &owner);
+    refresh_working(
+        &books.config,
+        &mut powers,
+        &mut books.emission,
+        &mut pool,
+        &mut position,
+    )?;
 
-    save_all(deps.storage, &books, pool_id, &pool, &owner, &position)?;
+    save_all(
+        deps.storage,
+        &books,
+        pool_id,
+        &pool,
+        &owner,
+        &position,
+        staked_before,
+    )?;
     Ok(Response::new()
         .add_attribute("action", "deposit")
         .add_attribute("pool_id", pool_id.to_string())
@@ -98,6 +96,7 @@ pub fn deposit(
         .add_attribute("owner", owner)
         .add_attribute("amount", amount)
         .add_attribute("staked", position.staked)
+        .add_attribute("working", position.working)
         .add_attribute("total_staked", pool.total_staked)
         .add_attribute("pending", position.pending))
 }
@@ -153,13 +152,31 @@ pub fn withdraw(
             staked: position.staked,
         });
     }
-    let mut books = Books::load(deps.storage, &env)?;
-    books.settle(&mut pool, &mut position)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    books.settle(pool_id, &mut pool, &mut position)?;
 
-    remove_stake(&mut books.emission, &mut pool, &mut position, amount);
+    let staked_before = position.staked;
+    position.staked -= amount;
+    pool.total_staked -= amount;
+    let mut powers = Powers::new(deps.querier, &user);
+    refresh_working(
+        &books.config,
+        &mut powers,
+        &mut books.emission,
+        &mut pool,
+        &mut position,
+    )?;
 
     let transfer = pool.staking.transfer_msg(&recipient, amount)?;
-    save_all(deps.storage, &books, pool_id, &pool, &user, &position)?;
+    save_all(
+        deps.storage,
+        &books,
+        pool_id,
+        &pool,
+        &user,
+        &position,
+        staked_before,
+    )?;
     Ok(Response::new()
         .add_message(transfer)
         .add_attribute("action", "withdraw")
@@ -168,12 +185,15 @@ pub fn withdraw(
         .add_attribute("recipient", recipient)
         .add_attribute("amount", amount)
         .add_attribute("staked", position.staked)
+        .add_attribute("working", position.working)
         .add_attribute("total_staked", pool.total_staked)
         .add_attribute("pending", position.pending))
 }
 
 /// Returns all principal and forfeits the position's reward, which becomes undistributed.
-/// Sends no reward message, so it works whatever state the reward token is in.
+/// Sends no reward message and asks no other contract anything; a gauge-split pool is
+/// walked only as far as one message may, and what is left of its walk is then spread
+/// over the remaining stakers (the leaver forfeits it anyway).
 pub fn emergency_withdraw(
     deps: DepsMut,
     env: Env,
@@ -189,17 +209,41 @@ pub fn emergency_withdraw(
     if position.staked.is_zero() {
         return Err(ContractError::NoStake { pool_id });
     }
-    let mut books = Books::load(deps.storage, &env)?;
-    books.settle(&mut pool, &mut position)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    let settled = books.settle_pool_bounded(pool_id, &mut pool);
+    if settled.is_err() && pool.gauge.is_some() {
+        // A failing gauge query must not keep the principal: drop the partial walk (books
+        // and pool together) and leave it for later; it is then spread over the others.
+        books = Books::load(deps.storage, deps.querier, &env)?;
+        pool = load_pool(deps.storage, pool_id)?;
+    } else {
+        settled?;
+    }
+    settle_position(&pool, &mut position, &mut books.ledger)?;
 
     let amount = position.staked;
     let forfeited = position.pending;
-    books.ledger.undistributed_scaled += to_scaled(forfeited);
-    remove_stake(&mut books.emission, &mut pool, &mut position, amount);
+    book_undistributed(&mut books.ledger, to_scaled(forfeited))?;
+    position.staked = Uint128::zero();
+    pool.total_staked -= amount;
+    set_working(
+        &mut books.emission,
+        &mut pool,
+        &mut position,
+        Uint128::zero(),
+    )?;
     position.pending = Uint128::zero();
 
     let transfer = pool.staking.transfer_msg(&recipient, amount)?;
-    save_all(deps.storage, &books, pool_id, &pool, &user, &position)?;
+    save_all(
+        deps.storage,
+        &books,
+        pool_id,
+        &pool,
+        &user,
+        &position,
+        amount,
+    )?;
     Ok(Response::new()
         .add_message(transfer)
         .add_attribute("action", "emergency_withdraw")

@@ -1,6 +1,7 @@
 //! A mock-deps driver for the farm: calls the entry points directly (fast enough for
 //! thousands of proptest cases) and snapshots storage to prove failed calls change nothing.
 #![allow(dead_code)]
+pub mod fakes;
 use cosmwasm_std::testing::{
     message_info, mock_dependencies, mock_env, MockApi, MockQuerier, MockStorage,
 };
@@ -18,6 +19,8 @@ pub const ALY: &str = "ualy";
 
 pub struct Farm {
     pub deps: OwnedDeps<MockStorage, MockApi, MockQuerier>,
+    /// What the fake escrow and controller answer.
+    pub fakes: fakes::Shared,
     pub env: Env,
     pub owner: Addr,
     /// Reward paid out through messages (mints or reserve transfers), per recipient.
@@ -68,7 +71,30 @@ impl Farm {
         policy: AllocationPolicy,
         clock: Clock,
     ) -> Result<Self, ContractError> {
+        Self::try_new_with(schedule, reward, policy, clock, false, false)
+    }
+
+    /// A Time-clock farm with the fake escrow, split by allocation weights.
+    pub fn boosted(schedule: Schedule, reward: RewardSource) -> Self {
+        Self::try_new_with(schedule, reward, policy(false), Clock::Time, true, false).unwrap()
+    }
+
+    /// A Time-clock farm with the fake escrow, split by the fake controller's weights.
+    pub fn gauge_split(schedule: Schedule, reward: RewardSource) -> Self {
+        Self::try_new_with(schedule, reward, policy(false), Clock::Time, true, true).unwrap()
+    }
+
+    pub fn try_new_with(
+        schedule: Schedule,
+        reward: RewardSource,
+        policy: AllocationPolicy,
+        clock: Clock,
+        with_escrow: bool,
+        gauge_split: bool,
+    ) -> Result<Self, ContractError> {
         let mut deps = mock_dependencies();
+        let fakes = fakes::Shared::default();
+        fakes::install(&mut deps.querier, fakes.clone());
         let mut env = mock_env();
         env.block.time = cosmwasm_std::Timestamp::from_seconds(0);
         env.block.height = 0;
@@ -84,10 +110,15 @@ impl Farm {
                 reward: reward.clone(),
                 policy,
                 lp_factory: None,
+                voting_escrow: with_escrow.then(|| addr(fakes::ESCROW).to_string()),
+                split: gauge_split.then(|| EmissionSplit::Gauges {
+                    controller: addr(fakes::CONTROLLER).to_string(),
+                }),
             },
         )?;
         Ok(Farm {
             deps,
+            fakes,
             env,
             owner,
             paid: vec![],
@@ -169,8 +200,77 @@ impl Farm {
                 staking: AssetInfo::native(staking),
                 kind,
                 weight,
+                tokenless_share_pct: None,
             },
         )
+    }
+
+    /// Adds a pool with a tokenless share (gauge-split farms: weight 0, and its gauge is
+    /// registered with the fake controller first).
+    pub fn add_boosted_pool(
+        &mut self,
+        staking: &str,
+        kind: PoolKind,
+        weight: u64,
+        tokenless_share_pct: u8,
+    ) -> Result<Response, ContractError> {
+        let owner = self.owner.clone();
+        self.exec(
+            &owner,
+            &[],
+            ExecuteMsg::AddPool {
+                staking: AssetInfo::native(staking),
+                kind,
+                weight,
+                tokenless_share_pct: Some(tokenless_share_pct),
+            },
+        )
+    }
+
+    /// The gauge id of `pool_id`, registered with the fake controller.
+    pub fn register_gauge(&mut self, pool_id: u64) -> String {
+        let id = gauge_id(self.env.contract.address.as_str(), pool_id);
+        self.fakes.borrow_mut().gauges.insert(id.clone());
+        id
+    }
+
+    pub fn position(&self, user: &Addr, pool_id: u64) -> PositionResponse {
+        self.q(QueryMsg::Position {
+            pool_id,
+            user: user.to_string(),
+        })
+    }
+
+    pub fn pool(&self, pool_id: u64) -> PoolResponse {
+        self.q(QueryMsg::Pool { pool_id })
+    }
+
+    pub fn kick(&mut self, user: &Addr, pool_id: u64) -> Result<Response, ContractError> {
+        let kicker = addr("kicker");
+        self.exec(
+            &kicker,
+            &[],
+            ExecuteMsg::Kick {
+                user: user.to_string(),
+                pool_id,
+            },
+        )
+    }
+
+    /// The escrow's notice that `user`'s lock changed.
+    pub fn lock_changed(&mut self, user: &Addr) -> Result<Response, ContractError> {
+        self.exec(
+            &addr(fakes::ESCROW),
+            &[],
+            ExecuteMsg::LockChanged {
+                user: user.to_string(),
+            },
+        )
+    }
+
+    pub fn checkpoint_pool(&mut self, pool_id: u64) -> Result<Response, ContractError> {
+        let anyone = addr("anyone");
+        self.exec(&anyone, &[], ExecuteMsg::CheckpointPool { pool_id })
     }
 
     pub fn set_weight(&mut self, pool_id: u64, weight: u64) -> Result<Response, ContractError> {

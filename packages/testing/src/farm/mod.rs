@@ -11,7 +11,9 @@ mod user;
 use anyhow::{anyhow, Result};
 use cosmwasm_std::Addr;
 use trellis_types::asset::AssetInfo;
-use trellis_types::farm::{AllocationPolicy, Clock, Curve, InstantiateMsg, RewardSource, Schedule};
+use trellis_types::farm::{
+    AllocationPolicy, Clock, Curve, EmissionSplit, InstantiateMsg, RewardSource, Schedule,
+};
 
 use crate::codes::ContractKind;
 use crate::suite::Suite;
@@ -53,6 +55,10 @@ pub struct FarmOptions {
     pub policy: Option<AllocationPolicy>,
     /// Pool factory that LP pools are checked against (`None`: no check).
     pub lp_factory: Option<Addr>,
+    /// Voting escrow whose powers boost pools (`None`: no pool may be boosted).
+    pub voting_escrow: Option<Addr>,
+    /// `None`: split by allocation weights.
+    pub split: Option<EmissionSplit>,
 }
 
 impl FarmOptions {
@@ -65,6 +71,8 @@ impl FarmOptions {
             reward,
             policy: None,
             lp_factory: None,
+            voting_escrow: None,
+            split: None,
         }
     }
 
@@ -193,6 +201,8 @@ impl Suite {
             reward,
             policy,
             lp_factory: options.lp_factory.as_ref().map(Addr::to_string),
+            voting_escrow: options.voting_escrow.as_ref().map(Addr::to_string),
+            split: options.split.clone(),
         };
         let owner = self.owner.clone();
         let addr = self

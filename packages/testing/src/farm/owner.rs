@@ -32,6 +32,7 @@ impl Suite {
             staking: staking.clone(),
             kind,
             weight,
+            tokenless_share_pct: None,
         })?;
         let count = self.farm_config()?.pool_count;
         Ok(count - 1)

@@ -1,0 +1,131 @@
+//! Messages that bring state up to date without moving tokens: a boost refresh for one
+//! position (`Kick`), for a user's boosted positions (the escrow's `LockChanged` notice),
+//! and a gauge-split pool's catch-up walk (`CheckpointPool`).
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Order, Response};
+
+use crate::accounting::{settle_position, Books};
+use crate::boost::{refresh_working, Powers};
+use crate::error::ContractError;
+use crate::execute::load_pool;
+use crate::execute::stake::load_position;
+use crate::limits::MAX_REFRESH_POOLS;
+use crate::state::{BOOSTED_POSITIONS, POOLS, POSITIONS};
+
+/// Anyone may reset anyone's boost to its value now: it can only bring a working balance to
+/// what the owner's ve power justifies today (and a lock only decays between actions).
+pub fn kick(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    user: String,
+    pool_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let user = deps.api.addr_validate(&user)?;
+    let mut pool = load_pool(deps.storage, pool_id)?;
+    if !pool.is_boosted() {
+        return Err(ContractError::PoolNotBoosted { pool_id });
+    }
+    let mut position = load_position(deps.storage, &user, pool_id)?;
+    if position.staked.is_zero() {
+        return Err(ContractError::NoStake { pool_id });
+    }
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    books.settle(pool_id, &mut pool, &mut position)?;
+    let old = position.working;
+    let mut powers = Powers::new(deps.querier, &user);
+    refresh_working(
+        &books.config,
+        &mut powers,
+        &mut books.emission,
+        &mut pool,
+        &mut position,
+    )?;
+    books.save(deps.storage)?;
+    POOLS.save(deps.storage, pool_id, &pool)?;
+    POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
+    Ok(Response::new()
+        .add_attribute("action", "kick")
+        .add_attribute("pool_id", pool_id.to_string())
+        .add_attribute("user", user)
+        .add_attribute("kicker", info.sender)
+        .add_attribute("old_working", old)
+        .add_attribute("working", position.working)
+        .add_attribute("working_supply", pool.working_supply))
+}
+
+/// The escrow's notice that `user`'s lock changed: refreshes the user's first
+/// `MAX_REFRESH_POOLS` boosted positions (pool id order). A gauge-split pool too far behind
+/// to settle in one message is walked as far as allowed and left for `Kick` or the owner's
+/// next action, so one stale pool never blocks the others.
+pub fn lock_changed(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    user: String,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    if books.config.voting_escrow.as_ref() != Some(&info.sender) {
+        return Err(ContractError::NotVotingEscrow);
+    }
+    let user: Addr = deps.api.addr_validate(&user)?;
+    let pool_ids = BOOSTED_POSITIONS
+        .prefix(&user)
+        .keys(deps.storage, None, None, Order::Ascending)
+        .take(MAX_REFRESH_POOLS)
+        .collect::<Result<Vec<u64>, _>>()?;
+    let mut powers = Powers::new(deps.querier, &user);
+    let mut refreshed = vec![];
+    let mut behind = vec![];
+    for pool_id in pool_ids {
+        let mut pool = load_pool(deps.storage, pool_id)?;
+        if !books.settle_pool_bounded(pool_id, &mut pool)? {
+            POOLS.save(deps.storage, pool_id, &pool)?;
+            behind.push(pool_id.to_string());
+            continue;
+        }
+        let mut position = load_position(deps.storage, &user, pool_id)?;
+        settle_position(&pool, &mut position, &mut books.ledger)?;
+        refresh_working(
+            &books.config,
+            &mut powers,
+            &mut books.emission,
+            &mut pool,
+            &mut position,
+        )?;
+        POOLS.save(deps.storage, pool_id, &pool)?;
+        POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
+        refreshed.push(pool_id.to_string());
+    }
+    books.save(deps.storage)?;
+    Ok(Response::new()
+        .add_attribute("action", "lock_changed")
+        .add_attribute("user", user)
+        .add_attribute("refreshed", refreshed.join(","))
+        .add_attribute("behind", behind.join(",")))
+}
+
+/// Anyone: walks a gauge-split pool's accrual towards now (bounded); call again to resume.
+pub fn checkpoint_pool(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    pool_id: u64,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let mut pool = load_pool(deps.storage, pool_id)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    if !books.config.is_gauge_split() {
+        return Err(ContractError::NotGaugeSplit);
+    }
+    let reached = books.settle_pool_bounded(pool_id, &mut pool)?;
+    books.save(deps.storage)?;
+    POOLS.save(deps.storage, pool_id, &pool)?;
+    let last_update = pool.gauge.as_ref().map_or(0, |g| g.last_update);
+    Ok(Response::new()
+        .add_attribute("action", "checkpoint_pool")
+        .add_attribute("pool_id", pool_id.to_string())
+        .add_attribute("last_update", last_update.to_string())
+        .add_attribute("reached_now", reached.to_string()))
+}
