@@ -39,7 +39,9 @@ pub fn execute(
             gauge_type,
             cap,
         } => gauges::add_gauge(deps, env, info, gauge, gauge_type, cap),
-        ExecuteMsg::SetGaugeCap { gauge, cap } => gauges::set_gauge_cap(deps, info, gauge, cap),
+        ExecuteMsg::SetGaugeCap { gauge, cap } => {
+            gauges::set_gauge_cap(deps, env, info, gauge, cap)
+        }
         ExecuteMsg::ChangeGaugeWeight { gauge, weight } => {
             gauges::change_gauge_weight(deps, env, info, gauge, weight)
         }

@@ -14,6 +14,7 @@ pub struct Config {
 pub struct GaugeInfo {
     pub gauge_type: u32,
     pub killed: bool,
+    /// The latest cap set (applies from the week in `GAUGE_CAPS`).
     pub cap: Option<Decimal>,
     /// Bumped by `ChangeGaugeWeight` and `KillGauge`: votes cast under an older epoch no
     /// longer count in the gauge's line.
@@ -35,6 +36,15 @@ pub const TYPE_NAMES: Map<u32, String> = Map::new("type_names");
 /// (type id, week from which it applies) -> type weight.
 pub const TYPE_WEIGHTS: Map<(u32, u64), Uint128> = Map::new("type_weights");
 pub const GAUGES: Map<&str, GaugeInfo> = Map::new("gauges");
+/// (gauge, week from which it applies) -> cap. Like every other change, a cap applies from
+/// the next week, so the relative weight of a week that has started never changes (farms
+/// read each week's weight once).
+pub const GAUGE_CAPS: Map<(&str, u64), CapSetting> = Map::new("gauge_caps");
+
+#[cw_serde]
+pub struct CapSetting {
+    pub cap: Option<Decimal>,
+}
 /// (user, gauge) -> the vote counting now (absent once removed).
 pub const VOTES: Map<(&Addr, &str), Vote> = Map::new("votes");
 /// (user, gauge) -> time of the last vote (kept after a removal, for the delay).

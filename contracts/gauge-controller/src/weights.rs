@@ -4,7 +4,9 @@ use cosmwasm_std::{Decimal, Order, Storage, Uint128, Uint256};
 use cw_storage_plus::Bound;
 
 use crate::error::ContractError;
-use crate::state::{type_key, GAUGES, GAUGE_LINES, TYPE_LINES, TYPE_NAMES, TYPE_WEIGHTS};
+use crate::state::{
+    type_key, GAUGES, GAUGE_CAPS, GAUGE_LINES, TYPE_LINES, TYPE_NAMES, TYPE_WEIGHTS,
+};
 
 pub fn gauge_weight(store: &dyn Storage, gauge: &str, week: u64) -> Result<u128, ContractError> {
     GAUGE_LINES.value_at(store, gauge, week)
@@ -61,8 +63,22 @@ pub fn relative_weight(
     // quotient is at most 1e18 and fits a u128.
     let raw = Uint128::try_from(numerator / total).map_err(cosmwasm_std::StdError::from)?;
     let relative = Decimal::raw(raw.u128());
-    Ok(match info.cap {
+    Ok(match cap_at(store, gauge, week)? {
         Some(cap) => relative.min(cap),
         None => relative,
     })
+}
+
+/// The cap set for the latest week at or before `week` (none before the first setting).
+pub fn cap_at(
+    store: &dyn Storage,
+    gauge: &str,
+    week: u64,
+) -> Result<Option<Decimal>, ContractError> {
+    let latest = GAUGE_CAPS
+        .prefix(gauge)
+        .range(store, None, Some(Bound::inclusive(week)), Order::Descending)
+        .next()
+        .transpose()?;
+    Ok(latest.and_then(|(_, setting)| setting.cap))
 }

@@ -150,3 +150,27 @@ fn a_cap_limits_the_relative_weight_without_redistribution() {
     assert_eq!(s.relative("G1", N), 500_000_000_000_000_000);
     assert_eq!(s.relative("G2", N), 200_000_000_000_000_000);
 }
+
+#[test]
+fn a_cap_applies_from_the_next_week_so_a_started_week_never_changes() {
+    let mut s = two_users(0);
+    // Set during week N: N keeps G1's raw 0.8 (farms may already have read it).
+    s.set_time(N + 100);
+    s.admin(ExecuteMsg::SetGaugeCap {
+        gauge: "G1".to_string(),
+        cap: Some(dec(500_000_000_000_000_000)),
+    });
+    assert_eq!(s.relative("G1", N), 800_000_000_000_000_000);
+    // From N + 1 week: raw 794,594,594,594,594,594 (147/185, see above) capped at 0.5.
+    assert_eq!(s.relative("G1", N + WEEK), 500_000_000_000_000_000);
+    // Removing the cap also waits for the next week.
+    s.set_time(N + WEEK + 100);
+    s.admin(ExecuteMsg::SetGaugeCap {
+        gauge: "G1".to_string(),
+        cap: None,
+    });
+    assert_eq!(s.relative("G1", N + WEEK), 500_000_000_000_000_000);
+    // N + 2 weeks: G1 = 1000 x 8 + 300 x 18 = 13,400 weeks-slope, G2 = 200 x 18 = 3,600:
+    // 13,400 / 17,000 -> 1e18 x 134 / 170 = 788,235,294,117,647,058.8.. floored.
+    assert_eq!(s.relative("G1", N + 2 * WEEK), 788_235_294_117_647_058);
+}

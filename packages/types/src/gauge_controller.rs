@@ -44,7 +44,8 @@ pub enum ExecuteMsg {
         /// Largest relative weight the gauge may receive; the excess is not redistributed.
         cap: Option<Decimal>,
     },
-    /// Owner: set or remove a gauge's cap.
+    /// Owner: set or remove a gauge's cap from the next week on (the weights of a week that
+    /// has started never change).
     SetGaugeCap {
         gauge: GaugeId,
         cap: Option<Decimal>,

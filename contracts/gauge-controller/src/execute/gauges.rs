@@ -6,7 +6,9 @@ use super::checkpoint::lines_at_next_week;
 use super::next_week;
 use crate::error::ContractError;
 use crate::limits::{MAX_GAUGE_ID_LEN, MAX_VOTE_HORIZON};
-use crate::state::{type_key, GaugeInfo, GAUGES, GAUGE_LINES, TYPE_LINES, TYPE_NAMES};
+use crate::state::{
+    type_key, CapSetting, GaugeInfo, GAUGES, GAUGE_CAPS, GAUGE_LINES, TYPE_LINES, TYPE_NAMES,
+};
 
 fn validate_cap(cap: Option<Decimal>) -> Result<(), ContractError> {
     match cap {
@@ -66,6 +68,7 @@ pub fn add_gauge(
         epoch: 0,
     };
     GAUGES.save(deps.storage, &gauge, &info)?;
+    GAUGE_CAPS.save(deps.storage, (&gauge, week), &CapSetting { cap })?;
     GAUGE_LINES.create(deps.storage, &gauge, week)?;
     Ok(Response::new()
         .add_attribute("action", "add_gauge")
@@ -74,8 +77,10 @@ pub fn add_gauge(
         .add_attribute("cap", cap.map(|c| c.to_string()).unwrap_or_default()))
 }
 
+/// The cap applies from the next week on.
 pub fn set_gauge_cap(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     gauge: String,
     cap: Option<Decimal>,
@@ -85,10 +90,13 @@ pub fn set_gauge_cap(
     let mut gi = load_gauge(deps.storage, &gauge)?;
     validate_cap(cap)?;
     gi.cap = cap;
+    let week = next_week(env.block.time.seconds());
     GAUGES.save(deps.storage, &gauge, &gi)?;
+    GAUGE_CAPS.save(deps.storage, (&gauge, week), &CapSetting { cap })?;
     Ok(Response::new()
         .add_attribute("action", "set_gauge_cap")
         .add_attribute("gauge", gauge)
+        .add_attribute("from_week", week.to_string())
         .add_attribute("cap", cap.map(|c| c.to_string()).unwrap_or_default()))
 }
 
