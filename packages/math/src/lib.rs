@@ -6,6 +6,7 @@ pub mod error;
 pub mod fixed_point;
 pub mod floor_sum;
 pub mod mul_div;
+pub mod options;
 pub mod oracle;
 pub mod schedule;
 pub mod ve;

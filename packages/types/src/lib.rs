@@ -6,6 +6,7 @@ pub mod farm;
 pub mod fee_distributor;
 pub mod gauge_controller;
 pub mod migrate;
+pub mod options_token;
 pub mod router;
 pub mod voting_escrow;
 pub mod weighted_pool;
