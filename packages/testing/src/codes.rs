@@ -14,16 +14,22 @@ pub enum ContractKind {
     WeightedPool,
     PoolFactory,
     Router,
+    VotingEscrow,
+    GaugeController,
+    FeeDistributor,
 }
 
 impl ContractKind {
     /// All kinds, in the order their code is stored.
-    pub const ALL: [ContractKind; 5] = [
+    pub const ALL: [ContractKind; 8] = [
         ContractKind::Cw20Base,
         ContractKind::Farm,
         ContractKind::WeightedPool,
         ContractKind::PoolFactory,
         ContractKind::Router,
+        ContractKind::VotingEscrow,
+        ContractKind::GaugeController,
+        ContractKind::FeeDistributor,
     ];
 
     /// The contract's code, wrapped for cw-multi-test.
@@ -34,6 +40,9 @@ impl ContractKind {
             ContractKind::WeightedPool => weighted_pool_contract(),
             ContractKind::PoolFactory => pool_factory_contract(),
             ContractKind::Router => router_contract(),
+            ContractKind::VotingEscrow => voting_escrow_contract(),
+            ContractKind::GaugeController => gauge_controller_contract(),
+            ContractKind::FeeDistributor => fee_distributor_contract(),
         }
     }
 
@@ -45,6 +54,9 @@ impl ContractKind {
             ContractKind::WeightedPool => "trellis-weighted-pool",
             ContractKind::PoolFactory => "trellis-pool-factory",
             ContractKind::Router => "trellis-router",
+            ContractKind::VotingEscrow => "trellis-voting-escrow",
+            ContractKind::GaugeController => "trellis-gauge-controller",
+            ContractKind::FeeDistributor => "trellis-fee-distributor",
         }
     }
 }
@@ -132,5 +144,42 @@ pub fn router_contract() -> Box<dyn Contract<Empty>> {
         )
         .with_reply(trellis_router::contract::reply)
         .with_migrate(trellis_router::contract::migrate),
+    )
+}
+
+/// The Trellis voting escrow (its reply entry point answers failed listener notifications).
+pub fn voting_escrow_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_voting_escrow::contract::execute,
+            trellis_voting_escrow::contract::instantiate,
+            trellis_voting_escrow::contract::query,
+        )
+        .with_reply(trellis_voting_escrow::contract::reply)
+        .with_migrate(trellis_voting_escrow::contract::migrate),
+    )
+}
+
+/// The Trellis gauge controller.
+pub fn gauge_controller_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_gauge_controller::contract::execute,
+            trellis_gauge_controller::contract::instantiate,
+            trellis_gauge_controller::contract::query,
+        )
+        .with_migrate(trellis_gauge_controller::contract::migrate),
+    )
+}
+
+/// The Trellis fee distributor.
+pub fn fee_distributor_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_fee_distributor::contract::execute,
+            trellis_fee_distributor::contract::instantiate,
+            trellis_fee_distributor::contract::query,
+        )
+        .with_migrate(trellis_fee_distributor::contract::migrate),
     )
 }

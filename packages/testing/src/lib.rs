@@ -28,6 +28,8 @@
 //! - [`farm`]: deploying the farm and driving it (owner and user actions, queries);
 //! - [`amm`]: the pool factory, weighted pools and the router (pools, liquidity, swaps,
 //!   routes);
+//! - [`ve`]: the voting escrow, gauge controller and fee distributor (locks, votes, weights,
+//!   fees), and the farm's boosts and gauge split;
 //! - [`conservation`]: the reward-stream conservation checks.
 pub mod amm;
 pub mod codes;
@@ -35,6 +37,7 @@ pub mod conservation;
 pub mod farm;
 pub mod suite;
 pub mod tokens;
+pub mod ve;
 
 pub use amm::{
     FactoryHandle, FactoryOptions, PoolHandle, RouterHandle, TradeOptions, DEFAULT_ORACLE,

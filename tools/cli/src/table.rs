@@ -168,6 +168,15 @@ pub fn summary(report: &SimReport) -> String {
     out.push_str(&users.render());
 
     out.push_str(&amm(report));
+    for section in crate::report::ve_tables::sections(report) {
+        let _ = writeln!(out, "\n{}", section.title);
+        let names: Vec<&str> = section.headers.iter().map(String::as_str).collect();
+        let mut table = Table::new(&names);
+        for row in section.rows {
+            table.row(row);
+        }
+        out.push_str(&table.render());
+    }
 
     let st = &report.summary.stream;
     let _ = writeln!(out, "\nReward stream ({rs})");

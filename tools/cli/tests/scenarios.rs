@@ -196,3 +196,36 @@ fn reserve_runout_parses() {
     assert_eq!(plan.users[0].actions[1].at_secs, 1_500);
     assert_eq!(plan.tokens[0].denom.as_deref(), Some("ufuse"));
 }
+
+#[test]
+fn boost_modes_parses() {
+    let plan = scenario::load(&bundled("boost_modes.toml")).unwrap();
+    assert_eq!(
+        plan.compare_boost,
+        [BoostMode::None, BoostMode::Curve, BoostMode::Foo]
+    );
+    // The escrow locks the amm pool's LP token (token 2, after ALY and FUSD), default max time.
+    let escrow = plan.escrow.unwrap();
+    assert_eq!(plan.tokens[escrow.lock_token].symbol, "ALYFUSD-LP");
+    assert_eq!(escrow.max_time_secs, None);
+    assert_eq!(plan.split, SplitPlan::Allocation);
+    assert_eq!(plan.pools[0].boost, Some(BoostMode::Curve));
+    // alice (third user): 10,000 LP staked (6 decimals), 1,000 LP locked for 208 weeks
+    // = 125,798,400 s.
+    let alice = &plan.users[2];
+    assert_eq!(alice.name, "alice");
+    assert_eq!(
+        alice.actions[1].kind,
+        ActionPlan::Deposit {
+            pool: 0,
+            amount: Some(10_000_000_000)
+        }
+    );
+    assert_eq!(
+        alice.actions[2].kind,
+        ActionPlan::Lock {
+            amount: Some(1_000_000_000),
+            lock_for_secs: 125_798_400
+        }
+    );
+}

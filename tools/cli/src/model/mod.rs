@@ -4,13 +4,15 @@
 //! Amounts are base units of their token (`Uint128`, JSON strings); times are seconds since the
 //! deployment block (`t`), with the farm's clock reading alongside.
 pub mod amm;
+pub mod ve;
 
-use cosmwasm_std::Uint128;
+use cosmwasm_std::{Decimal, Uint128};
 use serde::Serialize;
 
 pub use amm::{
     AmmCheckSummary, AmmEventRecord, AmmPoolInfo, AmmPoolSummary, AmmSample, TraderSummary,
 };
+pub use ve::{BoostComparison, BoostUserRow, GaugeWeek, VeSample, VeSummary, VeUserSummary};
 
 use crate::scenario::plan::TokenPlan;
 
@@ -66,6 +68,12 @@ pub struct PoolInfo {
     /// An LP pool paired with the protocol token (as the farm reports it).
     pub native: bool,
     pub initial_weight: u64,
+    /// `none`, `curve` or `foo`.
+    pub boost: String,
+    pub tokenless_share_pct: u8,
+    /// Gauge-split farms: the pool's gauge id and type name.
+    pub gauge: Option<String>,
+    pub gauge_type: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -90,6 +98,8 @@ pub struct Sample {
     pub pools: Vec<PoolSample>,
     /// Each amm pool, in `amm_pools` order.
     pub amm_pools: Vec<AmmSample>,
+    /// Ve powers (`None` without an escrow).
+    pub ve: Option<VeSample>,
     /// `emitted - claimed - recovered - rolled_over - undistributed - pending`.
     pub slack: i128,
     /// Positions + pools: the largest slack the bounded check allows.
@@ -103,6 +113,10 @@ pub struct PoolSample {
     /// Reward credited to the pool's stakers so far.
     pub distributed: Uint128,
     pub current_rate: Uint128,
+    /// Σ working balances: what the pool's reward is spread over.
+    pub working_supply: Uint128,
+    /// Gauge-split farms: the gauge's relative weight this week.
+    pub relative_weight: Option<Decimal>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -111,6 +125,8 @@ pub struct PositionSample {
     pub user: String,
     pub pool: String,
     pub staked: Uint128,
+    /// The stake as it counts for reward (boosted or not).
+    pub working: Uint128,
     pub pending: Uint128,
     pub claimed: Uint128,
 }
@@ -139,6 +155,12 @@ pub struct Summary {
     pub amm_pools: Vec<AmmPoolSummary>,
     pub traders: Vec<TraderSummary>,
     pub conservation: ConservationSummary,
+    /// The escrow at the end (`None` without one).
+    pub ve: Option<VeSummary>,
+    /// Gauge-split farms: every week the run touches, with each pool's relative weight.
+    pub gauge_weeks: Vec<GaugeWeek>,
+    /// `compare_boost`: each user's reward under each mode.
+    pub boost_comparison: Option<BoostComparison>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -147,6 +169,8 @@ pub struct PoolSummary {
     pub weight: u64,
     /// Staked at the end.
     pub staked: Uint128,
+    /// Σ working balances at the end (before the final settlement).
+    pub working_supply: Uint128,
     /// Reward credited to the pool's stakers over the run (farm's `distributed`).
     pub distributed: Uint128,
     /// Σ earned of the pool's positions (claimed during the run + settled at the end).
@@ -162,6 +186,8 @@ pub struct UserSummary {
     pub pool: String,
     /// Staked at the end.
     pub staked: Uint128,
+    /// Working balance at the end (before the final settlement).
+    pub working: Uint128,
     /// Everything the position was paid: claimed during the run + the final settlement.
     pub earned: Uint128,
     /// Claimed during the run.

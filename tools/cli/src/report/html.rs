@@ -80,13 +80,23 @@ figure {{ margin: 1em 0; }}
     );
     out.push_str("<h2>Charts</h2>\n");
     let amm_charts = super::html_amm::price_charts(report, &x_axis(report));
-    for chart in charts(report).into_iter().chain(amm_charts) {
+    let ve_charts = super::ve_charts::charts(report, &x_axis(report));
+    for chart in charts(report)
+        .into_iter()
+        .chain(amm_charts)
+        .chain(ve_charts)
+    {
         let _ = writeln!(out, "<figure>{}</figure>", chart.render());
     }
     out.push_str("<h2>Summary</h2>\n");
     pools_table(&mut out, report);
     users_table(&mut out, report);
     super::html_amm::tables(&mut out, report);
+    for section in super::ve_tables::sections(report) {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&section.title));
+        let names: Vec<&str> = section.headers.iter().map(String::as_str).collect();
+        html_table(&mut out, &names, &section.rows);
+    }
     // The text summary carries the stream and the conservation arithmetic, exactly as printed.
     let _ = writeln!(out, "<pre>{}</pre>", escape(&table::summary(report)));
     out.push_str("</body></html>\n");

@@ -1,11 +1,15 @@
 //! Writes a [`SimReport`] into an output folder: `report.json`, `timeseries.csv`,
-//! `users.csv`, `events.csv`, `pools.csv`, `amm_events.csv` and `report.html`.
+//! `users.csv`, `events.csv`, `pools.csv`, `amm_events.csv`, `ve.csv`, `working.csv` and
+//! `report.html`.
 pub mod chart;
 pub mod csv;
 pub mod html;
 pub mod html_amm;
 pub mod json;
 pub mod svg;
+pub mod ve_charts;
+pub mod ve_csv;
+pub mod ve_tables;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,13 +30,15 @@ pub const USER_COLUMNS: [&str; 7] = [
 ];
 
 /// The files written, in order.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 9] = [
     "report.json",
     "timeseries.csv",
     "users.csv",
     "events.csv",
     "pools.csv",
     "amm_events.csv",
+    "ve.csv",
+    "working.csv",
     "report.html",
 ];
 
@@ -46,6 +52,8 @@ pub fn write_all(report: &SimReport, dir: &Path) -> Result<Vec<PathBuf>> {
         csv::events(report),
         csv::pools(report),
         csv::amm_events(report),
+        ve_csv::ve(report),
+        ve_csv::working(report),
         html::render(report),
     ];
     let mut written = Vec::new();

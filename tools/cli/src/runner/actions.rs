@@ -1,5 +1,6 @@
 //! Executes one timeline event on the chain and records what it did: farm events (funding,
-//! weights, deposits, withdrawals, claims) and amm events (joins, exits, swaps).
+//! weights, deposits, withdrawals, claims, locks and votes) and amm events (joins, exits,
+//! swaps).
 use anyhow::{bail, Context, Result};
 use cosmwasm_std::Uint128;
 
@@ -7,6 +8,7 @@ use super::amm;
 use super::deploy::World;
 use super::timeline::{Event, EventKind};
 use super::traders;
+use super::ve_actions;
 use crate::format;
 use crate::model::{AmmEventRecord, EventRecord};
 use crate::scenario::plan::{ActionPlan, Plan, TREASURY};
@@ -76,6 +78,12 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event, log: &mut Log) -> 
                 ActionPlan::Join { .. } | ActionPlan::Exit { .. } => {
                     let done = amm_action(world, plan, t, name, action).with_context(context)?;
                     log.amm.push(done);
+                }
+                _ if action.is_ve() => {
+                    let done =
+                        ve_actions::execute(world, plan, name, action).with_context(context)?;
+                    log.farm
+                        .push(record(name, done.action, done.pool, done.amount, 0));
                 }
                 _ => {
                     let (action_name, pool, amount, forfeited) =
@@ -153,9 +161,7 @@ fn farm_action(
                 position.pending.u128(),
             ))
         }
-        ActionPlan::Join { .. } | ActionPlan::Exit { .. } => {
-            unreachable!("amm actions run in amm_action")
-        }
+        _ => unreachable!("amm, escrow and gauge actions run elsewhere"),
     }
 }
 
@@ -277,5 +283,6 @@ fn describe(plan: &Plan, action: &ActionPlan) -> String {
                 lp.symbol
             )
         }
+        _ => ve_actions::describe(plan, action),
     }
 }

@@ -1,16 +1,20 @@
 //! Deploys a scenario on a fresh embedded chain: tokens with their initial balances, the pool
 //! factory and the amm pools with their initial liquidity (when the scenario has any), the
 //! farm (made the reward token's minter when it mints; checking LP pools against the factory
-//! when there is one), and the farm pools in file order.
+//! when there is one), the voting escrow and gauge controller (when the scenario has them; the
+//! farm is registered as the escrow's listener), and the farm pools in file order (each
+//! gauge-split pool's gauge first).
 use anyhow::{Context, Result};
 use cosmwasm_std::Addr;
 use trellis_testing::tokens::Cw20Options;
+use trellis_testing::ve::{ControllerHandle, EscrowHandle};
 use trellis_testing::{
     AllocationPolicy, AssetInfo, FarmOptions, PoolHandle, PoolKind, RewardOptions, Suite,
 };
 
 use super::amm::{self, AmmBooks};
 use super::prng::SplitMix64;
+use super::ve_deploy;
 use crate::model::AmmEventRecord;
 use crate::scenario::plan::{Plan, SourcePlan, TraderKind, LIQUIDITY, TREASURY};
 
@@ -27,6 +31,10 @@ pub struct World {
     pub amm_books: Vec<AmmBooks>,
     /// The generator of each random trader (`None` for scripted ones), by trader index.
     pub rngs: Vec<Option<SplitMix64>>,
+    pub escrow: Option<EscrowHandle>,
+    pub controller: Option<ControllerHandle>,
+    /// Gauge-split farms: each pool's gauge id, by pool index (empty otherwise).
+    pub gauges: Vec<String>,
 }
 
 /// Deploys everything; also returns the initial-liquidity events.
@@ -57,18 +65,23 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
         max_solo_share_bps: p.max_solo_share_bps,
         native_pairs_outweigh: p.native_pairs_outweigh,
     });
-    let options = FarmOptions {
-        clock: plan.clock,
-        start: plan.schedule.start,
-        end: plan.schedule.end,
-        curve: plan.schedule.curve.clone(),
-        reward,
-        policy,
-        lp_factory,
-    };
-    suite.deploy_farm(options).context("deploying the farm")?;
+    let mut options = FarmOptions::new(plan.clock, plan.schedule.curve.clone(), reward);
+    options.start = plan.schedule.start;
+    options.end = plan.schedule.end;
+    options.policy = policy;
+    options.lp_factory = lp_factory;
+    let escrow = ve_deploy::escrow(&mut suite, plan, &assets)?;
+    let controller = ve_deploy::controller(&mut suite, plan, escrow.as_ref())?;
+    suite
+        .deploy_ve_farm(
+            options,
+            escrow.as_ref(),
+            controller.as_ref().map(|(gc, _)| gc),
+        )
+        .context("deploying the farm")?;
 
     let mut pool_ids = Vec::new();
+    let mut gauges = Vec::new();
     for pool in &plan.pools {
         let kind = match pool.pair {
             Some([a, b]) => PoolKind::Lp {
@@ -76,9 +89,27 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
             },
             None => PoolKind::Solo,
         };
-        let id = suite
-            .add_pool(&assets[pool.staking], kind, pool.weight)
-            .with_context(|| format!("adding pool \"{}\" (weight {})", pool.name, pool.weight))?;
+        let staking = &assets[pool.staking];
+        let pct = pool.boost_mode().tokenless_share_pct();
+        let added = match (&controller, pool.gauge_type) {
+            (Some((gc, types)), Some(t)) => suite
+                .add_gauge_pool(gc, types[t], staking, kind, pct)
+                .map(|(id, gauge)| {
+                    gauges.push(gauge);
+                    id
+                }),
+            _ => suite.add_pool_with_boost(staking, kind, pool.weight, pct),
+        };
+        let id = added.with_context(|| {
+            let mut terms = match pool.gauge_type {
+                Some(t) => format!("gauge type {}", types_of(plan)[t]),
+                None => format!("weight {}", pool.weight),
+            };
+            if let Some(boost) = pool.boost {
+                terms.push_str(&format!(", boost {}", boost.as_str()));
+            }
+            format!("adding pool \"{}\" ({terms})", pool.name)
+        })?;
         pool_ids.push(id);
     }
     let rngs = plan
@@ -96,8 +127,19 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
         amm_books: vec![AmmBooks::default(); amm_pools.len()],
         amm: amm_pools,
         rngs,
+        escrow,
+        controller: controller.map(|(gc, _)| gc),
+        gauges,
     };
     Ok((world, provided))
+}
+
+/// The gauge type names of the plan (empty without gauges).
+fn types_of(plan: &Plan) -> Vec<&str> {
+    plan.gauges
+        .iter()
+        .flat_map(|g| g.types.iter().map(|t| t.name.as_str()))
+        .collect()
 }
 
 /// Who holds what at genesis: users and traders their balances, the treasury the reserve

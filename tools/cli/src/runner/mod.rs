@@ -3,25 +3,39 @@
 pub mod actions;
 pub mod amm;
 pub mod amm_summary;
+pub mod compare;
 pub mod deploy;
 pub mod prng;
 pub mod sample;
 pub mod settle;
 pub mod timeline;
 pub mod traders;
+pub mod ve_actions;
+pub mod ve_deploy;
+pub mod ve_sample;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use indicatif::ProgressBar;
 
 use crate::format;
 use crate::model::{PoolInfo, ScenarioInfo, SimReport};
 use crate::scenario::plan::{Plan, SourcePlan};
 
-/// Runs the scenario. `progress` advances once per sample (use `ProgressBar::hidden()` for
-/// none). Errors are chain errors on an action or a scripted swap, or a failed query;
-/// conservation and amm books failures do not stop the run, they are in
-/// `summary.conservation.violations`.
+/// Runs the scenario, then, when it has `compare_boost`, once more per boost mode it does not
+/// already run with (see [`compare`]). `progress` advances once per sample (use
+/// `ProgressBar::hidden()` for none). Errors are chain errors on an action or a scripted
+/// swap, or a failed query; conservation and amm books failures do not stop the run, they
+/// are in `summary.conservation.violations`.
 pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
+    let mut report = run_once(plan, progress)?;
+    if !plan.compare_boost.is_empty() {
+        compare::add_comparison(plan, &mut report, progress)?;
+    }
+    Ok(report)
+}
+
+/// One run of the scenario as planned.
+pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
     let (mut world, provided) = deploy::deploy(plan)?;
     let clock_at_start = world.suite.farm_now();
     let start_elapsed = world.suite.elapsed_secs();
@@ -45,6 +59,12 @@ pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
             actions::execute(&mut world, plan, event, &mut log)?;
         }
         if next_sample.next_if(|s| **s == t).is_some() {
+            // A gauge-split farm books each pool's take when the pool settles: bring every
+            // pool up to now so the books and the pendings describe the same moment.
+            world
+                .suite
+                .checkpoint_gauge_pools()
+                .context("checkpointing the gauge-split pools before a sample")?;
             let (sample, position_samples) = sample::take(&world, plan, t, samples.last())?;
             if let Some(v) = sample::violation(&sample, plan) {
                 violations.push(v);
@@ -111,7 +131,8 @@ fn pool_infos(plan: &Plan, world: &deploy::World) -> Result<Vec<PoolInfo>> {
         .pools
         .iter()
         .zip(&world.pool_ids)
-        .map(|(p, id)| {
+        .enumerate()
+        .map(|(i, (p, id))| {
             let staking = &plan.tokens[p.staking];
             PoolInfo {
                 id: *id,
@@ -124,6 +145,13 @@ fn pool_infos(plan: &Plan, world: &deploy::World) -> Result<Vec<PoolInfo>> {
                     .map(|[a, b]| [plan.tokens[a].symbol.clone(), plan.tokens[b].symbol.clone()]),
                 native: farm_pools.iter().any(|fp| fp.pool_id == *id && fp.native),
                 initial_weight: p.weight,
+                boost: p.boost_mode().as_str().to_string(),
+                tokenless_share_pct: p.boost_mode().tokenless_share_pct(),
+                gauge: world.gauges.get(i).cloned(),
+                gauge_type: match (&plan.gauges, p.gauge_type) {
+                    (Some(g), Some(t)) => Some(g.types[t].name.clone()),
+                    _ => None,
+                },
             }
         })
         .collect())

@@ -1,5 +1,6 @@
-//! One sample of the farm's state (totals, rates, pools, positions) and of each amm pool, and
-//! the checks run on it: the bounded conservation check and the amm books.
+//! One sample of the farm's state (totals, rates, pools with their working supply and gauge
+//! weight, positions with their working balance), of the escrow's powers and of each amm
+//! pool, and the checks run on it: the bounded conservation check and the amm books.
 use anyhow::{Context, Result};
 use cosmwasm_std::Uint128;
 
@@ -19,16 +20,17 @@ pub fn take(
     let names: Vec<&str> = plan.users.iter().map(|u| u.name.as_str()).collect();
     let snapshot = suite.conservation_snapshot(&names)?;
     let rate = suite.emission_rate()?;
-    let pools = suite
-        .farm_pools()?
-        .into_iter()
-        .map(|p| PoolSample {
+    let mut pools = Vec::new();
+    for (i, p) in suite.farm_pools()?.into_iter().enumerate() {
+        pools.push(PoolSample {
             weight: p.weight,
             staked: p.total_staked,
             distributed: p.distributed,
             current_rate: p.current_rate,
-        })
-        .collect();
+            working_supply: p.working_supply,
+            relative_weight: super::ve_sample::relative_weight(world, i, None)?,
+        });
+    }
     let mut positions = Vec::new();
     for name in &names {
         for p in suite.positions(name)? {
@@ -43,6 +45,7 @@ pub fn take(
                 user: name.to_string(),
                 pool,
                 staked: p.staked,
+                working: p.working,
                 pending: p.pending,
                 claimed: p.claimed,
             });
@@ -73,6 +76,7 @@ pub fn take(
         emitted_rate: Uint128::new(emitted_rate),
         pools,
         amm_pools: amm_samples(world, plan)?,
+        ve: super::ve_sample::powers(world, plan)?,
         slack: snapshot.slack,
         bound: snapshot.bound(),
     };

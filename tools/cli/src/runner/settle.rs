@@ -13,8 +13,8 @@ use crate::model::{
 };
 use crate::scenario::plan::Plan;
 
-/// Claimed amount per (user, pool name) before the settlement.
-type Claimed = BTreeMap<(String, String), u128>;
+/// Claimed amount and working balance per (user, pool name).
+type Claimed = BTreeMap<(String, String), (u128, u128)>;
 
 fn claimed_by_position(world: &World, plan: &Plan) -> Result<Claimed> {
     let mut out = Claimed::new();
@@ -22,7 +22,7 @@ fn claimed_by_position(world: &World, plan: &Plan) -> Result<Claimed> {
         for p in world.suite.positions(&user.name)? {
             out.insert(
                 (user.name.clone(), pool_name(world, plan, p.pool_id)),
-                p.claimed.u128(),
+                (p.claimed.u128(), p.working.u128()),
             );
         }
     }
@@ -50,6 +50,13 @@ pub fn finish(
 ) -> Result<Summary> {
     let names: Vec<&str> = plan.users.iter().map(|u| u.name.as_str()).collect();
     let before = claimed_by_position(world, plan)?;
+    // Working supplies before the settlement claims (a claim may refresh a boost).
+    let working_supplies: Vec<Uint128> = world
+        .suite
+        .farm_pools()?
+        .iter()
+        .map(|p| p.working_supply)
+        .collect();
     let mut settled_total = 0u128;
     for name in &names {
         let paid = world
@@ -128,12 +135,13 @@ pub fn finish(
         for p in world.suite.positions(name)? {
             let pool = pool_name(world, plan, p.pool_id);
             let key = (name.to_string(), pool.clone());
-            let claimed = before.get(&key).copied().unwrap_or(0);
-            let earned = after.get(&key).copied().unwrap_or(0);
+            let (claimed, working) = before.get(&key).copied().unwrap_or((0, 0));
+            let (earned, _) = after.get(&key).copied().unwrap_or((0, 0));
             users.push(UserSummary {
                 user: name.to_string(),
                 pool: pool.clone(),
                 staked: p.staked,
+                working: Uint128::new(working),
                 earned: Uint128::new(earned),
                 claimed: Uint128::new(claimed),
                 settled: Uint128::new(earned - claimed),
@@ -157,6 +165,7 @@ pub fn finish(
             pool: name.clone(),
             weight: p.weight,
             staked: p.total_staked,
+            working_supply: working_supplies.get(i).copied().unwrap_or_default(),
             distributed: p.distributed,
             earned: Uint128::new(earned),
             claimed: Uint128::new(claimed),
@@ -198,5 +207,9 @@ pub fn finish(
             amm: None,
             violations,
         },
+        ve: super::ve_sample::summary(world, plan)?,
+        gauge_weeks: super::ve_sample::gauge_weeks(world, plan)?,
+        // Filled in by the runner when the scenario compares boost modes.
+        boost_comparison: None,
     })
 }

@@ -31,6 +31,73 @@ pub struct Plan {
     pub users: Vec<UserPlan>,
     pub amm_pools: Vec<AmmPoolPlan>,
     pub traders: Vec<TraderPlan>,
+    pub escrow: Option<EscrowPlan>,
+    pub gauges: Option<GaugesPlan>,
+    pub split: SplitPlan,
+    /// Boost modes to compare (empty: no comparison).
+    pub compare_boost: Vec<BoostMode>,
+}
+
+/// How a pool's stake counts for reward, by its tokenless share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoostMode {
+    /// 100%: the stake counts fully, ve power changes nothing.
+    None,
+    /// 40% without ve power, up to the whole stake (2.5x) with it.
+    Curve,
+    /// Nothing without ve power (FOO: "no vetoken, no reward").
+    Foo,
+}
+
+impl BoostMode {
+    pub fn tokenless_share_pct(self) -> u8 {
+        match self {
+            BoostMode::None => trellis_types::farm::NO_BOOST_PCT,
+            BoostMode::Curve => 40,
+            BoostMode::Foo => 0,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BoostMode::None => "none",
+            BoostMode::Curve => "curve",
+            BoostMode::Foo => "foo",
+        }
+    }
+}
+
+/// The voting escrow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EscrowPlan {
+    /// Index into `tokens` (an LP token allowed).
+    pub lock_token: usize,
+    /// `None`: the escrow's default (4 x 365 days).
+    pub max_time_secs: Option<u64>,
+}
+
+/// The gauge controller: its types; the gauges are the farm's pools.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GaugesPlan {
+    pub types: Vec<GaugeTypePlan>,
+    /// `None`: the controller's default (10 days).
+    pub vote_delay_secs: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GaugeTypePlan {
+    pub name: String,
+    pub weight: u128,
+}
+
+/// How the farm splits its emission across pools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SplitPlan {
+    /// By allocation weights (under the policy).
+    Allocation,
+    /// By the relative weight of each pool's gauge, week by week.
+    Gauges,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -97,7 +164,19 @@ pub struct PoolPlan {
     pub staking: usize,
     /// Token indices of the pair; `None` for a solo pool.
     pub pair: Option<[usize; 2]>,
+    /// Allocation weight (0 in a gauge-split farm).
     pub weight: u64,
+    /// The declared boost; `None` when the pool leaves it out (no boost, never compared).
+    pub boost: Option<BoostMode>,
+    /// Gauge-split farms: index into the gauge types.
+    pub gauge_type: Option<usize>,
+}
+
+impl PoolPlan {
+    /// The boost the pool runs with.
+    pub fn boost_mode(&self) -> BoostMode {
+        self.boost.unwrap_or(BoostMode::None)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,6 +230,41 @@ pub enum ActionPlan {
         amm_pool: usize,
         amount: Option<u128>,
     },
+    /// Lock this much of the escrow's token (`None`: the whole balance) until
+    /// `lock_for_secs` from now.
+    Lock {
+        amount: Option<u128>,
+        lock_for_secs: u64,
+    },
+    /// Add to the lock (`None`: the whole balance).
+    IncreaseLock {
+        amount: Option<u128>,
+    },
+    /// Move the lock's end to `lock_for_secs` from now.
+    ExtendLock {
+        lock_for_secs: u64,
+    },
+    /// Take the lock back after its end.
+    WithdrawLock,
+    /// Give `weight_bps` of the ve slope to the gauge of `pool`.
+    Vote {
+        pool: usize,
+        weight_bps: u16,
+    },
+}
+
+impl ActionPlan {
+    /// A voting-escrow or gauge action (it runs against the escrow or the controller).
+    pub fn is_ve(&self) -> bool {
+        matches!(
+            self,
+            ActionPlan::Lock { .. }
+                | ActionPlan::IncreaseLock { .. }
+                | ActionPlan::ExtendLock { .. }
+                | ActionPlan::WithdrawLock
+                | ActionPlan::Vote { .. }
+        )
+    }
 }
 
 /// A weighted pool: created through the factory, then given its initial liquidity by the
@@ -220,6 +334,21 @@ impl RandomPlan {
 }
 
 impl Plan {
+    /// The same scenario with every pool that declares a boost set to `mode`.
+    pub fn with_boost(&self, mode: BoostMode) -> Plan {
+        let mut plan = self.clone();
+        for pool in &mut plan.pools {
+            if pool.boost.is_some() {
+                pool.boost = Some(mode);
+            }
+        }
+        plan
+    }
+
+    pub fn is_gauge_split(&self) -> bool {
+        self.split == SplitPlan::Gauges
+    }
+
     pub fn reward_token(&self) -> &TokenPlan {
         &self.tokens[self.reward.token]
     }

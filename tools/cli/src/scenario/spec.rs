@@ -33,6 +33,56 @@ pub struct ScenarioSpec {
     /// Accounts that swap in the amm pools.
     #[serde(default)]
     pub traders: Vec<TraderSpec>,
+    /// A voting escrow: users lock a token for ve power that boosts pools and weighs votes.
+    pub escrow: Option<EscrowSpec>,
+    /// A gauge controller whose gauges are the farm's pools (`split = "gauges"`).
+    pub gauges: Option<GaugesSpec>,
+    /// Run the scenario once per boost mode, every pool that declares `boost` set to that
+    /// mode, and compare the users' rewards.
+    pub compare_boost: Option<Spanned<Vec<Spanned<BoostKind>>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscrowSpec {
+    /// The locked token (a declared token or an amm pool's LP token).
+    pub lock_token: Spanned<String>,
+    /// Longest lock (default 4 x 365 days).
+    pub max_time: Option<Spanned<Dur>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GaugesSpec {
+    /// Gauge types (risk classes), in id order.
+    pub types: Spanned<Vec<GaugeTypeSpec>>,
+    /// Shortest time between two votes of one user for one gauge (default 10 days).
+    pub vote_delay: Option<Spanned<Dur>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GaugeTypeSpec {
+    pub name: Spanned<String>,
+    pub weight: Spanned<u64>,
+}
+
+/// How a pool's stake counts for reward: `none` (fully), `curve` (40% without ve power, up to
+/// 2.5x with it), `foo` (nothing without ve power).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoostKind {
+    None,
+    Curve,
+    Foo,
+}
+
+/// How the farm splits its emission across pools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SplitKind {
+    Allocation,
+    Gauges,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +109,8 @@ pub struct FarmSpec {
     pub reward: RewardSpec,
     pub schedule: ScheduleSpec,
     pub policy: Option<PolicySpec>,
+    /// `allocation` (default: by pool weights) or `gauges` (by the gauges' relative weights).
+    pub split: Option<Spanned<SplitKind>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -152,7 +204,12 @@ pub struct PoolSpec {
     /// `lp` only: the two tokens of the pair (derived when `staking` is an amm pool's LP
     /// token).
     pub pair: Option<Spanned<Vec<Spanned<String>>>>,
-    pub weight: Spanned<u64>,
+    /// Allocation weight: required with `split = "allocation"`, refused with `"gauges"`.
+    pub weight: Option<Spanned<u64>>,
+    /// Default `none`; `curve` and `foo` need `[escrow]`.
+    pub boost: Option<Spanned<BoostKind>>,
+    /// `split = "gauges"`: the name of the pool's gauge type (default: the first type).
+    pub gauge_type: Option<Spanned<String>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -196,6 +253,13 @@ pub struct ActionSpec {
     /// `join`: the most the user puts in of each of the pool's assets, by symbol (`"all"`: the
     /// whole balance).
     pub amounts: Option<Spanned<BTreeMap<Spanned<String>, Spanned<AmountOrAll>>>>,
+    /// `lock`, `extend_lock`: the lock ends this long after the action (rounded down to a week
+    /// by the escrow).
+    pub lock_for: Option<Spanned<Dur>>,
+    /// `vote`: the pool whose gauge gets the vote.
+    pub gauge: Option<Spanned<String>>,
+    /// `vote`: basis points of the user's ve slope (0 removes the vote).
+    pub weight_bps: Option<Spanned<u64>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -207,6 +271,11 @@ pub enum ActionKind {
     EmergencyWithdraw,
     Join,
     Exit,
+    Lock,
+    IncreaseLock,
+    ExtendLock,
+    WithdrawLock,
+    Vote,
 }
 
 impl ActionKind {
@@ -218,6 +287,11 @@ impl ActionKind {
             ActionKind::EmergencyWithdraw => "emergency_withdraw",
             ActionKind::Join => "join",
             ActionKind::Exit => "exit",
+            ActionKind::Lock => "lock",
+            ActionKind::IncreaseLock => "increase_lock",
+            ActionKind::ExtendLock => "extend_lock",
+            ActionKind::WithdrawLock => "withdraw_lock",
+            ActionKind::Vote => "vote",
         }
     }
 }

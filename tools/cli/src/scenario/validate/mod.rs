@@ -8,6 +8,8 @@ mod schedule;
 mod tokens;
 mod traders;
 mod users;
+mod ve;
+mod ve_actions;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -45,6 +47,10 @@ struct Ctx {
     pool_staking: Vec<usize>,
     amm_index: HashMap<String, usize>,
     amm_pools: Vec<AmmPoolPlan>,
+    /// The escrow's lock token, when the scenario has an escrow.
+    escrow: Option<usize>,
+    /// Gauge type names of a gauge-split farm (empty otherwise).
+    gauge_types: Vec<String>,
 }
 
 impl Checker<'_> {
@@ -125,6 +131,8 @@ impl Checker<'_> {
             pool_staking: Vec::new(),
             amm_index: HashMap::new(),
             amm_pools: Vec::new(),
+            escrow: None,
+            gauge_types: Vec::new(),
         };
         self.tokens(&spec.tokens, &mut ctx)?;
         self.amm_pools(&spec.amm_pools, &mut ctx)?;
@@ -135,11 +143,14 @@ impl Checker<'_> {
             None => None,
             Some(p) => Some(self.policy(p, &ctx, reward.token)?),
         };
+        let escrow = self.escrow(&spec.escrow, &mut ctx)?;
+        let (split, gauges) = self.gauges(&spec, &mut ctx)?;
         let pools = self.pools(&spec.pools, &mut ctx)?;
         let weight_changes = self.weight_changes(&spec.weight_changes, &ctx)?;
         let users = self.users(&spec.users, &ctx)?;
         let traders = self.traders(&spec.traders, &ctx)?;
         self.accounts_are_distinct(&spec, &users)?;
+        let compare_boost = self.compare_boost(&spec.compare_boost, &pools, &ctx)?;
         Ok(Plan {
             name,
             description: spec.description.trim().to_string(),
@@ -157,6 +168,10 @@ impl Checker<'_> {
             users,
             amm_pools: ctx.amm_pools,
             traders,
+            escrow,
+            gauges,
+            split,
+            compare_boost,
         })
     }
 

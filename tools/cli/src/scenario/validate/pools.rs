@@ -31,13 +31,18 @@ impl Checker<'_> {
                 Some(amm) => self.amm_lp_pair(i, p, amm, ctx)?,
                 None => self.declared_pair(i, p, ctx)?,
             };
+            let weight = self.pool_weight(i, p, ctx)?;
+            let boost = self.pool_boost(i, &p.boost, ctx)?;
+            let gauge_type = self.pool_gauge_type(i, p, ctx)?;
             ctx.pool_index.insert(name.clone(), i);
             ctx.pool_staking.push(staking);
             pools.push(PoolPlan {
                 name,
                 staking,
                 pair,
-                weight: *p.weight.get_ref(),
+                weight,
+                boost,
+                gauge_type,
             });
         }
         if pools.is_empty() {
@@ -48,6 +53,26 @@ impl Checker<'_> {
             );
         }
         Ok(pools)
+    }
+
+    /// The allocation weight: required by an allocation split, refused by a gauge split (the
+    /// farm adds gauge-split pools with weight 0).
+    fn pool_weight(&self, i: usize, p: &PoolSpec, ctx: &Ctx) -> Result<u64> {
+        let field = format!("pools[{i}].weight");
+        match (&p.weight, ctx.gauge_types.is_empty()) {
+            (Some(w), true) => Ok(*w.get_ref()),
+            (None, true) => self.err(
+                p.name.span(),
+                field,
+                "a pool needs `weight` (its allocation weight)",
+            ),
+            (Some(w), false) => self.err(
+                w.span(),
+                field,
+                "a gauge-split farm weighs pools by their gauges' votes: leave `weight` out",
+            ),
+            (None, false) => Ok(0),
+        }
     }
 
     /// The pair of a pool whose staking token is a declared token.
@@ -148,6 +173,13 @@ impl Checker<'_> {
         specs: &[WeightChangeSpec],
         ctx: &Ctx,
     ) -> Result<Vec<WeightChange>> {
+        if let (Some(w), false) = (specs.first(), ctx.gauge_types.is_empty()) {
+            return self.err(
+                w.weight.span(),
+                "weight_changes[0].weight",
+                "a gauge-split farm has no allocation weights: votes move its pools' shares",
+            );
+        }
         specs
             .iter()
             .enumerate()

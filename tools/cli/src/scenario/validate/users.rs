@@ -10,6 +10,9 @@ use crate::scenario::plan::*;
 use crate::scenario::spec::*;
 use crate::scenario::units::{Amount, AmountOrAll};
 
+/// A byte range of the scenario text.
+type Span = Range<usize>;
+
 impl Checker<'_> {
     pub(super) fn users(&self, specs: &[UserSpec], ctx: &Ctx) -> Result<Vec<UserPlan>> {
         let mut names = BTreeSet::new();
@@ -111,6 +114,29 @@ impl Checker<'_> {
         let amounts_span = a.amounts.as_ref().map(|x| x.span());
         let pools_span = a.pools.as_ref().map(|x| x.span());
         let pool_span = a.pool.as_ref().map(|x| x.span());
+        // The escrow and gauge fields belong to their actions only.
+        let ve_fields: [(&str, Option<Span>, &[ActionKind]); 3] = [
+            (
+                "lock_for",
+                a.lock_for.as_ref().map(|x| x.span()),
+                &[ActionKind::Lock, ActionKind::ExtendLock],
+            ),
+            (
+                "gauge",
+                a.gauge.as_ref().map(|x| x.span()),
+                &[ActionKind::Vote],
+            ),
+            (
+                "weight_bps",
+                a.weight_bps.as_ref().map(|x| x.span()),
+                &[ActionKind::Vote],
+            ),
+        ];
+        for (name, span, kinds) in ve_fields {
+            if !kinds.contains(&kind) {
+                forbid(name, span)?;
+            }
+        }
         let plan = match kind {
             ActionKind::Deposit | ActionKind::Withdraw => {
                 forbid("pools", pools_span)?;
@@ -199,6 +225,16 @@ impl Checker<'_> {
                     amm_pool,
                     amount: amount_or_all(x, f("amount"), lp.decimals)?,
                 }
+            }
+            ActionKind::Lock
+            | ActionKind::IncreaseLock
+            | ActionKind::ExtendLock
+            | ActionKind::WithdrawLock
+            | ActionKind::Vote => {
+                forbid("pools", pools_span)?;
+                forbid("amounts", amounts_span)?;
+                forbid("pool", pool_span)?;
+                self.ve_action(a, kind, path, ctx)?
             }
         };
         Ok(Action {
