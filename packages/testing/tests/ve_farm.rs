@@ -187,3 +187,41 @@ fn a_gauge_split_farm_pays_pools_by_relative_weight() {
         938_000
     );
 }
+
+#[test]
+fn a_lock_made_after_staking_boosts_through_the_escrows_notice() {
+    let mut suite = Suite::new();
+    let lpv = suite.create_cw20("LPV", &[("alice", LOCK)]).unwrap();
+    let lp = suite
+        .create_cw20("LPA", &[("alice", 100), ("bob", 300)])
+        .unwrap();
+    let ve = suite
+        .deploy_voting_escrow(EscrowOptions::new(lpv).max_time(8 * WEEK))
+        .unwrap();
+    let options = FarmOptions::mint_time(
+        "ALY",
+        Curve::Constant {
+            rate: Uint128::new(10),
+        },
+    );
+    suite.deploy_ve_farm(options, Some(&ve), None).unwrap();
+    let pool = suite
+        .add_pool_with_boost(&lp, pair("uaaa", "ubbb"), 1, 40)
+        .unwrap();
+    // Nobody has ve: 40% of each stake counts.
+    suite.stake("alice", pool, 100).unwrap();
+    suite.stake("bob", pool, 300).unwrap();
+    assert_eq!(suite.working("alice", pool).unwrap(), 40);
+    assert_eq!(suite.working_supply(pool).unwrap(), 40 + 120);
+
+    // alice locks without touching the farm: the escrow notifies its listener, which
+    // recomputes her balance with v = V (the only holder) and B = 400:
+    // 40 + floor(60 * floor(400 * v / V) / 100) = 40 + 240 = 280, capped at her stake 100.
+    suite
+        .create_lock(&ve, "alice", LOCK, GENESIS_TIME + 8 * WEEK)
+        .unwrap();
+    assert_eq!(suite.working("alice", pool).unwrap(), 100);
+    assert_eq!(suite.working_supply(pool).unwrap(), 100 + 120);
+    // bob's balance is untouched by alice's notice.
+    assert_eq!(suite.working("bob", pool).unwrap(), 120);
+}
