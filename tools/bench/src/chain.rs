@@ -13,10 +13,15 @@
 //! - `gas_used`: the VM part of the submessage's gas in SDK units (CosmWasm gas /
 //!   140,000,000, rounded up). A chain adds its storage gas; the figure only changes the
 //!   width of one JSON number the contract parses.
+//!
+//! It also holds the SDK's default storage and instance costs, for a rough SDK gas figure
+//! of a call ([`sdk_gas_estimate`]) to compare with a submessage's gas limit.
 use cosmwasm_std::{
     Addr, BankMsg, Binary, Coin, CosmosMsg, Event, MsgResponse, Reply, Response, SubMsgResponse,
     SubMsgResult,
 };
+
+use crate::amm::report::Figures;
 
 pub const INSTANTIATE_RESPONSE_TYPE_URL: &str = "/cosmwasm.wasm.v1.MsgInstantiateContractResponse";
 pub const EXECUTE_RESPONSE_TYPE_URL: &str = "/cosmwasm.wasm.v1.MsgExecuteContractResponse";
@@ -125,6 +130,36 @@ pub fn sdk_gas(vm_gas: u64) -> u64 {
     vm_gas.div_ceil(GAS_MULTIPLIER)
 }
 
+/// The Cosmos SDK's default KV store gas (`KVGasConfig`): per read, per byte read (key and
+/// value), per write, per byte written, per delete, per iterator step.
+pub const READ_COST_FLAT: u64 = 1_000;
+pub const READ_COST_PER_BYTE: u64 = 3;
+pub const WRITE_COST_FLAT: u64 = 2_000;
+pub const WRITE_COST_PER_BYTE: u64 = 30;
+pub const DELETE_COST: u64 = 1_000;
+pub const ITER_NEXT_COST_FLAT: u64 = 30;
+/// wasmd's default SDK gas for loading a contract instance (`DefaultInstanceCost`; a pinned
+/// contract pays `DefaultInstanceCostDiscount`, 2,000).
+pub const INSTANCE_COST: u64 = 60_000;
+
+/// A rough SDK gas figure for `f` run in `instances` contract instances: the VM gas in SDK
+/// units plus the default KV costs of its storage counts and the instance loads. It leaves
+/// out what a chain adds beyond those (event attribute bytes, message bytes, the
+/// transaction's own costs), so it is a floor, used to compare calls with an SDK gas limit.
+pub fn sdk_gas_estimate(f: &Figures, instances: u64) -> u64 {
+    let terms = [
+        sdk_gas(f.gas),
+        f.reads.saturating_mul(READ_COST_FLAT),
+        f.bytes_read.saturating_mul(READ_COST_PER_BYTE),
+        f.sets.saturating_mul(WRITE_COST_FLAT),
+        f.bytes_written.saturating_mul(WRITE_COST_PER_BYTE),
+        f.removes.saturating_mul(DELETE_COST),
+        f.iter_steps.saturating_mul(ITER_NEXT_COST_FLAT),
+        instances.saturating_mul(INSTANCE_COST),
+    ];
+    terms.into_iter().fold(0, u64::saturating_add)
+}
+
 #[allow(deprecated)] // `SubMsgResponse::data`: wasmd still fills it next to `msg_responses`.
 fn success(events: Vec<Event>, type_url: &str, encoded: Binary) -> SubMsgResult {
     SubMsgResult::Ok(SubMsgResponse {
@@ -192,6 +227,28 @@ pub fn execute_reply(
 mod tests {
     use super::*;
     use cosmwasm_std::{Attribute, SubMsg};
+
+    #[test]
+    fn sdk_gas_estimate_adds_the_default_kv_costs() {
+        let f = Figures {
+            gas: 3 * GAS_MULTIPLIER + 1,
+            reads: 4,
+            bytes_read: 100,
+            iter_steps: 2,
+            sets: 3,
+            removes: 1,
+            writes: 4,
+            bytes_written: 200,
+            ..Figures::default()
+        };
+        // VM: 3 units and one over, rounded up to 4. Reads 4 x 1,000 + 100 x 3 = 4,300.
+        // Writes 3 x 2,000 + 200 x 30 = 12,000; one delete 1,000; two steps 2 x 30 = 60.
+        // Two instances 120,000.
+        assert_eq!(
+            sdk_gas_estimate(&f, 2),
+            4 + 4_300 + 12_000 + 1_000 + 60 + 120_000
+        );
+    }
 
     #[test]
     fn varints() {

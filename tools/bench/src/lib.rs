@@ -4,12 +4,15 @@
 //! - [`check`]: what a chain does on upload (static checks, compile) plus one instantiation.
 //! - [`farm`]: the farm contract's operations, measured in scaling configurations.
 //! - [`amm`]: the weighted pool's operations and oracle, and the router's two-hop route.
-//! - [`run_all`]: all three, for the `trellis bench` subcommand.
+//! - [`ve`]: the voting escrow, gauge controller, fee distributor and boosted farm, run
+//!   together on a small multi-contract chain.
+//! - [`run_all`]: all four, for the `trellis bench` subcommand.
 pub mod amm;
 pub mod chain;
 pub mod check;
 pub mod farm;
 pub mod storage;
+pub mod ve;
 pub mod vm;
 
 use std::collections::HashSet;
@@ -21,6 +24,7 @@ use serde::Serialize;
 pub use amm::{print_amm_report, run_amm_bench, AmmBenchOptions, AmmReport};
 pub use check::{run_check, CheckResult};
 pub use farm::{print_report, run_farm_bench, FarmBenchOptions, FarmReport};
+pub use ve::{print_ve_report, run_ve_bench, VeBenchOptions, VeReport};
 pub use vm::{capabilities, DEFAULT_CAPABILITIES};
 
 /// Options of [`run_all`].
@@ -32,6 +36,8 @@ pub struct RunAllOptions {
     pub farm: FarmBenchOptions,
     /// AMM bench settings; `amm.out` is ignored, the combined report goes to `out`.
     pub amm: AmmBenchOptions,
+    /// ve group settings; `ve.out` is ignored, the combined report goes to `out`.
+    pub ve: VeBenchOptions,
     /// Where to write the combined JSON report (`None`: do not write).
     pub out: Option<PathBuf>,
 }
@@ -43,7 +49,8 @@ impl RunAllOptions {
         let caps: HashSet<String> = capabilities(DEFAULT_CAPABILITIES);
         RunAllOptions {
             farm: FarmBenchOptions::new(artifacts_dir.clone(), caps.clone()),
-            amm: AmmBenchOptions::new(artifacts_dir.clone(), caps),
+            amm: AmmBenchOptions::new(artifacts_dir.clone(), caps.clone()),
+            ve: VeBenchOptions::new(artifacts_dir.clone(), caps),
             artifacts_dir,
             out: Some(PathBuf::from("bench/results.json")),
         }
@@ -56,9 +63,10 @@ pub struct AllReport {
     pub check: Vec<CheckResult>,
     pub farm: FarmReport,
     pub amm: AmmReport,
+    pub ve: VeReport,
 }
 
-/// Checks every artifact, runs the farm and AMM benches, prints them, writes the combined
+/// Checks every artifact, runs the farm, AMM and ve benches, prints them, writes the combined
 /// JSON and fails when an artifact fails its check or a scaling spread is over its limit.
 pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     let paths = check::list_artifacts(&opts.artifacts_dir)?;
@@ -73,7 +81,19 @@ pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     amm_opts.out = None;
     let amm = run_amm_bench(&amm_opts)?;
     print_amm_report(&amm);
-    let report = AllReport { check, farm, amm };
+    println!();
+    let mut ve_opts = opts.ve.clone();
+    ve_opts.out = None;
+    // The CLI's quiet flag sets `farm.progress`; it silences every group.
+    ve_opts.progress &= opts.farm.progress;
+    let ve = run_ve_bench(&ve_opts)?;
+    print_ve_report(&ve);
+    let report = AllReport {
+        check,
+        farm,
+        amm,
+        ve,
+    };
     if let Some(out) = &opts.out {
         farm::write_json(out, &report)?;
         println!("wrote {}", out.display());

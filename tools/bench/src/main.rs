@@ -1,6 +1,6 @@
-//! `trellis-bench`: check wasm artifacts like a chain on upload, and meter the farm's and the
-//! AMM's gas.
-use std::path::PathBuf;
+//! `trellis-bench`: check wasm artifacts like a chain on upload, and meter the gas of the
+//! farm, the AMM and the vote-escrow family.
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -8,8 +8,9 @@ use clap::{Args, Parser, Subcommand};
 use trellis_bench::amm::params::DEFAULT_ORACLE_CAPACITY;
 use trellis_bench::farm::{DEFAULT_MAX_SPREAD_PCT, DEFAULT_POOLS, DEFAULT_STAKERS};
 use trellis_bench::{
-    capabilities, check, print_amm_report, print_report, run_all, run_amm_bench, run_farm_bench,
-    AmmBenchOptions, FarmBenchOptions, RunAllOptions, DEFAULT_CAPABILITIES,
+    capabilities, check, print_amm_report, print_report, print_ve_report, run_all, run_amm_bench,
+    run_farm_bench, run_ve_bench, AmmBenchOptions, FarmBenchOptions, RunAllOptions, VeBenchOptions,
+    DEFAULT_CAPABILITIES,
 };
 
 #[derive(Parser)]
@@ -38,6 +39,17 @@ struct RunArgs {
     /// Largest allowed gas spread per scaling operation, in percent.
     #[arg(long, default_value_t = DEFAULT_MAX_SPREAD_PCT)]
     max_spread: f64,
+    /// No progress lines on stderr.
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// Output of `ve`, whose rows are single measurements (no spread limit).
+#[derive(Args, Clone)]
+struct VeRunArgs {
+    /// JSON output file.
+    #[arg(long, default_value = "bench/results.json")]
+    out: PathBuf,
     /// No progress lines on stderr.
     #[arg(long)]
     quiet: bool,
@@ -96,7 +108,15 @@ enum Command {
         #[command(flatten)]
         amm: AmmArgs,
     },
-    /// `check` on every artifact, then `farm` and `amm`; one combined JSON report.
+    /// Measure the voting escrow, gauge controller, fee distributor and boosted farm, run
+    /// together (cross-contract queries and the escrow's notices run the real contracts).
+    Ve {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        run: VeRunArgs,
+    },
+    /// `check` on every artifact, then `farm`, `amm` and `ve`; one combined JSON report.
     All {
         #[command(flatten)]
         common: Common,
@@ -143,6 +163,16 @@ fn amm_options(common: &Common, run: &RunArgs, args: &AmmArgs) -> AmmBenchOption
     opts
 }
 
+fn ve_options(common: &Common, out: &Path, quiet: bool) -> VeBenchOptions {
+    let mut opts = VeBenchOptions::new(
+        common.artifacts_dir.clone(),
+        capabilities(&common.capabilities),
+    );
+    opts.out = Some(out.to_path_buf());
+    opts.progress = !quiet;
+    opts
+}
+
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Check { common, files } => {
@@ -172,6 +202,15 @@ fn run(cli: Cli) -> Result<()> {
             }
             report.ensure_flat()
         }
+        Command::Ve { common, run } => {
+            let opts = ve_options(&common, &run.out, run.quiet);
+            let report = run_ve_bench(&opts)?;
+            print_ve_report(&report);
+            if let Some(out) = &opts.out {
+                println!("wrote {}", out.display());
+            }
+            Ok(())
+        }
         Command::All {
             common,
             run,
@@ -183,6 +222,7 @@ fn run(cli: Cli) -> Result<()> {
                 out: Some(run.out.clone()),
                 farm: farm_options(&common, &run, &farm),
                 amm: amm_options(&common, &run, &amm),
+                ve: ve_options(&common, &run.out, run.quiet),
             };
             run_all(&opts).map(|_| ())
         }

@@ -185,6 +185,29 @@ impl<'a> Contract<'a> {
         Self::with_querier(code, address, MockQuerier::new(&[]))
     }
 
+    /// A contract at `address` in `block` over a backend that lives elsewhere between calls
+    /// (a multi-contract chain keeps every contract's backend and lends it for one call).
+    pub fn from_backend(
+        code: &'a Code,
+        address: Addr,
+        block: BlockInfo,
+        backend: BenchBackend,
+    ) -> Self {
+        let mut env = mock_env();
+        env.contract.address = address;
+        env.block = block;
+        Contract {
+            code,
+            backend: Some(backend),
+            env,
+        }
+    }
+
+    /// Hands the backend back (`None` if the VM lost it in a failed call).
+    pub fn into_backend(self) -> Option<BenchBackend> {
+        self.backend
+    }
+
     pub fn address(&self) -> &Addr {
         &self.env.contract.address
     }
@@ -292,11 +315,31 @@ impl<'a> Contract<'a> {
         funds: &[Coin],
         msg: &[u8],
     ) -> Result<(Response, Cost)> {
+        self.execute_raw_with_gas_limit(sender, funds, msg, CALL_GAS_LIMIT)
+    }
+
+    /// Runs `execute` with serialised `msg` and a gas limit of `gas_limit` CosmWasm gas, as a
+    /// chain runs a submessage that carries its own gas limit.
+    pub fn execute_raw_with_gas_limit(
+        &mut self,
+        sender: &str,
+        funds: &[Coin],
+        msg: &[u8],
+        gas_limit: u64,
+    ) -> Result<(Response, Cost)> {
         let info = Self::info(sender, funds);
-        self.with_instance(CALL_GAS_LIMIT, |instance, env| {
+        self.with_instance(gas_limit, |instance, env| {
             let res = call_execute::<_, _, _, Empty>(instance, env, &info, msg)
                 .map_err(|e| anyhow!("VM error: {e}"))?;
             contract_result(res)
+        })
+    }
+
+    /// Runs a smart query with serialised `msg` and returns the contract's answer as is (a
+    /// contract error stays a `ContractResult::Err`, as a querying contract receives it).
+    pub fn query_raw_with_cost(&mut self, msg: &[u8]) -> Result<(ContractResult<Binary>, Cost)> {
+        self.with_instance(CALL_GAS_LIMIT, |instance, env| {
+            call_query(instance, env, msg).map_err(|e| anyhow!("VM error: {e}"))
         })
     }
 
