@@ -17,11 +17,12 @@ pub enum ContractKind {
     VotingEscrow,
     GaugeController,
     FeeDistributor,
+    OptionsToken,
 }
 
 impl ContractKind {
     /// All kinds, in the order their code is stored.
-    pub const ALL: [ContractKind; 8] = [
+    pub const ALL: [ContractKind; 9] = [
         ContractKind::Cw20Base,
         ContractKind::Farm,
         ContractKind::WeightedPool,
@@ -30,6 +31,7 @@ impl ContractKind {
         ContractKind::VotingEscrow,
         ContractKind::GaugeController,
         ContractKind::FeeDistributor,
+        ContractKind::OptionsToken,
     ];
 
     /// The contract's code, wrapped for cw-multi-test.
@@ -43,6 +45,7 @@ impl ContractKind {
             ContractKind::VotingEscrow => voting_escrow_contract(),
             ContractKind::GaugeController => gauge_controller_contract(),
             ContractKind::FeeDistributor => fee_distributor_contract(),
+            ContractKind::OptionsToken => options_token_contract(),
         }
     }
 
@@ -57,6 +60,7 @@ impl ContractKind {
             ContractKind::VotingEscrow => "trellis-voting-escrow",
             ContractKind::GaugeController => "trellis-gauge-controller",
             ContractKind::FeeDistributor => "trellis-fee-distributor",
+            ContractKind::OptionsToken => "trellis-options-token",
         }
     }
 }
@@ -181,5 +185,17 @@ pub fn fee_distributor_contract() -> Box<dyn Contract<Empty>> {
             trellis_fee_distributor::contract::query,
         )
         .with_migrate(trellis_fee_distributor::contract::migrate),
+    )
+}
+
+/// The Trellis options token (oTOKEN): a cw20 call option on the protocol token.
+pub fn options_token_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_options_token::contract::execute,
+            trellis_options_token::contract::instantiate,
+            trellis_options_token::contract::query,
+        )
+        .with_migrate(trellis_options_token::contract::migrate),
     )
 }

@@ -35,6 +35,7 @@ pub mod amm;
 pub mod codes;
 pub mod conservation;
 pub mod farm;
+pub mod options;
 pub mod suite;
 pub mod tokens;
 pub mod ve;

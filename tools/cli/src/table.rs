@@ -168,7 +168,11 @@ pub fn summary(report: &SimReport) -> String {
     out.push_str(&users.render());
 
     out.push_str(&amm(report));
-    for section in crate::report::ve_tables::sections(report) {
+    let options_sections = crate::report::options_tables::sections(report);
+    for section in crate::report::ve_tables::sections(report)
+        .into_iter()
+        .chain(options_sections)
+    {
         let _ = writeln!(out, "\n{}", section.title);
         let names: Vec<&str> = section.headers.iter().map(String::as_str).collect();
         let mut table = Table::new(&names);

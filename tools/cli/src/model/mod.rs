@@ -4,6 +4,7 @@
 //! Amounts are base units of their token (`Uint128`, JSON strings); times are seconds since the
 //! deployment block (`t`), with the farm's clock reading alongside.
 pub mod amm;
+pub mod options;
 pub mod ve;
 
 use cosmwasm_std::{Decimal, Uint128};
@@ -11,6 +12,9 @@ use serde::Serialize;
 
 pub use amm::{
     AmmCheckSummary, AmmEventRecord, AmmPoolInfo, AmmPoolSummary, AmmSample, TraderSummary,
+};
+pub use options::{
+    ExerciseRecord, OptionsCheck, OptionsInfo, OptionsSample, OptionsSummary, OptionsTally,
 };
 pub use ve::{BoostComparison, BoostUserRow, GaugeWeek, VeSample, VeSummary, VeUserSummary};
 
@@ -100,6 +104,8 @@ pub struct Sample {
     pub amm_pools: Vec<AmmSample>,
     /// Ve powers (`None` without an escrow).
     pub ve: Option<VeSample>,
+    /// The options token (`None` without one).
+    pub options: Option<OptionsSample>,
     /// `emitted - claimed - recovered - rolled_over - undistributed - pending`.
     pub slack: i128,
     /// Positions + pools: the largest slack the bounded check allows.
@@ -161,6 +167,8 @@ pub struct Summary {
     pub gauge_weeks: Vec<GaugeWeek>,
     /// `compare_boost`: each user's reward under each mode.
     pub boost_comparison: Option<BoostComparison>,
+    /// The options token: exercises, tally and checks (`None` without one).
+    pub options: Option<OptionsSummary>,
 }
 
 #[derive(Clone, Debug, Serialize)]

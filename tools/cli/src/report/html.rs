@@ -81,10 +81,12 @@ figure {{ margin: 1em 0; }}
     out.push_str("<h2>Charts</h2>\n");
     let amm_charts = super::html_amm::price_charts(report, &x_axis(report));
     let ve_charts = super::ve_charts::charts(report, &x_axis(report));
+    let options_charts = super::options_charts::charts(report, &x_axis(report));
     for chart in charts(report)
         .into_iter()
         .chain(amm_charts)
         .chain(ve_charts)
+        .chain(options_charts)
     {
         let _ = writeln!(out, "<figure>{}</figure>", chart.render());
     }
@@ -92,7 +94,11 @@ figure {{ margin: 1em 0; }}
     pools_table(&mut out, report);
     users_table(&mut out, report);
     super::html_amm::tables(&mut out, report);
-    for section in super::ve_tables::sections(report) {
+    let options_sections = super::options_tables::sections(report);
+    for section in super::ve_tables::sections(report)
+        .into_iter()
+        .chain(options_sections)
+    {
         let _ = writeln!(out, "<h3>{}</h3>", escape(&section.title));
         let names: Vec<&str> = section.headers.iter().map(String::as_str).collect();
         html_table(&mut out, &names, &section.rows);

@@ -1,11 +1,14 @@
 //! Writes a [`SimReport`] into an output folder: `report.json`, `timeseries.csv`,
-//! `users.csv`, `events.csv`, `pools.csv`, `amm_events.csv`, `ve.csv`, `working.csv` and
-//! `report.html`.
+//! `users.csv`, `events.csv`, `pools.csv`, `amm_events.csv`, `ve.csv`, `working.csv`,
+//! `options.csv`, `exercises.csv` and `report.html`.
 pub mod chart;
 pub mod csv;
 pub mod html;
 pub mod html_amm;
 pub mod json;
+pub mod options_charts;
+pub mod options_csv;
+pub mod options_tables;
 pub mod svg;
 pub mod ve_charts;
 pub mod ve_csv;
@@ -30,7 +33,7 @@ pub const USER_COLUMNS: [&str; 7] = [
 ];
 
 /// The files written, in order.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 11] = [
     "report.json",
     "timeseries.csv",
     "users.csv",
@@ -39,6 +42,8 @@ pub const FILES: [&str; 9] = [
     "amm_events.csv",
     "ve.csv",
     "working.csv",
+    "options.csv",
+    "exercises.csv",
     "report.html",
 ];
 
@@ -54,6 +59,8 @@ pub fn write_all(report: &SimReport, dir: &Path) -> Result<Vec<PathBuf>> {
         csv::amm_events(report),
         ve_csv::ve(report),
         ve_csv::working(report),
+        options_csv::options(report),
+        options_csv::exercises(report),
         html::render(report),
     ];
     let mut written = Vec::new();

@@ -6,6 +6,7 @@ use cosmwasm_std::Uint128;
 
 use super::amm;
 use super::deploy::World;
+use super::options_actions;
 use super::timeline::{Event, EventKind};
 use super::traders;
 use super::ve_actions;
@@ -75,6 +76,10 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event, log: &mut Log) -> 
             let name = plan.users[*user].name.as_str();
             let context = || format!("at {when}: {name} {}", describe(plan, action));
             match action {
+                ActionPlan::Exercise { .. } => {
+                    options_actions::exercise(world, plan, t, name, action, log)
+                        .with_context(context)?;
+                }
                 ActionPlan::Join { .. } | ActionPlan::Exit { .. } => {
                     let done = amm_action(world, plan, t, name, action).with_context(context)?;
                     log.amm.push(done);
@@ -283,6 +288,7 @@ fn describe(plan: &Plan, action: &ActionPlan) -> String {
                 lp.symbol
             )
         }
+        ActionPlan::Exercise { .. } => options_actions::describe(plan, action),
         _ => ve_actions::describe(plan, action),
     }
 }

@@ -26,12 +26,14 @@ impl AmmBooks {
     }
 }
 
-/// The factory's protocol token: the policy's, else the reward token (the farm checks that
-/// they agree).
+/// The factory's protocol token: the policy's, else the options' underlying when the farm
+/// pays options, else the reward token (the farm checks that they agree).
 pub fn protocol_token(plan: &Plan) -> usize {
-    plan.policy
-        .map(|p| p.protocol_token)
-        .unwrap_or(plan.reward.token)
+    let reward = match &plan.options {
+        Some(o) => o.underlying,
+        None => plan.reward.token,
+    };
+    plan.policy.map(|p| p.protocol_token).unwrap_or(reward)
 }
 
 /// Deploys the factory and every amm pool with its fee settings and initial liquidity (from

@@ -13,6 +13,7 @@ use trellis_testing::{
 };
 
 use super::amm::{self, AmmBooks};
+use super::options_deploy::{self, OptionsWorld};
 use super::prng::SplitMix64;
 use super::ve_deploy;
 use crate::model::AmmEventRecord;
@@ -35,6 +36,8 @@ pub struct World {
     pub controller: Option<ControllerHandle>,
     /// Gauge-split farms: each pool's gauge id, by pool index (empty otherwise).
     pub gauges: Vec<String>,
+    /// The options token, when the scenario has one.
+    pub options: Option<OptionsWorld>,
 }
 
 /// Deploys everything; also returns the initial-liquidity events.
@@ -47,6 +50,7 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
         let (pools, events) = amm::deploy(&mut suite, plan, &mut assets)?;
         (pools, events, Some(suite.factory().addr.clone()))
     };
+    let otoken = options_deploy::deploy(&mut suite, plan, &mut assets, &amm_pools)?;
     let assets: Vec<AssetInfo> = assets
         .into_iter()
         .map(|a| a.expect("every token is deployed"))
@@ -60,11 +64,16 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
             asset: assets[plan.reward.token].clone(),
         },
     };
-    let policy = plan.policy.map(|p| AllocationPolicy {
-        protocol_token: assets[p.protocol_token].clone(),
-        max_solo_share_bps: p.max_solo_share_bps,
-        native_pairs_outweigh: p.native_pairs_outweigh,
-    });
+    let policy = match (plan.policy, &plan.options) {
+        (Some(p), _) => Some(AllocationPolicy {
+            protocol_token: assets[p.protocol_token].clone(),
+            max_solo_share_bps: p.max_solo_share_bps,
+            native_pairs_outweigh: p.native_pairs_outweigh,
+        }),
+        // A farm paying options: the protocol token is the underlying, as for the factory.
+        (None, Some(o)) => Some(FarmOptions::default_policy(&assets[o.underlying])),
+        (None, None) => None,
+    };
     let mut options = FarmOptions::new(plan.clock, plan.schedule.curve.clone(), reward);
     options.start = plan.schedule.start;
     options.end = plan.schedule.end;
@@ -130,6 +139,7 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
         escrow,
         controller: controller.map(|(gc, _)| gc),
         gauges,
+        options: otoken,
     };
     Ok((world, provided))
 }
@@ -164,6 +174,15 @@ fn genesis_holders(suite: &Suite, plan: &Plan, index: usize) -> Vec<(Addr, u128)
             holders.push((suite.addr(TREASURY), total));
         }
     }
+    // The options treasury funds the oTOKEN's reserve at deployment.
+    if let Some(o) = &plan.options {
+        match o.reserve {
+            Some(reserve) if index == o.underlying && reserve > 0 => {
+                holders.push((suite.addr(&o.treasury), reserve));
+            }
+            _ => {}
+        }
+    }
     let liquidity: u128 = plan
         .amm_pools
         .iter()
@@ -178,12 +197,13 @@ fn genesis_holders(suite: &Suite, plan: &Plan, index: usize) -> Vec<(Addr, u128)
 }
 
 /// Every declared token with its genesis holders ([`genesis_holders`]). A minted reward
-/// token starts with the owner as a temporary minter. LP tokens are left `None`: their pools
-/// create them.
+/// token, and an underlying the oTOKEN mints, start with the owner as a temporary minter. LP
+/// tokens and the oTOKEN are left `None`: their pools and the options deployment create them.
 fn create_tokens(suite: &mut Suite, plan: &Plan) -> Result<Vec<Option<AssetInfo>>> {
     let mut assets = Vec::new();
     for (index, token) in plan.tokens.iter().enumerate() {
-        if token.is_lp() {
+        let otoken = plan.options.as_ref();
+        if token.is_lp() || otoken.map(|o| o.token) == Some(index) {
             assets.push(None);
             continue;
         }
@@ -200,10 +220,12 @@ fn create_tokens(suite: &mut Suite, plan: &Plan) -> Result<Vec<Option<AssetInfo>
             None => {
                 let minted_reward =
                     index == plan.reward.token && plan.reward.source == SourcePlan::Mint;
+                let minted_underlying =
+                    otoken.is_some_and(|o| o.underlying == index && o.reserve.is_none());
                 let options = Cw20Options {
                     name: Some(format!("{} (simulated)", token.symbol)),
                     decimals: token.decimals,
-                    minter: minted_reward.then(|| suite.owner.clone()),
+                    minter: (minted_reward || minted_underlying).then(|| suite.owner.clone()),
                 };
                 suite
                     .create_cw20_with(&token.symbol, &holders, options)

@@ -5,6 +5,9 @@ pub mod amm;
 pub mod amm_summary;
 pub mod compare;
 pub mod deploy;
+pub mod options_actions;
+pub mod options_deploy;
+pub mod options_sample;
 pub mod prng;
 pub mod sample;
 pub mod settle;
@@ -87,6 +90,10 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
     summary.amm_pools = amm_summary::pools(plan, &samples);
     summary.traders = amm_summary::traders(plan, &log.amm);
     summary.conservation.amm = amm_summary::check(plan, &samples);
+    if let Some((options, violations)) = options_sample::summary(&world, plan)? {
+        summary.conservation.violations.extend(violations);
+        summary.options = Some(options);
+    }
     Ok(SimReport {
         scenario: scenario_info(plan, &world, clock_at_start),
         tokens: plan.tokens.clone(),

@@ -77,6 +77,7 @@ pub fn take(
         pools,
         amm_pools: amm_samples(world, plan)?,
         ve: super::ve_sample::powers(world, plan)?,
+        options: super::options_sample::take(world, previous)?,
         slack: snapshot.slack,
         bound: snapshot.bound(),
     };

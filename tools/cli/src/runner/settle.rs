@@ -211,5 +211,7 @@ pub fn finish(
         gauge_weeks: super::ve_sample::gauge_weeks(world, plan)?,
         // Filled in by the runner when the scenario compares boost modes.
         boost_comparison: None,
+        // Filled in by the runner (`options_summary`).
+        options: None,
     })
 }

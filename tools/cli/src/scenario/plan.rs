@@ -36,6 +36,62 @@ pub struct Plan {
     pub split: SplitPlan,
     /// Boost modes to compare (empty: no comparison).
     pub compare_boost: Vec<BoostMode>,
+    /// The options token paid as the farm's reward.
+    pub options: Option<OptionsPlan>,
+}
+
+/// The options token (oTOKEN).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionsPlan {
+    /// Index into `tokens` of the oTOKEN itself (a cw20 with the underlying's decimals).
+    pub token: usize,
+    pub underlying: usize,
+    pub payment: usize,
+    /// The amm pool whose TWAP prices the options.
+    pub amm_pool: usize,
+    pub window_secs: u64,
+    pub multiplier_bps: u32,
+    /// 1e18 atomics of the minimum strike (payment base units per underlying base unit).
+    pub min_price_atomics: u128,
+    /// The account that receives the payments (and funds a reserve).
+    pub treasury: String,
+    /// `None`: minted; `Some(amount)`: a reserve funded by the treasury at deployment.
+    pub reserve: Option<u128>,
+    /// How `then = "lock"` reaches the escrow's lock token (`None`: no lock possible).
+    pub lock_route: Option<LockRoute>,
+}
+
+/// How an exercised underlying becomes the escrow's lock token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockRoute {
+    /// The escrow locks the underlying itself.
+    Direct,
+    /// The escrow locks the options pool's LP token: join the pool with the underlying alone,
+    /// then lock the LP tokens minted.
+    JoinPool,
+}
+
+/// What a farmer does with the underlying after an exercise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Then {
+    Hold,
+    /// Lock it (see [`LockRoute`]): added to the user's lock, or a new lock ending
+    /// `lock_for_secs` from now when the user has none.
+    Lock {
+        lock_for_secs: Option<u64>,
+    },
+    /// Sell it into the options pool (an exact-in swap).
+    Sell,
+}
+
+impl Then {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Then::Hold => "hold",
+            Then::Lock { .. } => "lock",
+            Then::Sell => "sell",
+        }
+    }
 }
 
 /// How a pool's stake counts for reward, by its tokenless share.
@@ -250,6 +306,13 @@ pub enum ActionPlan {
     Vote {
         pool: usize,
         weight_bps: u16,
+    },
+    /// Exercise this many options (`None`: the whole balance), paying at most the quote plus
+    /// `max_slippage_bps`, then do `then` with the underlying.
+    Exercise {
+        amount: Option<u128>,
+        max_slippage_bps: u16,
+        then: Then,
     },
 }
 

@@ -40,6 +40,58 @@ pub struct ScenarioSpec {
     /// Run the scenario once per boost mode, every pool that declares `boost` set to that
     /// mode, and compare the users' rewards.
     pub compare_boost: Option<Spanned<Vec<Spanned<BoostKind>>>>,
+    /// An options token (oTOKEN) on a declared token, priced by an amm pool's TWAP: the
+    /// farm's reward.
+    pub options: Option<OptionsSpec>,
+}
+
+/// The options token: a cw20 call option on `underlying`, exercised at a discount to the
+/// TWAP of `pool`, paid in `payment` to the treasury.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionsSpec {
+    /// The oTOKEN's cw20 symbol (not a declared token: the simulator deploys it).
+    pub symbol: Spanned<String>,
+    /// A declared token the options buy (a cw20 for `delivery = "mint"`).
+    pub underlying: Spanned<String>,
+    /// A declared token the exercise is paid in.
+    pub payment: Spanned<String>,
+    /// The amm pool of `underlying` and `payment` whose TWAP prices the options.
+    pub pool: Spanned<String>,
+    /// TWAP window (at least 300 s).
+    pub window: Spanned<Dur>,
+    /// The strike in bps of the TWAP (1000 to 10000).
+    pub multiplier_bps: Spanned<u64>,
+    /// Lowest strike, payment base units per underlying base unit, as a decimal string
+    /// (default one 1e-18: the least the contract accepts).
+    pub min_price: Option<Spanned<String>>,
+    /// The account the payments go to (default `treasury`).
+    pub treasury: Option<Spanned<String>>,
+    /// `mint` (the oTOKEN mints the underlying) or `reserve` (paid from a reserve the treasury
+    /// funds at deployment with `reserve`).
+    pub delivery: Spanned<DeliveryKind>,
+    /// `delivery = "reserve"`: underlying funded at deployment, display units.
+    pub reserve: Option<Spanned<Amount>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryKind {
+    Mint,
+    Reserve,
+}
+
+/// What a farmer does with the underlying an exercise delivered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThenKind {
+    /// Keep it.
+    Hold,
+    /// Lock it in the escrow (through the options pool's LP token when that is what the
+    /// escrow locks).
+    Lock,
+    /// Sell it into the options pool.
+    Sell,
 }
 
 #[derive(Debug, Deserialize)]
@@ -260,6 +312,10 @@ pub struct ActionSpec {
     pub gauge: Option<Spanned<String>>,
     /// `vote`: basis points of the user's ve slope (0 removes the vote).
     pub weight_bps: Option<Spanned<u64>>,
+    /// `exercise`: the most the payment may exceed the quote, in bps (default 100).
+    pub max_slippage_bps: Option<Spanned<u64>>,
+    /// `exercise`: what the user does with the underlying (default `hold`).
+    pub then: Option<Spanned<ThenKind>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -276,6 +332,7 @@ pub enum ActionKind {
     ExtendLock,
     WithdrawLock,
     Vote,
+    Exercise,
 }
 
 impl ActionKind {
@@ -292,6 +349,7 @@ impl ActionKind {
             ActionKind::ExtendLock => "extend_lock",
             ActionKind::WithdrawLock => "withdraw_lock",
             ActionKind::Vote => "vote",
+            ActionKind::Exercise => "exercise",
         }
     }
 }

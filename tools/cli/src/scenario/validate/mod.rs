@@ -3,6 +3,7 @@
 //! name them), amm pools (and their LP tokens), the schedule, pools and weight changes, users
 //! and their actions, traders and their swaps.
 mod amm;
+mod options;
 mod pools;
 mod schedule;
 mod tokens;
@@ -51,6 +52,8 @@ struct Ctx {
     escrow: Option<usize>,
     /// Gauge type names of a gauge-split farm (empty otherwise).
     gauge_types: Vec<String>,
+    /// The options token, when the scenario has one.
+    options: Option<OptionsPlan>,
 }
 
 impl Checker<'_> {
@@ -133,10 +136,13 @@ impl Checker<'_> {
             amm_pools: Vec::new(),
             escrow: None,
             gauge_types: Vec::new(),
+            options: None,
         };
         self.tokens(&spec.tokens, &mut ctx)?;
         self.amm_pools(&spec.amm_pools, &mut ctx)?;
+        self.options(&spec.options, &mut ctx)?;
         let reward = self.reward(&spec.farm.reward, &ctx)?;
+        self.options_reward(&spec.farm.reward, &reward, &ctx)?;
         let reward_decimals = ctx.tokens[reward.token].decimals;
         let schedule = self.schedule(&spec.farm.schedule, &ctx, reward_decimals)?;
         let policy = match &spec.farm.policy {
@@ -144,12 +150,14 @@ impl Checker<'_> {
             Some(p) => Some(self.policy(p, &ctx, reward.token)?),
         };
         let escrow = self.escrow(&spec.escrow, &mut ctx)?;
+        self.options_lock_route(&mut ctx);
         let (split, gauges) = self.gauges(&spec, &mut ctx)?;
         let pools = self.pools(&spec.pools, &mut ctx)?;
         let weight_changes = self.weight_changes(&spec.weight_changes, &ctx)?;
         let users = self.users(&spec.users, &ctx)?;
         let traders = self.traders(&spec.traders, &ctx)?;
         self.accounts_are_distinct(&spec, &users)?;
+        self.options_treasury_is_distinct(&spec, &users)?;
         let compare_boost = self.compare_boost(&spec.compare_boost, &pools, &ctx)?;
         Ok(Plan {
             name,
@@ -172,6 +180,7 @@ impl Checker<'_> {
             gauges,
             split,
             compare_boost,
+            options: ctx.options,
         })
     }
 

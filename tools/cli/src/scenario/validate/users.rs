@@ -65,6 +65,16 @@ impl Checker<'_> {
         let mut balances = Vec::new();
         for (symbol, amount) in table {
             let token = self.base_token(symbol, path, ctx, why)?;
+            if ctx.options.as_ref().map(|o| o.token) == Some(token) {
+                return self.err(
+                    symbol.span(),
+                    path,
+                    format!(
+                        "\"{}\" is the options token: the farm pays it",
+                        symbol.get_ref()
+                    ),
+                );
+            }
             let field = format!("{path}.{}", symbol.get_ref());
             balances.push((
                 token,
@@ -114,12 +124,26 @@ impl Checker<'_> {
         let amounts_span = a.amounts.as_ref().map(|x| x.span());
         let pools_span = a.pools.as_ref().map(|x| x.span());
         let pool_span = a.pool.as_ref().map(|x| x.span());
-        // The escrow and gauge fields belong to their actions only.
-        let ve_fields: [(&str, Option<Span>, &[ActionKind]); 3] = [
+        // The escrow, gauge and exercise fields belong to their actions only.
+        let action_fields: [(&str, Option<Span>, &[ActionKind]); 5] = [
             (
                 "lock_for",
                 a.lock_for.as_ref().map(|x| x.span()),
-                &[ActionKind::Lock, ActionKind::ExtendLock],
+                &[
+                    ActionKind::Lock,
+                    ActionKind::ExtendLock,
+                    ActionKind::Exercise,
+                ],
+            ),
+            (
+                "max_slippage_bps",
+                a.max_slippage_bps.as_ref().map(|x| x.span()),
+                &[ActionKind::Exercise],
+            ),
+            (
+                "then",
+                a.then.as_ref().map(|x| x.span()),
+                &[ActionKind::Exercise],
             ),
             (
                 "gauge",
@@ -132,12 +156,19 @@ impl Checker<'_> {
                 &[ActionKind::Vote],
             ),
         ];
-        for (name, span, kinds) in ve_fields {
+        for (name, span, kinds) in action_fields {
             if !kinds.contains(&kind) {
                 forbid(name, span)?;
             }
         }
+        let at_secs = self.at(&a.at, &f("at"), ctx)?;
         let plan = match kind {
+            ActionKind::Exercise => {
+                forbid("pools", pools_span)?;
+                forbid("amounts", amounts_span)?;
+                forbid("pool", pool_span)?;
+                self.exercise_action(a, path, at_secs, ctx)?
+            }
             ActionKind::Deposit | ActionKind::Withdraw => {
                 forbid("pools", pools_span)?;
                 forbid("amounts", amounts_span)?;
@@ -238,7 +269,7 @@ impl Checker<'_> {
             }
         };
         Ok(Action {
-            at_secs: self.at(&a.at, &f("at"), ctx)?,
+            at_secs,
             kind: plan,
         })
     }
