@@ -11,6 +11,7 @@ use cosmwasm_std::{Env, QuerierWrapper, Storage, Uint128, Uint256};
 use trellis_math::accumulator::{earned, from_scaled_floor, spread, to_scaled};
 use trellis_types::farm::{Clock, RewardSource};
 
+use crate::boost::{refresh_working, Powers};
 use crate::error::ContractError;
 use crate::gauge;
 use crate::limits::MAX_GAUGE_WEEKS_PER_SETTLE;
@@ -105,6 +106,17 @@ impl<'a> Books<'a> {
         settle_position(pool, position, &mut self.ledger)
     }
 
+    /// Recomputes the position's working balance (see `boost::refresh_working`); the pool
+    /// and the position must be settled.
+    pub fn refresh_working(
+        &mut self,
+        powers: &mut Powers,
+        pool: &mut Pool,
+        position: &mut Position,
+    ) -> Result<(), ContractError> {
+        refresh_working(&self.config, powers, &mut self.emission, pool, position)
+    }
+
     /// Whole units of undistributed reward (the scaled remainder stays booked).
     pub fn undistributed(&self) -> Result<Uint128, ContractError> {
         Ok(from_scaled_floor(self.ledger.undistributed_scaled)?.0)
@@ -117,6 +129,33 @@ pub fn book_undistributed(ledger: &mut Ledger, scaled: Uint256) -> Result<(), Co
         .checked_add(scaled)
         .map_err(|_| ContractError::Overflow("undistributed"))?;
     Ok(())
+}
+
+/// Books `released` as emitted: all of it for minted rewards; for a reserve only what it
+/// holds (emission stops when the reserve is spent; the rest is skipped, not promised).
+/// Returns the amount emitted.
+pub fn emit(
+    config: &Config,
+    ledger: &mut Ledger,
+    released: Uint128,
+) -> Result<Uint128, ContractError> {
+    let amount = match config.reward {
+        RewardSource::Mint { .. } => released,
+        RewardSource::Reserve { .. } => {
+            let amount = released.min(ledger.reserve_available);
+            ledger.reserve_available -= amount;
+            ledger.skipped = ledger
+                .skipped
+                .checked_add(released - amount)
+                .map_err(|_| ContractError::Overflow("skipped"))?;
+            amount
+        }
+    };
+    ledger.emitted = ledger
+        .emitted
+        .checked_add(amount)
+        .map_err(|_| ContractError::Overflow("emitted"))?;
+    Ok(amount)
 }
 
 /// Releases the schedule's emission over `(last_update, now]`, capped by the reserve, and
@@ -136,23 +175,7 @@ pub fn advance_emission(
     let released = scheduled
         .checked_sub(emission.scheduled)
         .map_err(|_| ContractError::Overflow("schedule integral"))?;
-    let amount = match config.reward {
-        RewardSource::Mint { .. } => released,
-        RewardSource::Reserve { .. } => {
-            // Emission stops when the reserve is spent; the rest is skipped, not promised.
-            let amount = released.min(ledger.reserve_available);
-            ledger.reserve_available -= amount;
-            ledger.skipped = ledger
-                .skipped
-                .checked_add(released - amount)
-                .map_err(|_| ContractError::Overflow("skipped"))?;
-            amount
-        }
-    };
-    ledger.emitted = ledger
-        .emitted
-        .checked_add(amount)
-        .map_err(|_| ContractError::Overflow("emitted"))?;
+    let amount = emit(config, ledger, released)?;
 
     let scaled = to_scaled(amount);
     if emission.total_weight == 0 {

@@ -9,12 +9,12 @@
 use cosmwasm_std::{Addr, Decimal, Uint128, Uint256};
 use trellis_math::accumulator::to_scaled;
 use trellis_math::ve::{round_down_to_week, WEEK};
-use trellis_types::farm::{gauge_id, RewardSource};
+use trellis_types::farm::gauge_id;
 use trellis_types::gauge_controller::{QueryMsg as GaugeQuery, RelativeWeightResponse};
 
-use crate::accounting::{credit_pool, Books};
+use crate::accounting::{credit_pool, emit, Books};
 use crate::error::ContractError;
-use crate::state::{Config, GaugeAccrual, Ledger, Pool, WeekWeight};
+use crate::state::{Config, GaugeAccrual, Pool, WeekWeight};
 
 /// 1e18: `Decimal`'s atomics per unit, and the carry's unit.
 const DECIMAL_ONE: u128 = 1_000_000_000_000_000_000;
@@ -48,27 +48,6 @@ pub fn relative_weight(
         },
     )?;
     Ok(response.relative_weight)
-}
-
-/// Reserve farms emit only what the reserve holds: the rest of the share is skipped.
-fn draw(config: &Config, ledger: &mut Ledger, share: Uint128) -> Result<Uint128, ContractError> {
-    let take = match config.reward {
-        RewardSource::Mint { .. } => share,
-        RewardSource::Reserve { .. } => {
-            let take = share.min(ledger.reserve_available);
-            ledger.reserve_available -= take;
-            ledger.skipped = ledger
-                .skipped
-                .checked_add(share - take)
-                .map_err(|_| ContractError::Overflow("skipped"))?;
-            take
-        }
-    };
-    ledger.emitted = ledger
-        .emitted
-        .checked_add(take)
-        .map_err(|_| ContractError::Overflow("emitted"))?;
-    Ok(take)
 }
 
 /// Walks the pool's accrual towards `books.now`, at most `max_weeks` week segments; returns
@@ -120,7 +99,7 @@ pub fn accrue(
                 .map_err(|_| ContractError::Overflow("gauge share"))?;
             acc.carry = Uint128::try_from(exact % one)
                 .map_err(|_| ContractError::Overflow("gauge carry"))?;
-            let take = draw(&books.config, &mut books.ledger, share)?;
+            let take = emit(&books.config, &mut books.ledger, share)?;
             credit_pool(pool, &mut books.ledger, to_scaled(take))?;
         }
         acc.last_update = end;

@@ -1,7 +1,7 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 
 use crate::accounting::Books;
-use crate::boost::{refresh_working, Powers};
+use crate::boost::Powers;
 use crate::error::ContractError;
 use crate::execute::{load_pool, recipient_or, reward_payment};
 use crate::limits::MAX_CLAIM_POOLS;
@@ -53,13 +53,7 @@ pub fn claim(
             .unwrap_or_default();
         books.settle(pool_id, &mut pool, &mut position)?;
         // A claim is an action: the boost follows the owner's ve power now.
-        refresh_working(
-            &books.config,
-            &mut powers,
-            &mut books.emission,
-            &mut pool,
-            &mut position,
-        )?;
+        books.refresh_working(&mut powers, &mut pool, &mut position)?;
         let amount = position.pending;
         position.claimed += amount;
         position.pending = Uint128::zero();

@@ -4,7 +4,7 @@
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Order, Response};
 
 use crate::accounting::{settle_position, Books};
-use crate::boost::{refresh_working, Powers};
+use crate::boost::Powers;
 use crate::error::ContractError;
 use crate::execute::load_pool;
 use crate::execute::stake::load_position;
@@ -34,13 +34,7 @@ pub fn kick(
     books.settle(pool_id, &mut pool, &mut position)?;
     let old = position.working;
     let mut powers = Powers::new(deps.querier, &user);
-    refresh_working(
-        &books.config,
-        &mut powers,
-        &mut books.emission,
-        &mut pool,
-        &mut position,
-    )?;
+    books.refresh_working(&mut powers, &mut pool, &mut position)?;
     books.save(deps.storage)?;
     POOLS.save(deps.storage, pool_id, &pool)?;
     POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
@@ -87,13 +81,7 @@ pub fn lock_changed(
         }
         let mut position = load_position(deps.storage, &user, pool_id)?;
         settle_position(&pool, &mut position, &mut books.ledger)?;
-        refresh_working(
-            &books.config,
-            &mut powers,
-            &mut books.emission,
-            &mut pool,
-            &mut position,
-        )?;
+        books.refresh_working(&mut powers, &mut pool, &mut position)?;
         POOLS.save(deps.storage, pool_id, &pool)?;
         POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
         refreshed.push(pool_id.to_string());

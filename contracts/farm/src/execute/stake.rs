@@ -6,7 +6,7 @@ use trellis_math::accumulator::to_scaled;
 use trellis_types::AssetInfo;
 
 use crate::accounting::{book_undistributed, settle_position, Books};
-use crate::boost::{index_boosted, refresh_working, set_working, Powers};
+use crate::boost::{index_boosted, set_working, Powers};
 use crate::error::ContractError;
 use crate::execute::{load_pool, recipient_or};
 use crate::state::{Pool, Position, POOLS, POSITIONS};
@@ -72,13 +72,7 @@ pub fn deposit(
         .map_err(|_| ContractError::Overflow("pool total stake"))?;
     position.staked += amount; // bounded by the pool total just checked
     let mut powers = Powers::new(deps.querier, &owner);
-    refresh_working(
-        &books.config,
-        &mut powers,
-        &mut books.emission,
-        &mut pool,
-        &mut position,
-    )?;
+    books.refresh_working(&mut powers, &mut pool, &mut position)?;
 
     save_all(
         deps.storage,
@@ -159,13 +153,7 @@ pub fn withdraw(
     position.staked -= amount;
     pool.total_staked -= amount;
     let mut powers = Powers::new(deps.querier, &user);
-    refresh_working(
-        &books.config,
-        &mut powers,
-        &mut books.emission,
-        &mut pool,
-        &mut position,
-    )?;
+    books.refresh_working(&mut powers, &mut pool, &mut position)?;
 
     let transfer = pool.staking.transfer_msg(&recipient, amount)?;
     save_all(
