@@ -6,11 +6,14 @@
 //! - [`amm`]: the weighted pool's operations and oracle, and the router's two-hop route.
 //! - [`ve`]: the voting escrow, gauge controller, fee distributor and boosted farm, run
 //!   together on a small multi-contract chain.
-//! - [`run_all`]: all four, for the `trellis bench` subcommand.
+//! - [`options`]: the options token's exercises (native and cw20 payment, priced by a weighted
+//!   pool's TWAP) and a farm claim minting it, on the same kind of chain.
+//! - [`run_all`]: all five, for the `trellis bench` subcommand.
 pub mod amm;
 pub mod chain;
 pub mod check;
 pub mod farm;
+pub mod options;
 pub mod storage;
 pub mod ve;
 pub mod vm;
@@ -24,6 +27,7 @@ use serde::Serialize;
 pub use amm::{print_amm_report, run_amm_bench, AmmBenchOptions, AmmReport};
 pub use check::{run_check, CheckResult};
 pub use farm::{print_report, run_farm_bench, FarmBenchOptions, FarmReport};
+pub use options::{print_options_report, run_options_bench, OptionsBenchOptions, OptionsReport};
 pub use ve::{print_ve_report, run_ve_bench, VeBenchOptions, VeReport};
 pub use vm::{capabilities, DEFAULT_CAPABILITIES};
 
@@ -38,6 +42,8 @@ pub struct RunAllOptions {
     pub amm: AmmBenchOptions,
     /// ve group settings; `ve.out` is ignored, the combined report goes to `out`.
     pub ve: VeBenchOptions,
+    /// Options group settings; `options.out` is ignored, the combined report goes to `out`.
+    pub options: OptionsBenchOptions,
     /// Where to write the combined JSON report (`None`: do not write).
     pub out: Option<PathBuf>,
 }
@@ -50,7 +56,8 @@ impl RunAllOptions {
         RunAllOptions {
             farm: FarmBenchOptions::new(artifacts_dir.clone(), caps.clone()),
             amm: AmmBenchOptions::new(artifacts_dir.clone(), caps.clone()),
-            ve: VeBenchOptions::new(artifacts_dir.clone(), caps),
+            ve: VeBenchOptions::new(artifacts_dir.clone(), caps.clone()),
+            options: OptionsBenchOptions::new(artifacts_dir.clone(), caps),
             artifacts_dir,
             out: Some(PathBuf::from("bench/results.json")),
         }
@@ -64,9 +71,10 @@ pub struct AllReport {
     pub farm: FarmReport,
     pub amm: AmmReport,
     pub ve: VeReport,
+    pub options: OptionsReport,
 }
 
-/// Checks every artifact, runs the farm, AMM and ve benches, prints them, writes the combined
+/// Checks every artifact, runs the farm, AMM, ve and options benches, prints them, writes the combined
 /// JSON and fails when an artifact fails its check or a scaling spread is over its limit.
 pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     let paths = check::list_artifacts(&opts.artifacts_dir)?;
@@ -88,11 +96,18 @@ pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     ve_opts.progress &= opts.farm.progress;
     let ve = run_ve_bench(&ve_opts)?;
     print_ve_report(&ve);
+    println!();
+    let mut options_opts = opts.options.clone();
+    options_opts.out = None;
+    options_opts.progress &= opts.farm.progress;
+    let options = run_options_bench(&options_opts)?;
+    print_options_report(&options);
     let report = AllReport {
         check,
         farm,
         amm,
         ve,
+        options,
     };
     if let Some(out) = &opts.out {
         farm::write_json(out, &report)?;

@@ -1,5 +1,5 @@
 //! `trellis-bench`: check wasm artifacts like a chain on upload, and meter the gas of the
-//! farm, the AMM and the vote-escrow family.
+//! farm, the AMM, the vote-escrow family and the options token.
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,9 +8,9 @@ use clap::{Args, Parser, Subcommand};
 use trellis_bench::amm::params::DEFAULT_ORACLE_CAPACITY;
 use trellis_bench::farm::{DEFAULT_MAX_SPREAD_PCT, DEFAULT_POOLS, DEFAULT_STAKERS};
 use trellis_bench::{
-    capabilities, check, print_amm_report, print_report, print_ve_report, run_all, run_amm_bench,
-    run_farm_bench, run_ve_bench, AmmBenchOptions, FarmBenchOptions, RunAllOptions, VeBenchOptions,
-    DEFAULT_CAPABILITIES,
+    capabilities, check, print_amm_report, print_options_report, print_report, print_ve_report,
+    run_all, run_amm_bench, run_farm_bench, run_options_bench, run_ve_bench, AmmBenchOptions,
+    FarmBenchOptions, OptionsBenchOptions, RunAllOptions, VeBenchOptions, DEFAULT_CAPABILITIES,
 };
 
 #[derive(Parser)]
@@ -44,7 +44,7 @@ struct RunArgs {
     quiet: bool,
 }
 
-/// Output of `ve`, whose rows are single measurements (no spread limit).
+/// Output of `ve` and `options`, whose rows are single measurements (no spread limit).
 #[derive(Args, Clone)]
 struct VeRunArgs {
     /// JSON output file.
@@ -116,7 +116,16 @@ enum Command {
         #[command(flatten)]
         run: VeRunArgs,
     },
-    /// `check` on every artifact, then `farm`, `amm` and `ve`; one combined JSON report.
+    /// Measure the options token: exercises paid natively and through the cw20 hook, priced by
+    /// a weighted pool's TWAP, and a farm claim minting it (every contract's real wasm).
+    Options {
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        run: VeRunArgs,
+    },
+    /// `check` on every artifact, then `farm`, `amm`, `ve` and `options`; one combined JSON
+    /// report.
     All {
         #[command(flatten)]
         common: Common,
@@ -173,6 +182,16 @@ fn ve_options(common: &Common, out: &Path, quiet: bool) -> VeBenchOptions {
     opts
 }
 
+fn options_options(common: &Common, out: &Path, quiet: bool) -> OptionsBenchOptions {
+    let mut opts = OptionsBenchOptions::new(
+        common.artifacts_dir.clone(),
+        capabilities(&common.capabilities),
+    );
+    opts.out = Some(out.to_path_buf());
+    opts.progress = !quiet;
+    opts
+}
+
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Check { common, files } => {
@@ -211,6 +230,15 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Options { common, run } => {
+            let opts = options_options(&common, &run.out, run.quiet);
+            let report = run_options_bench(&opts)?;
+            print_options_report(&report);
+            if let Some(out) = &opts.out {
+                println!("wrote {}", out.display());
+            }
+            Ok(())
+        }
         Command::All {
             common,
             run,
@@ -223,6 +251,7 @@ fn run(cli: Cli) -> Result<()> {
                 farm: farm_options(&common, &run, &farm),
                 amm: amm_options(&common, &run, &amm),
                 ve: ve_options(&common, &run.out, run.quiet),
+                options: options_options(&common, &run.out, run.quiet),
             };
             run_all(&opts).map(|_| ())
         }

@@ -21,6 +21,7 @@ pub mod fee_ops;
 pub mod gauge_ops;
 pub mod params;
 pub mod report;
+pub mod stub_contracts;
 pub mod world;
 
 use std::collections::HashSet;
@@ -69,7 +70,8 @@ impl VeBenchOptions {
     }
 }
 
-fn upload(path: &Path, capabilities: &HashSet<String>) -> Result<(ArtifactInfo, Rc<Code>)> {
+/// Reads an artifact, stores it as a chain does on upload and pins it.
+pub fn upload(path: &Path, capabilities: &HashSet<String>) -> Result<(ArtifactInfo, Rc<Code>)> {
     let (info, wasm) = artifact_info(path)
         .with_context(|| format!("{} is missing: run scripts/build-wasm.sh", path.display()))?;
     let code = Code::upload(&wasm, capabilities)

@@ -201,10 +201,15 @@ pub fn print_ve_report(report: &VeReport) {
         if i > 0 {
             println!();
         }
-        print_header(title);
-        for row in rows {
-            print_row(row);
-        }
+        print_table(title, rows);
+    }
+}
+
+/// One table of rows under `title` (each transaction's calls indented below it).
+pub fn print_table(title: &str, rows: &[VeRow]) {
+    print_header(title);
+    for row in rows {
+        print_row(row);
     }
 }
 

@@ -13,6 +13,10 @@
 //!
 //! A submessage that fails is an error of the run: a chain would revert its writes, which
 //! this storage cannot, and no measured row expects a failure.
+//!
+//! Codes without a wasm artifact (cw20-base LP tokens) can be stubbed ([`World::stub_code`]):
+//! their instantiations are answered with a reply and the messages sent to them are skipped,
+//! and every [`Tx`] lists what it skipped.
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
@@ -27,9 +31,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::amm::report::Figures;
-use crate::chain::{execute_reply, GAS_MULTIPLIER};
+use crate::chain::{execute_reply, instantiate_reply, GAS_MULTIPLIER};
 use crate::ve::bank::Bank;
 use crate::ve::report::{CallFigures, QueryFigures};
+use crate::ve::stub_contracts::Stubs;
 use crate::vm::{new_backend, to_msg, BenchBackend, Code, Contract, Cost, CALL_GAS_LIMIT};
 
 /// One deployed contract: its code, a name for the report, and its backend while no call
@@ -46,6 +51,7 @@ struct Shared {
     bank: RefCell<Bank>,
     /// Queries run since the current call started.
     queries: RefCell<Vec<QueryFigures>>,
+    stubs: RefCell<Stubs>,
 }
 
 impl Shared {
@@ -139,6 +145,8 @@ fn vm_gas_limit(sdk_limit: Option<u64>) -> u64 {
 pub struct Tx {
     pub response: Response,
     pub calls: Vec<CallFigures>,
+    /// Instantiations and messages of stubbed codes that did not run.
+    pub skipped: Vec<String>,
 }
 
 impl Tx {
@@ -150,6 +158,17 @@ impl Tx {
             .find(|a| a.key == key)
             .map(|a| a.value.as_str())
             .ok_or_else(|| anyhow!("the response has no attribute {key}"))
+    }
+
+    /// Fails when part of the transaction did not run (a stubbed contract's): a measured row
+    /// must have run everything it measures.
+    pub fn ensure_nothing_skipped(&self) -> Result<()> {
+        ensure!(
+            self.skipped.is_empty(),
+            "the transaction skipped {}",
+            self.skipped.join("; ")
+        );
+        Ok(())
     }
 }
 
@@ -166,6 +185,7 @@ impl World {
                 slots: RefCell::new(BTreeMap::new()),
                 bank: RefCell::new(Bank::default()),
                 queries: RefCell::new(Vec::new()),
+                stubs: RefCell::new(Stubs::default()),
             }),
         }
     }
@@ -195,6 +215,15 @@ impl World {
 
     fn is_contract(&self, address: &str) -> bool {
         self.shared.slots.borrow().contains_key(address)
+    }
+
+    /// Instantiations from `code_id` are not run: see [`Stubs`].
+    pub fn stub_code(&self, code_id: u64) {
+        self.shared.stubs.borrow_mut().add_code(code_id);
+    }
+
+    pub fn is_stub(&self, address: &str) -> bool {
+        self.shared.stubs.borrow().is_stub_address(address)
     }
 
     /// Stores a contract at `address` and runs its instantiation (and what it returns).
@@ -271,8 +300,14 @@ impl World {
         f: impl FnOnce(&mut Contract) -> Result<(Response, Cost)>,
     ) -> Result<Tx> {
         let mut calls = Vec::new();
+        self.shared.stubs.borrow_mut().take_skipped();
         let response = self.call(address, entry, gas_limit_sdk, f, &mut calls)?;
-        Ok(Tx { response, calls })
+        let skipped = self.shared.stubs.borrow_mut().take_skipped();
+        Ok(Tx {
+            response,
+            calls,
+            skipped,
+        })
     }
 
     /// One call and, after it, the messages it returned.
@@ -317,6 +352,38 @@ impl World {
                         .bank
                         .borrow_mut()
                         .transfer(contract, true, to_address, amount)?;
+                }
+                CosmosMsg::Wasm(WasmMsg::Instantiate { code_id, funds, .. })
+                    if self.shared.stubs.borrow().is_stub_code(*code_id) =>
+                {
+                    ensure!(funds.is_empty(), "funds sent to a stubbed instantiation");
+                    let created = self.shared.stubs.borrow_mut().create(*code_id, contract);
+                    if matches!(sub.reply_on, ReplyOn::Success | ReplyOn::Always) {
+                        // Nothing ran: no data and no VM gas to report.
+                        let reply = instantiate_reply(
+                            sub.id,
+                            sub.payload.clone(),
+                            *code_id,
+                            &created,
+                            None,
+                            0,
+                        );
+                        self.call(contract, "reply", None, |c| c.reply(&reply), calls)?;
+                    }
+                }
+                CosmosMsg::Wasm(WasmMsg::Execute {
+                    contract_addr,
+                    msg,
+                    funds,
+                }) if self.is_stub(contract_addr) => {
+                    ensure!(
+                        funds.is_empty() && sub.reply_on == ReplyOn::Never,
+                        "a message to the stub {contract_addr} carries funds or wants a reply"
+                    );
+                    self.shared
+                        .stubs
+                        .borrow_mut()
+                        .skip_execute(contract, contract_addr, msg);
                 }
                 CosmosMsg::Wasm(WasmMsg::Execute {
                     contract_addr,
