@@ -44,7 +44,8 @@ pub fn swap_from_events(
     })
 }
 
-fn attr<'a>(event: &'a cosmwasm_std::Event, key: &str) -> Option<&'a str> {
+/// The value of `key` in `event`, if any.
+pub(crate) fn attr<'a>(event: &'a cosmwasm_std::Event, key: &str) -> Option<&'a str> {
     event
         .attributes
         .iter()

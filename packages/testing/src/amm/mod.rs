@@ -28,7 +28,7 @@
 //! // (4 / 0.8) / (1 / 0.2) = 1 ALY per ATOM.
 //! assert_eq!(suite.spot_price(&pool, &atom).unwrap().to_string(), "1");
 //! ```
-mod events;
+pub(crate) mod events;
 mod factory;
 mod pool;
 mod router;

@@ -8,6 +8,7 @@ use trellis_types::asset::AssetInfo;
 use trellis_types::options_token::{ExecuteMsg, ReceiveMsg};
 
 use super::OptionsTokenHandle;
+use crate::amm::events::attr;
 use crate::suite::Suite;
 
 /// One exercise request.
@@ -153,12 +154,4 @@ pub fn exercise_from_events(res: &AppResponse, otoken: &Addr) -> Result<Exercise
         payment: number("payment")?,
         refund: number("refund")?,
     })
-}
-
-fn attr<'a>(event: &'a cosmwasm_std::Event, key: &str) -> Option<&'a str> {
-    event
-        .attributes
-        .iter()
-        .find(|a| a.key == key)
-        .map(|a| a.value.as_str())
 }
