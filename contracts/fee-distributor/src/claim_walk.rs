@@ -6,7 +6,7 @@ use trellis_types::voting_escrow::WEEK;
 
 use crate::error::ContractError;
 use crate::state::{Config, LAST_TOKEN_TIME, TOKENS_PER_WEEK, USER_CURSOR};
-use crate::voting_escrow::{total_power_at_readonly, user_power_at};
+use crate::voting_escrow::{total_powers_readonly, user_powers_at};
 use crate::week_split::week_start;
 
 pub struct ClaimWalk {
@@ -33,9 +33,10 @@ pub fn walk_claim(
         .may_load(deps.storage, user)?
         .unwrap_or(config.start_time);
     let keys: Vec<String> = config.tokens.iter().map(|t| t.key()).collect();
-    let mut amounts = vec![Uint128::zero(); keys.len()];
+    // First the weeks to walk and their fees; weeks without fees need no power at all.
     let mut week = cursor;
     let mut weeks_walked = 0;
+    let mut with_fees: Vec<(u64, Vec<Uint128>)> = vec![];
     while weeks_walked < limit && week < frontier {
         let fees = keys
             .iter()
@@ -45,23 +46,30 @@ pub fn walk_claim(
                     .unwrap_or_default())
             })
             .collect::<Result<Vec<Uint128>, ContractError>>()?;
-        // Weeks without fees cost no query: nothing to share.
         if fees.iter().any(|f| !f.is_zero()) {
-            let total = total_power_at_readonly(deps, &config.voting_escrow, week)?;
-            // Fees are only booked into weeks with power, so `total > 0` here; the clamp keeps
-            // a user's share within the week's fees even if the escrow misreports.
-            let power = user_power_at(&deps.querier, &config.voting_escrow, user, week)?.min(total);
-            if !power.is_zero() {
-                for (amount, fee) in amounts.iter_mut().zip(&fees) {
-                    // Credit rounds down: floor(fees * power / total).
-                    *amount = amount
-                        .checked_add(mul_div_floor(*fee, power, total)?)
-                        .map_err(|_| ContractError::Overflow("claim amount"))?;
-                }
-            }
+            with_fees.push((week, fees));
         }
         week += WEEK;
         weeks_walked += 1;
+    }
+    // Then the powers of those weeks, one escrow query each for the user and the totals.
+    let weeks: Vec<u64> = with_fees.iter().map(|(w, _)| *w).collect();
+    let totals = total_powers_readonly(deps, &config.voting_escrow, &weeks)?;
+    let powers = user_powers_at(&deps.querier, &config.voting_escrow, user, weeks)?;
+    let mut amounts = vec![Uint128::zero(); keys.len()];
+    for (((_, fees), total), power) in with_fees.iter().zip(totals).zip(powers) {
+        // Fees are only booked into weeks with power, so `total > 0` here; the clamp keeps a
+        // user's share within the week's fees even if the escrow misreports.
+        let power = power.min(total);
+        if power.is_zero() {
+            continue;
+        }
+        for (amount, fee) in amounts.iter_mut().zip(fees) {
+            // Credit rounds down: floor(fees * power / total).
+            *amount = amount
+                .checked_add(mul_div_floor(*fee, power, total)?)
+                .map_err(|_| ContractError::Overflow("claim amount"))?;
+        }
     }
     Ok(ClaimWalk {
         amounts,

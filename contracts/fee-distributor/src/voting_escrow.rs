@@ -1,51 +1,106 @@
-//! The two reads from the vote-escrow contract, and the per-week cache of total power.
-use cosmwasm_std::{Addr, Deps, QuerierWrapper, StdResult, Storage, Uint128};
-use trellis_types::voting_escrow::{PowerResponse, QueryMsg};
+//! The reads from the vote-escrow contract, each a single batched query however many weeks
+//! it covers (a query costs a contract instance, far more than the reads inside it), and the
+//! per-week cache of total power.
+use cosmwasm_std::{Addr, Deps, QuerierWrapper, StdError, StdResult, Storage, Uint128};
+use trellis_types::voting_escrow::{PowersResponse, QueryMsg};
 
 use crate::state::TOTAL_POWER_AT;
 
-pub fn user_power_at(
+/// Sends a batched powers query (none when `times` is empty) and checks one answer per time.
+fn powers(
+    querier: &QuerierWrapper,
+    ve: &Addr,
+    msg: QueryMsg,
+    asked: usize,
+) -> StdResult<Vec<Uint128>> {
+    if asked == 0 {
+        return Ok(vec![]);
+    }
+    let res: PowersResponse = querier.query_wasm_smart(ve, &msg)?;
+    if res.powers.len() != asked {
+        return Err(StdError::generic_err(format!(
+            "the escrow answered {} powers for {asked} times",
+            res.powers.len()
+        )));
+    }
+    Ok(res.powers)
+}
+
+/// The user's power at each of `times` (at most the escrow's `MAX_TIMES_PER_QUERY`).
+pub fn user_powers_at(
     querier: &QuerierWrapper,
     ve: &Addr,
     user: &Addr,
-    time: u64,
-) -> StdResult<Uint128> {
-    let res: PowerResponse = querier.query_wasm_smart(
-        ve,
-        &QueryMsg::UserPower {
-            user: user.to_string(),
-            time: Some(time),
-        },
-    )?;
-    Ok(res.power)
+    times: Vec<u64>,
+) -> StdResult<Vec<Uint128>> {
+    let asked = times.len();
+    let msg = QueryMsg::UserPowers {
+        user: user.to_string(),
+        times,
+    };
+    powers(querier, ve, msg, asked)
 }
 
-pub fn query_total_power_at(querier: &QuerierWrapper, ve: &Addr, time: u64) -> StdResult<Uint128> {
-    let res: PowerResponse =
-        querier.query_wasm_smart(ve, &QueryMsg::TotalPower { time: Some(time) })?;
-    Ok(res.power)
+/// Cached totals of `weeks`, and the weeks missing from the cache.
+fn cached_totals(
+    storage: &dyn Storage,
+    weeks: &[u64],
+) -> StdResult<(Vec<Option<Uint128>>, Vec<u64>)> {
+    let cached = weeks
+        .iter()
+        .map(|&w| TOTAL_POWER_AT.may_load(storage, w))
+        .collect::<StdResult<Vec<_>>>()?;
+    let missing = weeks
+        .iter()
+        .zip(&cached)
+        .filter(|(_, c)| c.is_none())
+        .map(|(&w, _)| w)
+        .collect();
+    Ok((cached, missing))
 }
 
-/// Total power at `week` (a past or present week start): the cached value, else a query whose
-/// answer is cached.
-pub fn total_power_at_cached(
+/// The cached values with the gaps filled, in order, from `fetched`.
+fn fill(cached: Vec<Option<Uint128>>, fetched: &[Uint128]) -> Vec<Uint128> {
+    let mut fetched = fetched.iter();
+    cached
+        .into_iter()
+        .map(|c| c.or_else(|| fetched.next().copied()).unwrap_or_default())
+        .collect()
+}
+
+/// Total power at each of `weeks` (week starts, past or present): cached values, the others
+/// in one query whose answers are cached.
+pub fn total_powers_cached(
     storage: &mut dyn Storage,
     querier: &QuerierWrapper,
     ve: &Addr,
-    week: u64,
-) -> StdResult<Uint128> {
-    if let Some(total) = TOTAL_POWER_AT.may_load(storage, week)? {
-        return Ok(total);
+    weeks: &[u64],
+) -> StdResult<Vec<Uint128>> {
+    let (cached, missing) = cached_totals(storage, weeks)?;
+    let asked = missing.len();
+    let fetched = powers(
+        querier,
+        ve,
+        QueryMsg::TotalPowers {
+            times: missing.clone(),
+        },
+        asked,
+    )?;
+    for (week, total) in missing.iter().zip(&fetched) {
+        TOTAL_POWER_AT.save(storage, *week, total)?;
     }
-    let total = query_total_power_at(querier, ve, week)?;
-    TOTAL_POWER_AT.save(storage, week, &total)?;
-    Ok(total)
+    Ok(fill(cached, &fetched))
 }
 
-/// Read-only variant for queries: the cache if present, else a live query (not stored).
-pub fn total_power_at_readonly(deps: Deps, ve: &Addr, week: u64) -> StdResult<Uint128> {
-    match TOTAL_POWER_AT.may_load(deps.storage, week)? {
-        Some(total) => Ok(total),
-        None => query_total_power_at(&deps.querier, ve, week),
-    }
+/// Read-only variant for queries: cached values, the others in one live query (not stored).
+pub fn total_powers_readonly(deps: Deps, ve: &Addr, weeks: &[u64]) -> StdResult<Vec<Uint128>> {
+    let (cached, missing) = cached_totals(deps.storage, weeks)?;
+    let asked = missing.len();
+    let fetched = powers(
+        &deps.querier,
+        ve,
+        QueryMsg::TotalPowers { times: missing },
+        asked,
+    )?;
+    Ok(fill(cached, &fetched))
 }

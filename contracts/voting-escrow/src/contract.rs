@@ -71,6 +71,10 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             to_json_binary(&q::user_power(deps, env, user, time)?)?
         }
         QueryMsg::TotalPower { time } => to_json_binary(&q::total_power(deps, env, time)?)?,
+        QueryMsg::UserPowers { user, times } => {
+            to_json_binary(&q::user_powers(deps, user, times)?)?
+        }
+        QueryMsg::TotalPowers { times } => to_json_binary(&q::total_powers(deps, times)?)?,
         QueryMsg::PowerShare { user } => to_json_binary(&q::power_share(deps, env, user)?)?,
         QueryMsg::UserSlope { user } => to_json_binary(&q::user_slope(deps, user)?)?,
         QueryMsg::UserPoints {

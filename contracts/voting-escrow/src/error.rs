@@ -25,6 +25,9 @@ pub enum ContractError {
     #[error(transparent)]
     InvalidMigration(#[from] trellis_types::migrate::MigrationRefused),
 
+    #[error("{count} times asked in one query; at most {max}")]
+    TooManyTimes { count: usize, max: usize },
+
     #[error("max_time {max_time} must be between {min} and {max} seconds")]
     InvalidMaxTime { max_time: u64, min: u64, max: u64 },
 

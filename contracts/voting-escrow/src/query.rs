@@ -1,7 +1,7 @@
 use cosmwasm_std::{Deps, Env, Uint128};
 use trellis_types::voting_escrow::{
     ConfigResponse, ListenersResponse, LockResponse, PointsResponse, PowerResponse,
-    PowerShareResponse, UserSlopeResponse,
+    PowerShareResponse, PowersResponse, UserSlopeResponse, MAX_TIMES_PER_QUERY,
 };
 
 use crate::error::ContractError;
@@ -59,6 +59,40 @@ pub fn total_power(
         power: Uint128::new(power),
         time,
     })
+}
+
+fn check_times(times: &[u64]) -> Result<(), ContractError> {
+    if times.len() > MAX_TIMES_PER_QUERY {
+        return Err(ContractError::TooManyTimes {
+            count: times.len(),
+            max: MAX_TIMES_PER_QUERY,
+        });
+    }
+    Ok(())
+}
+
+pub fn user_powers(
+    deps: Deps,
+    user: String,
+    times: Vec<u64>,
+) -> Result<PowersResponse, ContractError> {
+    check_times(&times)?;
+    let user = deps.api.addr_validate(&user)?;
+    let powers = times
+        .iter()
+        .map(|&t| Ok(Uint128::new(user_power_at(deps.storage, &user, t)?)))
+        .collect::<Result<_, ContractError>>()?;
+    Ok(PowersResponse { powers })
+}
+
+pub fn total_powers(deps: Deps, times: Vec<u64>) -> Result<PowersResponse, ContractError> {
+    check_times(&times)?;
+    let max_time = CONFIG.load(deps.storage)?.max_time;
+    let powers = times
+        .iter()
+        .map(|&t| Ok(Uint128::new(total_power_at(deps.storage, t, max_time)?)))
+        .collect::<Result<_, ContractError>>()?;
+    Ok(PowersResponse { powers })
 }
 
 pub fn power_share(

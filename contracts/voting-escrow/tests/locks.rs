@@ -252,3 +252,43 @@ fn a_sixty_week_gap_needs_bounded_checkpoints_and_stays_exact() {
     assert_eq!(attr(&res, "weeks_behind"), "0");
     assert_eq!(ve.epoch(), epoch);
 }
+
+#[test]
+fn batched_power_queries_answer_each_time_in_order() {
+    let mut ve = Ve::new();
+    let alice = addr("alice");
+    ve.create(&alice, 1000 * E18, T0 + MAXTIME).unwrap();
+    // DESIGN §7.3's lock: now, one year later, at its end (1,825,891,200) and after it.
+    let times = vec![T0, T0 + 31_536_000, 1_825_891_200, 1_825_891_201];
+    let want = [
+        997_995_941_146_607_619_200u128,
+        747_995_941_146_612_243_200,
+        0,
+        0,
+    ];
+    let user: PowersResponse = ve.q(QueryMsg::UserPowers {
+        user: alice.to_string(),
+        times: times.clone(),
+    });
+    let total: PowersResponse = ve.q(QueryMsg::TotalPowers {
+        times: times.clone(),
+    });
+    let want: Vec<Uint128> = want.into_iter().map(Uint128::new).collect();
+    assert_eq!(user.powers, want);
+    assert_eq!(total.powers, want);
+
+    let too_many = vec![T0; MAX_TIMES_PER_QUERY + 1];
+    let err = trellis_voting_escrow::contract::query(
+        ve.deps.as_ref(),
+        ve.env.clone(),
+        QueryMsg::TotalPowers { times: too_many },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        trellis_voting_escrow::ContractError::TooManyTimes {
+            count: MAX_TIMES_PER_QUERY + 1,
+            max: MAX_TIMES_PER_QUERY
+        }
+    );
+}

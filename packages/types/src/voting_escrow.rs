@@ -75,6 +75,13 @@ pub enum QueryMsg {
     /// Total power at `time` (default now), past or future.
     #[returns(PowerResponse)]
     TotalPower { time: Option<u64> },
+    /// The user's power at each of `times` (at most `MAX_TIMES_PER_QUERY`), in order: one
+    /// query where a fee claim would otherwise make one per week.
+    #[returns(PowersResponse)]
+    UserPowers { user: String, times: Vec<u64> },
+    /// Total power at each of `times` (at most `MAX_TIMES_PER_QUERY`), in order.
+    #[returns(PowersResponse)]
+    TotalPowers { times: Vec<u64> },
     /// The user's power and the total power now, in one query: what a boost needs.
     #[returns(PowerShareResponse)]
     PowerShare { user: String },
@@ -109,6 +116,15 @@ pub struct LockResponse {
 pub struct PowerResponse {
     pub power: Uint128,
     pub time: u64,
+}
+
+/// Most times one `UserPowers` / `TotalPowers` query answers.
+pub const MAX_TIMES_PER_QUERY: usize = 64;
+
+#[cw_serde]
+pub struct PowersResponse {
+    /// One per requested time, in the order asked.
+    pub powers: Vec<Uint128>,
 }
 
 #[cw_serde]

@@ -7,7 +7,7 @@ use crate::balance::balance_of;
 use crate::error::ContractError;
 use crate::limits::MAX_WEEKS_PER_CHECKPOINT;
 use crate::state::{CONFIG, LAST_TOKEN_TIME, LEDGER, TOKENS_PER_WEEK};
-use crate::voting_escrow::total_power_at_cached;
+use crate::voting_escrow::total_powers_cached;
 use crate::week_split::{segment_share, week_start};
 
 pub fn checkpoint_token(
@@ -62,12 +62,17 @@ pub fn checkpoint_token(
     let end = now.min(week_start(from) + MAX_WEEKS_PER_CHECKPOINT * WEEK);
     let keys: Vec<String> = config.tokens.iter().map(|t| t.key()).collect();
     let mut booked = vec![Uint128::zero(); keys.len()];
+    // The weeks touched, and their total powers in one escrow query (cached per week).
+    let mut weeks = vec![];
+    let mut week = week_start(from);
+    while week < end {
+        weeks.push(week);
+        week += WEEK;
+    }
+    let totals = total_powers_cached(deps.storage, &deps.querier, &config.voting_escrow, &weeks)?;
     let mut seg_start = from;
-    while seg_start < end {
-        let week = week_start(seg_start);
+    for (week, total) in weeks.into_iter().zip(totals) {
         let seg_end = (week + WEEK).min(end);
-        let total =
-            total_power_at_cached(deps.storage, &deps.querier, &config.voting_escrow, week)?;
         // A week without power books nothing: its share stays unbooked and is spread again by
         // the next checkpoint, into later weeks.
         if !total.is_zero() {

@@ -1,4 +1,4 @@
-//! A stand-in vote escrow answering only `UserPower` and `TotalPower`, from a schedule of
+//! A stand-in vote escrow answering only the power queries (single and batched), from a schedule of
 //! per-week powers set by the test (the real escrow is developed separately). Power at any
 //! time is the scheduled power of the week holding it; total power is the sum over users.
 use cosmwasm_schema::cw_serde;
@@ -8,7 +8,7 @@ use cosmwasm_std::{
 };
 use cw_multi_test::{Contract, ContractWrapper};
 use cw_storage_plus::Map;
-use trellis_types::voting_escrow::{PowerResponse, QueryMsg, WEEK};
+use trellis_types::voting_escrow::{PowerResponse, PowersResponse, QueryMsg, WEEK};
 
 /// (week start, user) -> power.
 const POWER: Map<(u64, &str), Uint128> = Map::new("power");
@@ -35,23 +35,45 @@ fn execute(deps: DepsMut, _: Env, _: MessageInfo, msg: ExecuteMsg) -> StdResult<
     Ok(Response::new())
 }
 
+fn user_power(deps: Deps, user: &str, time: u64) -> StdResult<Uint128> {
+    Ok(POWER
+        .may_load(deps.storage, (time / WEEK * WEEK, user))?
+        .unwrap_or_default())
+}
+
+fn total_power(deps: Deps, time: u64) -> StdResult<Uint128> {
+    POWER
+        .prefix(time / WEEK * WEEK)
+        .range(deps.storage, None, None, Order::Ascending)
+        .try_fold(Uint128::zero(), |acc, item| item.map(|(_, p)| acc + p))
+}
+
 fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::UserPower { user, time } => {
             let time = time.unwrap_or(env.block.time.seconds());
-            let power = POWER
-                .may_load(deps.storage, (time / WEEK * WEEK, &user))?
-                .unwrap_or_default();
+            let power = user_power(deps, &user, time)?;
             to_json_binary(&PowerResponse { power, time })
         }
         QueryMsg::TotalPower { time } => {
             let time = time.unwrap_or(env.block.time.seconds());
-            let power = POWER
-                .prefix(time / WEEK * WEEK)
-                .range(deps.storage, None, None, Order::Ascending)
-                .try_fold(Uint128::zero(), |acc, item| item.map(|(_, p)| acc + p))?;
-            to_json_binary(&PowerResponse { power, time })
+            to_json_binary(&PowerResponse {
+                power: total_power(deps, time)?,
+                time,
+            })
         }
+        QueryMsg::UserPowers { user, times } => to_json_binary(&PowersResponse {
+            powers: times
+                .iter()
+                .map(|&t| user_power(deps, &user, t))
+                .collect::<StdResult<_>>()?,
+        }),
+        QueryMsg::TotalPowers { times } => to_json_binary(&PowersResponse {
+            powers: times
+                .iter()
+                .map(|&t| total_power(deps, t))
+                .collect::<StdResult<_>>()?,
+        }),
         _ => Err(StdError::generic_err("mock escrow: not implemented")),
     }
 }
