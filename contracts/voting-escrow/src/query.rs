@@ -5,7 +5,7 @@ use trellis_types::voting_escrow::{
 };
 
 use crate::error::ContractError;
-use crate::history::{total_power_at, user_power_at};
+use crate::history::{total_power_at, total_powers_at, user_power_at};
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
 use crate::state::{CONFIG, LISTENERS, LOCKS, USER_EPOCH, USER_POINTS};
 
@@ -88,10 +88,10 @@ pub fn user_powers(
 pub fn total_powers(deps: Deps, times: Vec<u64>) -> Result<PowersResponse, ContractError> {
     check_times(&times)?;
     let max_time = CONFIG.load(deps.storage)?.max_time;
-    let powers = times
-        .iter()
-        .map(|&t| Ok(Uint128::new(total_power_at(deps.storage, t, max_time)?)))
-        .collect::<Result<_, ContractError>>()?;
+    let powers = total_powers_at(deps.storage, &times, max_time)?
+        .into_iter()
+        .map(Uint128::new)
+        .collect();
     Ok(PowersResponse { powers })
 }
 

@@ -12,7 +12,7 @@ mod common;
 use common::*;
 use cosmwasm_std::{coin, Addr};
 use proptest::prelude::*;
-use trellis_types::voting_escrow::ExecuteMsg;
+use trellis_types::voting_escrow::{ExecuteMsg, PowersResponse, QueryMsg, MAX_TIMES_PER_QUERY};
 
 const WEEK: u64 = 604_800;
 const USERS: usize = 3;
@@ -104,10 +104,32 @@ proptest! {
         // Every week boundary from the start until all locks have ended.
         let mut w = T0 / WEEK * WEEK;
         let last = ve.now() + MAXTIME + WEEK;
+        let mut weeks = vec![];
         while w <= last {
             prop_assert_eq!(ve.total(Some(w)), sum_of_users(&ve, &users, w), "week {}", w);
+            weeks.push(w);
             w += WEEK;
         }
         prop_assert_eq!(ve.total(Some(last)), 0);
+        // Batched queries answer exactly what single ones do: ascending weeks (which resume
+        // one walk), the same weeks descending, and the action times (mid-week, mixed order).
+        let mut descending = weeks.clone();
+        descending.reverse();
+        let action_times: Vec<u64> = seen.iter().map(|(t, _, _)| *t).collect();
+        for times in [&weeks, &descending, &action_times] {
+            for chunk in times.chunks(MAX_TIMES_PER_QUERY) {
+                let total: PowersResponse = ve.q(QueryMsg::TotalPowers { times: chunk.to_vec() });
+                let want: Vec<u128> = chunk.iter().map(|t| ve.total(Some(*t))).collect();
+                prop_assert_eq!(total.powers.iter().map(|p| p.u128()).collect::<Vec<_>>(), want);
+                for u in &users {
+                    let user: PowersResponse = ve.q(QueryMsg::UserPowers {
+                        user: u.to_string(),
+                        times: chunk.to_vec(),
+                    });
+                    let want: Vec<u128> = chunk.iter().map(|t| ve.power(u, Some(*t))).collect();
+                    prop_assert_eq!(user.powers.iter().map(|p| p.u128()).collect::<Vec<_>>(), want);
+                }
+            }
+        }
     }
 }
