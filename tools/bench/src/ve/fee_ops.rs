@@ -1,8 +1,8 @@
 //! The fee distributor's rows: `CheckpointToken` over 50 weeks and over 1 week, and `Claim`
-//! walking 50 weeks (its per-call maximum) and 1 week. Total power is read from the escrow
-//! (`TotalPower { time }`, once per new week, then cached) and each claimed week with fees
-//! asks the escrow for the user's power (`UserPower { time }`); those queries run in the
-//! escrow's wasm and are part of the rows. The checkpoint reads the distributor's own bank
+//! walking 50 weeks (its per-call maximum) and 1 week. A checkpoint reads the total powers of
+//! the weeks not yet cached in one escrow query (`TotalPowers { times }`), a claim the user's
+//! powers of the weeks with fees in one (`UserPowers { user, times }`); those queries run in
+//! the escrow's wasm and are part of the rows. The checkpoint reads the distributor's own bank
 //! balance, which the bench's bank keeps (fees in, claims out).
 //!
 //! Timeline (B_k is the k-th week boundary after the start, t0):
@@ -139,7 +139,7 @@ pub fn measure_fee_ops(
         "checkpoint_token_50_weeks",
         format!(
             "CheckpointToken {LONG_IDLE_WEEKS} weeks and a day after the last: books {} \
-             weeks, one escrow TotalPower per week",
+             weeks, one escrow TotalPowers query for all of them",
             LONG_IDLE_WEEKS + 1
         ),
         tx.calls,
@@ -151,7 +151,7 @@ pub fn measure_fee_ops(
         "claim_50_weeks",
         format!(
             "Claim walking {LONG_IDLE_WEEKS} weeks with fees (the per-call maximum): one \
-             escrow UserPower per week, totals cached; bank send"
+             escrow UserPowers query for all weeks, totals cached; bank send"
         ),
         tx.calls,
     ));
@@ -161,7 +161,7 @@ pub fn measure_fee_ops(
     let tx = distributor.fees_and_checkpoint(&world, &keeper)?;
     rows.push(VeRow::new(
         "checkpoint_token_1_week",
-        "CheckpointToken a week after the last: 2 weeks booked, 1 new escrow TotalPower",
+        "CheckpointToken a week after the last: 2 weeks booked, 1 week's total queried",
         tx.calls,
     ));
 
@@ -169,7 +169,7 @@ pub fn measure_fee_ops(
     let tx = distributor.claim(&world, &carol, SHORT_IDLE_WEEKS)?;
     rows.push(VeRow::new(
         "claim_1_week",
-        "Claim walking 1 week with fees: one escrow UserPower; bank send",
+        "Claim walking 1 week with fees: one escrow UserPowers query; bank send",
         tx.calls,
     ));
     Ok(rows)
