@@ -149,8 +149,15 @@ impl LineBook {
     ) -> Result<(Line, bool), ContractError> {
         let start = self.load_last(store, id)?;
         let (points, reached) = self.walk(store, id, start, target, max_weeks)?;
+        // Every point goes to the history (past weeks stay exact); `last` only needs the
+        // final one, written once rather than rewritten at every week crossed.
         for p in &points {
-            self.save(store, id, *p)?;
+            self.history
+                .save(store, (id.to_string(), p.ts), &StoredLine::from(*p))?;
+        }
+        if let Some(last) = points.last() {
+            self.last
+                .save(store, id.to_string(), &StoredLine::from(*last))?;
         }
         Ok((points.last().copied().unwrap_or(start), reached))
     }
