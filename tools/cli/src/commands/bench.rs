@@ -1,5 +1,6 @@
 //! `trellis bench`: checks the wasm artifacts like a chain on upload and meters the gas of
-//! the farm, the weighted pools (with their oracle) and the router in cosmwasm-vm
+//! the farm, the weighted pools (with their oracle), the router, the vote-escrow system
+//! (escrow, gauges, fee distributor, boosted farm) and the options token in cosmwasm-vm
 //! (`trellis_bench::run_all`). Behind the `bench` cargo feature so that
 //! `trellis sim` never builds wasmer.
 use std::path::PathBuf;
