@@ -132,20 +132,7 @@ pub fn user_power_at(storage: &dyn Storage, user: &Addr, t: u64) -> Result<u128,
 /// in a point ends within `max_time` of it, so it crosses at most `max_time / WEEK + 1`
 /// boundaries (a far-future query costs up to 209 reads with the 4-year default).
 pub fn total_power_at(storage: &dyn Storage, t: u64, max_time: u64) -> Result<u128, ContractError> {
-    let epoch = GLOBAL_EPOCH.load(storage)?;
-    let ts_of = |i: u64| Ok(GLOBAL_POINTS.load(storage, i)?.ts);
-    let Some(i) = search_by_time(0, epoch, t, ts_of)? else {
-        return Ok(0);
-    };
-    let start = to_line(&GLOBAL_POINTS.load(storage, i)?);
-    let w = walk(storage, start, t, max_time / WEEK + 2)?;
-    // Unreachable while the slope-change invariant holds; refuse rather than answer wrong.
-    if !w.reached {
-        return Err(ContractError::CheckpointRequired {
-            weeks_behind: weeks_between(w.line.ts, t),
-        });
-    }
-    Ok(w.line.bias)
+    Ok(total_powers_at(storage, &[t], max_time)?[0])
 }
 
 /// Total power at each of `times`, in order. Equal to `total_power_at` for each time, but a
@@ -171,6 +158,7 @@ pub fn total_powers_at(
             _ => to_line(&GLOBAL_POINTS.load(storage, i)?),
         };
         let w = walk(storage, start, t, max_time / WEEK + 2)?;
+        // Unreachable while the slope-change invariant holds; refuse rather than answer wrong.
         if !w.reached {
             return Err(ContractError::CheckpointRequired {
                 weeks_behind: weeks_between(w.line.ts, t),

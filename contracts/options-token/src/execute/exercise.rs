@@ -1,7 +1,7 @@
 //! Exercise: burn options, take the payment, pay the treasury, deliver the underlying.
 //! Every check runs before anything is written.
 use cosmwasm_std::{
-    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg,
+    to_json_binary, Addr, Api, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg,
 };
 use trellis_math::options::exercise_payment;
 use trellis_types::options_token::Delivery;
@@ -69,7 +69,25 @@ fn delivery_msg(
     })
 }
 
-pub fn exercise(mut deps: DepsMut, env: Env, req: Request) -> Result<Response, ContractError> {
+/// `recipient` if given (validated), else the owner of the options.
+pub fn recipient_or(
+    api: &dyn Api,
+    recipient: Option<String>,
+    owner: &Addr,
+) -> Result<Addr, ContractError> {
+    Ok(match recipient {
+        Some(r) => api.addr_validate(&r)?,
+        None => owner.clone(),
+    })
+}
+
+/// Runs `req` under `config` (loaded once by the entry path that checked the payment token).
+pub fn exercise(
+    mut deps: DepsMut,
+    env: Env,
+    config: Config,
+    req: Request,
+) -> Result<Response, ContractError> {
     if req.amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
@@ -80,7 +98,6 @@ pub fn exercise(mut deps: DepsMut, env: Env, req: Request) -> Result<Response, C
             now,
         });
     }
-    let config = CONFIG.load(deps.storage)?;
     let balance = cw20_base::contract::query_balance(deps.as_ref(), req.owner.to_string())?;
     if balance.balance < req.amount {
         return Err(ContractError::InsufficientBalance {
@@ -165,13 +182,11 @@ pub fn exercise_native(
 ) -> Result<Response, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     let sent = sent_native(&config, &info)?;
-    let recipient = match recipient {
-        Some(r) => deps.api.addr_validate(&r)?,
-        None => info.sender.clone(),
-    };
+    let recipient = recipient_or(deps.api, recipient, &info.sender)?;
     exercise(
         deps,
         env,
+        config,
         Request {
             owner: info.sender,
             amount,

@@ -4,7 +4,7 @@ use trellis_types::options_token::ReceiveMsg;
 use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
-use crate::execute::exercise::{exercise, Request};
+use crate::execute::exercise::{exercise, recipient_or, Request};
 use crate::execute::reserve;
 use crate::state::CONFIG;
 
@@ -34,13 +34,11 @@ pub fn receive_cw20(
                     got: token.to_string(),
                 });
             }
-            let recipient = match recipient {
-                Some(r) => deps.api.addr_validate(&r)?,
-                None => sender.clone(),
-            };
+            let recipient = recipient_or(deps.api, recipient, &sender)?;
             exercise(
                 deps,
                 env,
+                config,
                 Request {
                     owner: sender,
                     amount,
