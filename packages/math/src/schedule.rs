@@ -1,9 +1,13 @@
 //! Emission schedules with exact integrals.
 //!
-//! A schedule gives an integer rate for every clock unit `[t, t+1)`. Its cumulative emission
-//! `F(t)` is *defined* as the exact sum of those integer rates over `[start, t)`, so
-//! `integral(a, c) == integral(a, b) + integral(b, c)` holds exactly, `F` never decreases, and
-//! a farm that settles every second emits exactly what one settling once a year would.
+//! A schedule gives a rate for every clock unit `[t, t+1)`. StepDecay rates are kept in 1e18
+//! fixed point, so a 1% decay of 10 units per second is exactly 9.9 per second rather than 9;
+//! constant and linear rates are whole base units (a linear rate is floored per unit). The
+//! exact cumulative emission `S(t)` is the sum of those rates over `[start, t)` in 1e18-scaled
+//! base units, and `F(t) = floor(S(t) / 1e18)` is floored once, when it is returned. `S` does not
+//! depend on where anyone settled, so `integral(a, c) == integral(a, b) + integral(b, c)` holds
+//! exactly by telescoping, `F` never decreases, and a farm that settles every second emits
+//! exactly what one settling once a year would.
 //!
 //! Costs: constant O(1); linear O(log) through [`floor_sum`]; step decay O(epochs walked),
 //! at most [`MAX_DECAY_EPOCHS`], and O(1) amortised when resumed from a [`Cursor`].
@@ -11,7 +15,7 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Uint128, Uint256};
 
 use crate::floor_sum::floor_sum;
-use crate::mul_div::mul_div_floor;
+use crate::mul_div::{mul_div_floor, mul_div_u256_floor};
 use crate::MathError;
 
 /// Curve's yearly reduction: 2^(1/4) as an 18-decimal fixed-point number.
@@ -21,7 +25,9 @@ pub const CURVE_REDUCTION_FACTOR: u128 = 1_189_207_115_002_721_024;
 pub const YEAR_SECONDS: u64 = 31_536_000;
 
 /// A StepDecay schedule must reach rate 0, or its `end`, within this many epochs (validated),
-/// which bounds every epoch walk.
+/// which bounds every epoch walk. Rates are 1e18 fixed point, so rate 0 means below 1e-18 base
+/// units per clock unit: a 1% decay from `r` whole units needs about `ln(r * 1e18) / 0.01005`
+/// epochs (4,353 from 10 units, 8,249 from 1e18), a 0.1% decay ten times as many.
 pub const MAX_DECAY_EPOCHS: u64 = 10_000;
 
 /// Clock units over which `validate` checks that a schedule emitting forever (no `end`, never
@@ -34,10 +40,16 @@ const BPS_DENOMINATOR: u128 = 10_000;
 /// Denominator of `Decay::Fixed18` and of Curve's reduction factor.
 const FIXED18_ONE: u128 = 1_000_000_000_000_000_000;
 
+/// The fixed-point scale of StepDecay rates, of [`Cursor`] and of every `*_scaled` value: 1e18
+/// means one reward base unit. A rate of at most u128::MAX whole units is below 2^188 scaled, and
+/// it never increases, so the exact emission over any `t - start <= u64::MAX` units is below
+/// 2^188 * 2^64 = 2^252: scaled sums always fit in 256 bits.
+pub const RATE_SCALE: u128 = FIXED18_ONE;
+
 /// An emission schedule on the farm's clock (blocks or seconds).
 ///
-/// `rate` is in reward base units per clock unit. Emission happens over `[start, end)`;
-/// before `start` and from `end` on the rate is zero.
+/// Every rate field is in whole reward base units per clock unit. Emission happens over
+/// `[start, end)`; before `start` and from `end` on the rate is zero.
 #[cw_serde]
 #[derive(Eq)]
 pub struct Schedule {
@@ -53,7 +65,8 @@ pub enum Curve {
     Constant { rate: Uint128 },
     /// Piecewise-constant rate per epoch of `epoch_length` units, counted from `start`.
     /// Epoch 0 runs at `initial_rate`; each next epoch's rate is the previous one times the
-    /// decay factor, rounded down: `rate[k+1] = floor(rate[k] * num / den)`.
+    /// decay factor, kept in 1e18 fixed point and rounded down there (an emission is a credit):
+    /// `rate[0] = initial_rate * 1e18`, `rate[k+1] = floor(rate[k] * num / den)`.
     StepDecay {
         initial_rate: Uint128,
         epoch_length: u64,
@@ -76,23 +89,59 @@ pub enum Decay {
     Bps { factor_bps: u32 },
     /// Multiply by `factor / 1e18` each epoch. 0 < factor < 1e18.
     Fixed18 { factor: Uint128 },
-    /// Halve each epoch (`floor(rate / 2)`).
+    /// Halve each epoch (`floor(rate / 2)` on the 1e18-scaled rate).
     Halving,
-    /// Curve's yearly reduction: divide by 2^(1/4), i.e. `floor(rate * 1e18 / 1_189_207_115_002_721_024)`.
+    /// Curve's yearly reduction: divide by 2^(1/4), i.e.
+    /// `floor(rate * 1e18 / 1_189_207_115_002_721_024)` on the 1e18-scaled rate.
     CurveYearly,
 }
 
-/// StepDecay walk state: epoch index, its rate, and cumulative emission at that epoch's start
+/// StepDecay walk state: epoch index, its rate, and the exact emission before that epoch's start
 /// (constant and linear schedules ignore it).
 ///
 /// A farm stores the cursor next to its last settlement time so the next settlement resumes
 /// the walk instead of replaying every epoch since `start`.
+///
+/// Both amounts are 1e18 fixed point ([`RATE_SCALE`]). Cursors written before this was so held
+/// whole units in the same field names; JSON stores both as decimal strings, so an old cursor
+/// still parses as this type but means 1e18 times less. Convert it with
+/// [`cursor_from_integer`] (reading it as an [`IntegerCursor`]) before using it.
 #[cw_serde]
 #[derive(Default, Eq)]
 pub struct Cursor {
     pub epoch: u64,
+    /// The epoch's rate in 1e18 fixed point: base units per clock unit times 1e18.
+    pub rate: Uint256,
+    /// Exact emission over `[start, start + epoch * epoch_length)` in 1e18-scaled base units,
+    /// not floored.
+    pub cumulative: Uint256,
+}
+
+/// The cursor as stored before StepDecay rates were kept in 1e18 fixed point: `rate` and
+/// `cumulative` in whole base units. Only a migration needs it.
+#[cw_serde]
+#[derive(Default, Eq)]
+pub struct IntegerCursor {
+    pub epoch: u64,
     pub rate: Uint128,
     pub cumulative: Uint128,
+}
+
+/// Converts an [`IntegerCursor`] to a [`Cursor`] by scaling its rate and cumulative by 1e18
+/// (exact: `u128::MAX * 1e18 < 2^188`).
+///
+/// The converted cursor keeps the old walk's history: resuming from it, `F` at the old
+/// settlement time is the `F` the farm already stored, so nothing already released changes.
+/// From the cursor's epoch on, the rate decays in 1e18 fixed point. Its walk therefore starts
+/// from the old floored rate, and can differ from a fresh walk from
+/// [`Schedule::initial_cursor`] by what the old integer rounding had already dropped.
+pub fn cursor_from_integer(old: &IntegerCursor) -> Cursor {
+    let scale = Uint256::from(RATE_SCALE);
+    Cursor {
+        epoch: old.epoch,
+        rate: Uint256::from(old.rate) * scale,
+        cumulative: Uint256::from(old.cumulative) * scale,
+    }
 }
 
 impl Decay {
@@ -111,10 +160,11 @@ impl Decay {
         }
     }
 
-    /// The next epoch's rate: `floor(rate * num / den)`.
-    pub fn apply(&self, rate: Uint128) -> Result<Uint128, MathError> {
+    /// The next epoch's rate from a 1e18-scaled one: `floor(rate * num / den)`, rounded down
+    /// because an emission is a credit.
+    pub fn apply(&self, rate_scaled: Uint256) -> Result<Uint256, MathError> {
         let (numerator, denominator) = self.ratio();
-        mul_div_floor(rate, numerator, denominator)
+        mul_div_u256_floor(rate_scaled, numerator.into(), denominator.into())
     }
 }
 
@@ -232,14 +282,22 @@ impl Schedule {
         }
     }
 
-    /// The rate for the unit `[t, t+1)`: 0 before `start` and from `end` on.
+    /// The rate for the unit `[t, t+1)` in whole base units, rounded down (a StepDecay rate of
+    /// 9.9 per unit reads 9): 0 before `start` and from `end` on. For display; emission uses
+    /// the exact [`Schedule::rate_at_scaled`].
     pub fn rate_at(&self, t: u64) -> Result<Uint128, MathError> {
+        whole_units_floor(self.rate_at_scaled(t)?, "schedule rate")
+    }
+
+    /// The exact rate for the unit `[t, t+1)` in 1e18 fixed point ([`RATE_SCALE`]): 0 before
+    /// `start` and from `end` on.
+    pub fn rate_at_scaled(&self, t: u64) -> Result<Uint256, MathError> {
         if t < self.start || self.end.is_some_and(|end| t >= end) {
-            return Ok(Uint128::zero());
+            return Ok(Uint256::zero());
         }
         let unit = t - self.start;
         match &self.curve {
-            Curve::Constant { rate } => Ok(*rate),
+            Curve::Constant { rate } => Ok(scaled(*rate)),
             Curve::StepDecay {
                 epoch_length,
                 decay,
@@ -252,18 +310,24 @@ impl Schedule {
                 if walk.epoch == epoch {
                     Ok(walk.rate)
                 } else {
-                    Ok(Uint128::zero())
+                    Ok(Uint256::zero())
                 }
             }
             Curve::Linear {
                 initial_rate,
                 final_rate,
                 duration,
-            } => linear_rate(*initial_rate, *final_rate, *duration, unit),
+            } => Ok(scaled(linear_rate(
+                *initial_rate,
+                *final_rate,
+                *duration,
+                unit,
+            )?)),
         }
     }
 
-    /// `F(t)`: the exact sum of `rate_at(u)` for `u` in `[start, t)`.
+    /// `F(t)`: the emission over `[start, t)` in whole base units, `floor(S(t) / 1e18)` with
+    /// `S` the exact [`Schedule::cumulative_scaled`]. Overflow if it does not fit in u128.
     pub fn cumulative(&self, t: u64) -> Result<Uint128, MathError> {
         let units = self.emitting_units_before(t);
         match &self.curve {
@@ -276,6 +340,21 @@ impl Schedule {
                 final_rate,
                 duration,
             } => linear_cumulative(*initial_rate, *final_rate, *duration, units),
+        }
+    }
+
+    /// `S(t)`: the exact emission over `[start, t)` in 1e18-scaled base units, i.e. the sum of
+    /// `rate_at_scaled(u)` for `u` in `[start, t)`, before [`Schedule::cumulative`] floors it.
+    /// Overflow exactly when `cumulative(t)` overflows, so the two always agree.
+    pub fn cumulative_scaled(&self, t: u64) -> Result<Uint256, MathError> {
+        match &self.curve {
+            Curve::StepDecay { .. } => {
+                let (exact, _) = self.step_decay_scaled_from(&self.initial_cursor(), t)?;
+                whole_units_floor(exact, "step decay cumulative")?;
+                Ok(exact)
+            }
+            // Constant and linear rates are whole units, so S(t) = F(t) * 1e18 exactly.
+            Curve::Constant { .. } | Curve::Linear { .. } => Ok(scaled(self.cumulative(t)?)),
         }
     }
 
@@ -292,7 +371,7 @@ impl Schedule {
             .map_err(|_| MathError::Overflow("integral: cumulative decreased"))
     }
 
-    /// Epoch 0, the initial rate, cumulative 0.
+    /// Epoch 0, the initial rate in 1e18 fixed point, cumulative 0.
     pub fn initial_cursor(&self) -> Cursor {
         let rate = match &self.curve {
             Curve::Constant { rate } => *rate,
@@ -302,29 +381,47 @@ impl Schedule {
         };
         Cursor {
             epoch: 0,
-            rate,
-            cumulative: Uint128::zero(),
+            rate: scaled(rate),
+            cumulative: Uint256::zero(),
         }
     }
 
-    /// `F(t)` computed by resuming the epoch walk at `cursor` (which came from this schedule,
-    /// from `initial_cursor` or an earlier call with `t' <= t`); returns `F(t)` and the cursor
-    /// moved to the epoch of the last unit counted by `F(t)` (never past the last epoch with a
-    /// nonzero rate or past `end`). Cost O(epochs crossed), at most [`MAX_DECAY_EPOCHS`].
-    /// Equals `cumulative(t)` exactly. A cursor ahead of `t` is not trusted: the walk restarts
-    /// from `initial_cursor`. Constant and linear schedules return the cursor unchanged.
+    /// `F(t)` in whole base units (floored once, from the exact `S(t)`), computed by resuming
+    /// the epoch walk at `cursor` (which came from this schedule, from `initial_cursor` or an
+    /// earlier call with `t' <= t`); returns `F(t)` and the cursor moved to the epoch of the
+    /// last unit counted by `F(t)` (never past the last epoch with a nonzero rate or past
+    /// `end`). Cost O(epochs crossed), at most [`MAX_DECAY_EPOCHS`]. Equals `cumulative(t)`
+    /// exactly. A cursor ahead of `t` is not trusted: the walk restarts from `initial_cursor`.
+    /// Constant and linear schedules return the cursor unchanged.
     pub fn cumulative_from(&self, cursor: &Cursor, t: u64) -> Result<(Uint128, Cursor), MathError> {
+        if !matches!(self.curve, Curve::StepDecay { .. }) {
+            return Ok((self.cumulative(t)?, cursor.clone()));
+        }
+        let (exact, walk) = self.step_decay_scaled_from(cursor, t)?;
+        Ok((whole_units_floor(exact, "step decay cumulative")?, walk))
+    }
+
+    /// The StepDecay walk behind [`Schedule::cumulative_from`]: the exact `S(t)` in 1e18-scaled
+    /// units and the cursor on the epoch of the last counted unit. Sums cannot overflow 256 bits
+    /// (see [`RATE_SCALE`]); the checks only make that explicit.
+    fn step_decay_scaled_from(
+        &self,
+        cursor: &Cursor,
+        t: u64,
+    ) -> Result<(Uint256, Cursor), MathError> {
         let Curve::StepDecay {
             epoch_length,
             decay,
             ..
         } = &self.curve
         else {
-            return Ok((self.cumulative(t)?, cursor.clone()));
+            return Err(invalid(
+                "the epoch walk needs a step_decay curve".to_string(),
+            ));
         };
         let units = self.emitting_units_before(t);
         if units == 0 {
-            return Ok((Uint128::zero(), self.initial_cursor()));
+            return Ok((Uint256::zero(), self.initial_cursor()));
         }
         let epoch_length = nonzero_epoch_length(*epoch_length)?;
         // The epoch holding the last counted unit `units - 1`. At an exact epoch boundary that is
@@ -347,13 +444,13 @@ impl Schedule {
             .min(epoch_length);
         let emitted_in_walk_epoch = walk
             .rate
-            .checked_mul(Uint128::from(units_in_walk_epoch))
+            .checked_mul(Uint256::from(units_in_walk_epoch))
             .map_err(|_| MathError::Overflow("step decay cumulative"))?;
-        let total = walk
+        let exact = walk
             .cumulative
             .checked_add(emitted_in_walk_epoch)
             .map_err(|_| MathError::Overflow("step decay cumulative"))?;
-        Ok((total, walk))
+        Ok((exact, walk))
     }
 
     /// Units of emission in `[start, min(t, end))`: how many rate terms `F(t)` sums.
@@ -398,6 +495,20 @@ impl Schedule {
 
 fn invalid(message: String) -> MathError {
     MathError::InvalidSchedule(message)
+}
+
+/// A whole-unit amount in 1e18 fixed point (exact: `u128::MAX * 1e18 < 2^188`).
+fn scaled(whole_units: Uint128) -> Uint256 {
+    Uint256::from(whole_units) * Uint256::from(RATE_SCALE)
+}
+
+/// `floor(amount_scaled / 1e18)`: the whole base units of a 1e18-scaled amount, rounded down
+/// because emission is a credit. Overflow (naming `context`) above u128.
+fn whole_units_floor(amount_scaled: Uint256, context: &'static str) -> Result<Uint128, MathError> {
+    let whole = amount_scaled
+        .checked_div(Uint256::from(RATE_SCALE))
+        .map_err(|_| MathError::DivideByZero)?;
+    Uint128::try_from(whole).map_err(|_| MathError::Overflow(context))
 }
 
 fn validate_decay(decay: &Decay) -> Result<(), MathError> {
@@ -449,19 +560,22 @@ fn walk_epochs(
         if next_rate.is_zero() {
             return Ok(walk);
         }
-        // walk.epoch < target_epoch <= u64::MAX, so the increment cannot overflow.
-        let next_epoch = walk.epoch + 1;
-        if next_epoch >= MAX_DECAY_EPOCHS {
-            return Err(too_many_epochs());
-        }
         let epoch_emission = walk
             .rate
-            .checked_mul(Uint128::from(epoch_length))
+            .checked_mul(Uint256::from(epoch_length))
             .map_err(|_| MathError::Overflow("step decay epoch emission"))?;
         walk.cumulative = walk
             .cumulative
             .checked_add(epoch_emission)
             .map_err(|_| MathError::Overflow("step decay cumulative"))?;
+        // F never decreases, so once the emission before an epoch exceeds u128 whole units every
+        // F the walk is heading for does too: report it now rather than walking on.
+        whole_units_floor(walk.cumulative, "step decay cumulative")?;
+        // walk.epoch < target_epoch <= u64::MAX, so the increment cannot overflow.
+        let next_epoch = walk.epoch + 1;
+        if next_epoch >= MAX_DECAY_EPOCHS {
+            return Err(too_many_epochs());
+        }
         walk.rate = next_rate;
         walk.epoch = next_epoch;
     }
@@ -544,6 +658,11 @@ mod tests {
         Uint128::new(value)
     }
 
+    /// `whole` base units in 1e18 fixed point.
+    fn e18(whole: u128) -> Uint256 {
+        Uint256::from(whole) * Uint256::from(RATE_SCALE)
+    }
+
     fn expect_invalid(schedule: &Schedule, field: &str) {
         match schedule.validate() {
             Err(MathError::InvalidSchedule(message)) => {
@@ -599,13 +718,92 @@ mod tests {
         );
     }
 
-    /// The same with a rate of 10 base units: r1 = floor(10 * 9_900 / 10_000) = floor(9.9) = 9,
-    /// so the integer schedule gives 10 * 10 + 10 * 9 = 190, not 199: rates are floored per epoch.
+    /// The same with a rate of 10 base units. In 1e18 fixed point r1 = floor(10e18 * 9_900 /
+    /// 10_000) = 9.9e18 exactly (an integer rate would floor it to 9, a 10% cut, and give 190).
+    /// F(WEEK - 10) = 10 * 604_790 = 6_047_900 and F(WEEK + 10) = 10 * 604_800 + 9.9 * 10 =
+    /// 6_048_099, both exact: 10 * 10 + 9.9 * 10 = 199.
     #[test]
-    fn epoch_boundary_with_tiny_rate_floors_the_decayed_rate() {
+    fn epoch_boundary_with_tiny_rate_keeps_the_exact_decayed_rate() {
         const WEEK: u64 = 604_800;
         let schedule = Schedule::step_decay(0, rate(10), WEEK, Decay::Bps { factor_bps: 9_900 });
-        assert_eq!(schedule.integral(WEEK - 10, WEEK + 10), Ok(rate(190)));
+        schedule.validate().unwrap();
+        assert_eq!(schedule.cumulative(WEEK - 10), Ok(rate(6_047_900)));
+        assert_eq!(schedule.cumulative(WEEK + 10), Ok(rate(6_048_099)));
+        assert_eq!(schedule.integral(WEEK - 10, WEEK + 10), Ok(rate(199)));
+    }
+
+    /// 10 units/s, 1% step decay (9_900 bps), epochs of 100 s. In 1e18 fixed point:
+    /// r0 = 10e18, r1 = floor(10e18 * 9_900 / 10_000) = 9.9e18, r2 = floor(9.9e18 * 9_900 / 10_000)
+    /// = 9.801e18, all exact. Epoch 0 releases 100 * 10 = 1000, epoch 1 exactly 100 * 9.9 = 990,
+    /// epoch 2 100 * 9.801 = 980.1: S(300) = 2970.1e18 and F(300) = floor(2970.1) = 2970, so the
+    /// whole-unit integral over epoch 2 is 2970 - 1990 = 980.
+    /// Mid-epoch: F(150) = 1000 + 9.9 * 50 = 1495 exactly; F(155) = 1000 + 9.9 * 55 = 1544.5,
+    /// floored once to 1544; F(160) = 1000 + 9.9 * 60 = 1594. Settling at 150, 155 and 160
+    /// releases 1495, 49 and 50: the half unit left at 155 comes out at 160, never lost.
+    #[test]
+    fn one_percent_decay_of_ten_per_second_is_exactly_nine_point_nine() {
+        let schedule = Schedule::step_decay(0, rate(10), 100, Decay::Bps { factor_bps: 9_900 });
+        schedule.validate().unwrap();
+        assert_eq!(schedule.rate_at_scaled(99), Ok(e18(10)));
+        assert_eq!(
+            schedule.rate_at_scaled(100),
+            Ok(Uint256::from(9_900_000_000_000_000_000u128))
+        );
+        assert_eq!(
+            schedule.rate_at_scaled(200),
+            Ok(Uint256::from(9_801_000_000_000_000_000u128))
+        );
+        // The whole-unit rate is only a floored reading of 9.9 / 9.801.
+        assert_eq!(schedule.rate_at(100), Ok(rate(9)));
+        assert_eq!(schedule.rate_at(200), Ok(rate(9)));
+
+        assert_eq!(schedule.cumulative(100), Ok(rate(1_000)));
+        assert_eq!(schedule.cumulative(200), Ok(rate(1_990)));
+        assert_eq!(schedule.integral(100, 200), Ok(rate(990)));
+        assert_eq!(
+            schedule.cumulative_scaled(300),
+            Ok(Uint256::from(2_970_100_000_000_000_000_000u128))
+        );
+        assert_eq!(schedule.cumulative(300), Ok(rate(2_970)));
+        assert_eq!(schedule.integral(200, 300), Ok(rate(980)));
+
+        assert_eq!(schedule.cumulative(150), Ok(rate(1_495)));
+        assert_eq!(
+            schedule.cumulative_scaled(155),
+            Ok(Uint256::from(1_544_500_000_000_000_000_000u128))
+        );
+        assert_eq!(schedule.cumulative(155), Ok(rate(1_544)));
+
+        // A farm settling at 150, 155 and 160 with its stored cursor.
+        let (at_150, cursor) = schedule
+            .cumulative_from(&schedule.initial_cursor(), 150)
+            .unwrap();
+        assert_eq!(
+            cursor,
+            Cursor {
+                epoch: 1,
+                rate: Uint256::from(9_900_000_000_000_000_000u128),
+                cumulative: e18(1_000),
+            }
+        );
+        let (at_155, cursor) = schedule.cumulative_from(&cursor, 155).unwrap();
+        let (at_160, _) = schedule.cumulative_from(&cursor, 160).unwrap();
+        assert_eq!(
+            (at_150, at_155, at_160),
+            (rate(1_495), rate(1_544), rate(1_594))
+        );
+        assert_eq!((at_155 - at_150, at_160 - at_155), (rate(49), rate(50)));
+
+        // Settling every second releases F(300) = 2970 in total, like one settlement.
+        let mut cursor = schedule.initial_cursor();
+        let mut last = Uint128::zero();
+        let mut released = Uint128::zero();
+        for t in 1..=300 {
+            let (now, next) = schedule.cumulative_from(&cursor, t).unwrap();
+            released += now - last;
+            (last, cursor) = (now, next);
+        }
+        assert_eq!(released, rate(2_970));
     }
 
     /// Halving 1000/s every 100 units: F(250) = 100 * 1000 + 100 * 500 + 50 * 250 = 162_500.
@@ -617,31 +815,45 @@ mod tests {
         assert_eq!(schedule.cumulative(250), Ok(rate(162_500)));
     }
 
-    /// Halving 1000 reaches zero: epochs 0..=9 run at 1000, 500, 250, 125, 62, 31, 15, 7, 3, 1
-    /// (sum 1994), epoch 10 at floor(1/2) = 0. Whole life: 1994 * 100 = 199_400. The cursor stops
-    /// on epoch 9 (rate 1) with cumulative (1994 - 1) * 100 = 199_300 before it.
+    /// Halving 1000 in 1e18 fixed point: epoch k runs at r_k = floor(1e21 / 2^k) (1e-18 units).
+    /// 1e21 = 2^21 * 5^21, so r_k = 1000 / 2^k exactly for k <= 21; epoch 9 runs at
+    /// 1000 / 512 = 1.953125 (reads 1) and epoch 10 at 0.9765625 (reads 0, yet still emits).
+    /// F(1000) = floor(100 * 1000 * (2 - 2^-9)) = floor(199_804.6875) = 199_804.
+    /// r_k is nonzero while 2^k <= 1e21, i.e. k <= 69 (2^69 = 590_295_810_358_705_651_712 <= 1e21
+    /// < 2^70); r_69 = 1. Legendre: Σ_{k>=0} floor(N / 2^k) = 2N - s2(N), with s2 the binary
+    /// digit sum; s2(1e21) = s2(5^21) = s2(476_837_158_203_125) = 29. Whole life:
+    /// S = 100 * (2e21 - 29) and F = floor(200_000 - 2_900e-18) = 199_999: the integer rates
+    /// (1000, 500, ..., 3, 1, then 0) gave 199_400. The cursor stops on epoch 69 (rate 1e-18)
+    /// with 100 * (2e21 - 29 - r_69) = 199_999_999_999_999_999_997_000 before it.
     #[test]
     fn halving_runs_out_and_the_cursor_stops_on_the_last_nonzero_epoch() {
         let schedule = Schedule::step_decay(0, rate(1_000), 100, Decay::Halving);
+        schedule.validate().unwrap();
         assert_eq!(schedule.rate_at(999), Ok(rate(1)));
         assert_eq!(schedule.rate_at(1_000), Ok(rate(0)));
-        assert_eq!(schedule.cumulative(1_000), Ok(rate(199_400)));
+        assert_eq!(
+            schedule.rate_at_scaled(1_000),
+            Ok(Uint256::from(976_562_500_000_000_000u128))
+        );
+        assert_eq!(schedule.cumulative(1_000), Ok(rate(199_804)));
+        assert_eq!(schedule.rate_at_scaled(6_999), Ok(Uint256::one()));
+        assert_eq!(schedule.rate_at_scaled(7_000), Ok(Uint256::zero()));
         let (total, cursor) = schedule
             .cumulative_from(&schedule.initial_cursor(), u64::MAX)
             .unwrap();
-        assert_eq!(total, rate(199_400));
+        assert_eq!(total, rate(199_999));
         assert_eq!(
             cursor,
             Cursor {
-                epoch: 9,
-                rate: rate(1),
-                cumulative: rate(199_300)
+                epoch: 69,
+                rate: Uint256::one(),
+                cumulative: Uint256::from(199_999_999_999_999_999_997_000u128)
             }
         );
         // Resuming from the terminal cursor is O(1) and still exact.
         assert_eq!(
-            schedule.cumulative_from(&cursor, 5_000),
-            Ok((rate(199_400), cursor.clone()))
+            schedule.cumulative_from(&cursor, 1_000_000),
+            Ok((rate(199_999), cursor.clone()))
         );
     }
 
@@ -652,18 +864,39 @@ mod tests {
     /// r1 = floor(r0 * 1e18 / 1_189_207_115_002_721_024) = 7_327_853_447_857_530_670, since
     /// 7_327_853_447_857_530_670 * 1_189_207_115_002_721_024 = 8_714_335_457_889_396_244_194_820_139_533_806_080
     /// and the remainder r0 * 1e18 - that = 805_179_860_466_193_920 < 1_189_207_115_002_721_024.
-    /// Year-1 emission: r1 * 31_536_000 = 231_091_186_331_635_087_209_120_000 (about 274.8M / 1.1892
-    /// = 231.09M tokens).
+    /// That is the whole-unit part of the year-1 rate. In 1e18 fixed point the rate is
+    /// floor(r0 * 1e36 / 1_189_207_115_002_721_024) = r1 * 1e18 + floor(805_179_860_466_193_920 * 1e18
+    /// / 1_189_207_115_002_721_024) = r1 * 1e18 + 677_072_858_300_508_560, since
+    /// 677_072_858_300_508_560 * 1_189_207_115_002_721_024 leaves 832_411_316_996_034_560 <
+    /// 1_189_207_115_002_721_024 of 805_179_860_466_193_920e18.
+    /// Year-1 emission: r1 * 31_536_000 = 231_091_186_331_635_087_209_120_000 whole units plus
+    /// 677_072_858_300_508_560 * 31_536_000 = 21_352_169_659_364_837_948_160_000 (1e-18 units),
+    /// i.e. 21_352_169.659... more units, which the integer rate dropped. F(2 years) =
+    /// floor(274_815_282_999_999_999_982_320_000 + 231_091_186_331_635_087_209_120_000 +
+    /// 21_352_169.659...) = 505_906_469_331_635_087_212_792_169 (about 274.8M + 274.8M / 1.1892
+    /// = 505.9M tokens).
     #[test]
     fn curve_yearly_reduction() {
         let r0: u128 = 8_714_335_457_889_396_245;
         let r1: u128 = 7_327_853_447_857_530_670;
+        let r1_fraction: u128 = 677_072_858_300_508_560;
+        let e18_u128 = 10u128.pow(18);
         // The hand divisions above, checked as products: q * d + remainder == numerator.
-        assert_eq!(r0 * 31_536_000 + 17_680_000, 274_815_283 * 10u128.pow(18));
+        assert_eq!(r0 * 31_536_000 + 17_680_000, 274_815_283 * e18_u128);
         assert_eq!(
             Uint128::new(r1).full_mul(CURVE_REDUCTION_FACTOR)
                 + Uint256::from(805_179_860_466_193_920u128),
-            Uint128::new(r0).full_mul(10u128.pow(18))
+            Uint128::new(r0).full_mul(e18_u128)
+        );
+        assert_eq!(
+            Uint128::new(r1_fraction).full_mul(CURVE_REDUCTION_FACTOR)
+                + Uint256::from(832_411_316_996_034_560u128),
+            Uint128::new(805_179_860_466_193_920).full_mul(e18_u128)
+        );
+        assert_eq!(
+            Uint128::new(r1_fraction).full_mul(31_536_000u128),
+            Uint256::from(21_352_169u128) * Uint256::from(e18_u128)
+                + Uint256::from(659_364_837_948_160_000u128)
         );
 
         let schedule = Schedule::curve_yearly(0, rate(r0));
@@ -671,13 +904,16 @@ mod tests {
         assert_eq!(schedule.rate_at(YEAR_SECONDS - 1), Ok(rate(r0)));
         assert_eq!(schedule.rate_at(YEAR_SECONDS), Ok(rate(r1)));
         assert_eq!(
+            schedule.rate_at_scaled(YEAR_SECONDS),
+            Ok(e18(r1) + Uint256::from(r1_fraction))
+        );
+        assert_eq!(
             schedule.cumulative(YEAR_SECONDS),
             Ok(rate(274_815_282_999_999_999_982_320_000))
         );
-        // Two years: 274_815_282_999_999_999_982_320_000 + 231_091_186_331_635_087_209_120_000.
         assert_eq!(
             schedule.cumulative(2 * YEAR_SECONDS),
-            Ok(rate(505_906_469_331_635_087_191_440_000))
+            Ok(rate(505_906_469_331_635_087_212_792_169))
         );
     }
 
@@ -697,8 +933,8 @@ mod tests {
             cursor,
             Cursor {
                 epoch: 1,
-                rate: rate(500),
-                cumulative: rate(100_000)
+                rate: e18(500),
+                cumulative: e18(100_000)
             }
         );
     }
@@ -748,13 +984,14 @@ mod tests {
             cursor_250,
             Cursor {
                 epoch: 2,
-                rate: rate(250),
-                cumulative: rate(150_000)
+                rate: e18(250),
+                cumulative: e18(150_000)
             }
         );
-        // F(420) = 150_000 + 100 * 250 + 100 * 125 + 20 * 62 = 188_740.
+        // F(420) = 150_000 + 100 * 250 + 100 * 125 + 20 * 62.5 = 188_750 (epoch 4 runs at exactly
+        // 62.5; the integer rate 62 gave 188_740).
         let (at_420, cursor_420) = schedule.cumulative_from(&cursor_250, 420).unwrap();
-        assert_eq!(at_420, rate(188_740));
+        assert_eq!(at_420, rate(188_750));
         assert_eq!(cursor_420.epoch, 4);
         // Asking for an earlier time with a later cursor restarts the walk: F(150) = 125_000.
         assert_eq!(
@@ -875,7 +1112,12 @@ mod tests {
         Schedule::step_decay(0, rate(1), 10, Decay::Bps { factor_bps: 1 })
             .validate()
             .unwrap();
+        // The slowest decays keep a rate of 1 (1e18 in fixed point) nonzero for far more than
+        // MAX_DECAY_EPOCHS epochs (0.9999^10_000 * 1e18 is about 3.7e17), so they need an end;
+        // with the end on the last allowed epoch they pass.
+        let last_epoch_end = 10 * MAX_DECAY_EPOCHS;
         Schedule::step_decay(0, rate(1), 10, Decay::Bps { factor_bps: 9_999 })
+            .with_end(last_epoch_end)
             .validate()
             .unwrap();
         Schedule::step_decay(
@@ -886,6 +1128,7 @@ mod tests {
                 factor: rate(FIXED18_ONE - 1),
             },
         )
+        .with_end(last_epoch_end)
         .validate()
         .unwrap();
         Schedule::linear(0, rate(10), rate(10), 10)
@@ -976,5 +1219,81 @@ mod tests {
         // MAX = 2^128 - 1 = (2^64 - 1)(2^64 + 1), so that is 2^64 + 1.
         let long = Schedule::linear(0, Uint128::MAX, rate(0), u64::MAX);
         assert_eq!(long.rate_at(u64::MAX - 1), Ok(rate((1u128 << 64) + 1)));
+    }
+
+    /// u128::MAX = 340_282_366_920_938_463_463_374_607_431_768_211_455 decaying 1% per unit-long
+    /// epoch. Epoch 1 runs at MAX * 0.99 = 336_879_543_251_729_078_828_740_861_357_450_529_340.45,
+    /// exact in 1e18 fixed point (MAX * 99e16), read as ..._340. F(1) = MAX fits; F(2) = MAX + that
+    /// does not, so every query reaching it is a typed Overflow, and validate names the field.
+    #[test]
+    fn initial_rate_near_u128_max_is_an_overflow_error() {
+        let schedule = Schedule::step_decay(0, Uint128::MAX, 1, Decay::Bps { factor_bps: 9_900 });
+        let overflow = MathError::Overflow("step decay cumulative");
+        assert_eq!(
+            schedule.rate_at_scaled(1),
+            Ok(Uint256::from(Uint128::MAX) * Uint256::from(990_000_000_000_000_000u128))
+        );
+        assert_eq!(
+            schedule.rate_at(1),
+            Ok(rate(336_879_543_251_729_078_828_740_861_357_450_529_340))
+        );
+        assert_eq!(schedule.cumulative(1), Ok(Uint128::MAX));
+        assert_eq!(schedule.cumulative(2), Err(overflow.clone()));
+        assert_eq!(schedule.cumulative_scaled(2), Err(overflow.clone()));
+        assert_eq!(schedule.integral(1, 2), Err(overflow.clone()));
+        assert_eq!(
+            schedule.cumulative_from(&schedule.initial_cursor(), 2),
+            Err(overflow)
+        );
+        expect_invalid(&schedule, "initial_rate");
+        // The decay itself cannot overflow: its factor is below 1, even on the largest scaled rate.
+        assert_eq!(Decay::Halving.apply(Uint256::MAX), Ok(Uint256::MAX >> 1u32));
+    }
+
+    // ---------------------------------------------------------------- old cursors
+
+    /// A cursor stored by the integer-rate schedule for 10/s at 1% per 100 s, resting in epoch 1
+    /// at the floored rate 9 with 1000 emitted before it, converts to rate 9e18 and cumulative
+    /// 1000e18. Resumed from it, F(150) = 1000 + 9 * 50 = 1450 and F(200) = 1000 + 9 * 100 = 1900:
+    /// the values the old walk gave (and the farm stored), so nothing released changes. Epoch 2
+    /// then decays in fixed point: floor(9e18 * 0.99) = 8.91e18, F(250) = 1900 + 8.91 * 50 =
+    /// 2345.5 -> 2345 (the old walk's rate 8 gave 2300). A fresh walk from the start gives
+    /// F(250) = 1990 + 9.801 * 50 = 2480.05 -> 2480: the converted walk keeps its past.
+    #[test]
+    fn integer_cursor_converts_by_scaling_and_keeps_its_history() {
+        let old = IntegerCursor {
+            epoch: 1,
+            rate: rate(9),
+            cumulative: rate(1_000),
+        };
+        let converted = cursor_from_integer(&old);
+        assert_eq!(
+            converted,
+            Cursor {
+                epoch: 1,
+                rate: e18(9),
+                cumulative: e18(1_000),
+            }
+        );
+        let schedule = Schedule::step_decay(0, rate(10), 100, Decay::Bps { factor_bps: 9_900 });
+        let (at_150, cursor) = schedule.cumulative_from(&converted, 150).unwrap();
+        assert_eq!(at_150, rate(1_450));
+        let (at_200, cursor) = schedule.cumulative_from(&cursor, 200).unwrap();
+        assert_eq!(at_200, rate(1_900));
+        let (at_250, cursor) = schedule.cumulative_from(&cursor, 250).unwrap();
+        assert_eq!(at_250, rate(2_345));
+        assert_eq!(cursor.rate, Uint256::from(8_910_000_000_000_000_000u128));
+        assert_eq!(schedule.cumulative(250), Ok(rate(2_480)));
+        // The largest old cursor converts without overflow.
+        let largest = IntegerCursor {
+            epoch: u64::MAX,
+            rate: Uint128::MAX,
+            cumulative: Uint128::MAX,
+        };
+        assert_eq!(cursor_from_integer(&largest).rate, e18(u128::MAX));
+        // Old cursors are stored as JSON with the same field names.
+        let stored = br#"{"epoch":1,"rate":"9","cumulative":"1000"}"#;
+        let parsed: IntegerCursor = cosmwasm_std::from_json(stored).unwrap();
+        assert_eq!(cursor_from_integer(&parsed), converted);
     }
 }

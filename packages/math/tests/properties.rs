@@ -1,11 +1,12 @@
 //! Property tests for `trellis-math`: exactness, monotonicity, rounding direction and
 //! conservation, over random inputs.
 use cosmwasm_std::{Uint128, Uint256, Uint512};
+use num_bigint::BigUint;
 use proptest::prelude::*;
 use trellis_math::accumulator::{from_scaled_floor, spread, to_scaled, ACC_SCALE};
 use trellis_math::floor_sum;
 use trellis_math::mul_div::{mul_div_ceil, mul_div_floor, mul_div_u256_ceil, mul_div_u256_floor};
-use trellis_math::schedule::{Curve, Decay, Schedule};
+use trellis_math::schedule::{Curve, Decay, Schedule, RATE_SCALE};
 use trellis_math::MathError;
 
 /// Largest random rate: 1e24 base units per unit, so 1e24 * 1e12 units stays far below u128.
@@ -112,6 +113,75 @@ fn any_magnitude_u256() -> impl Strategy<Value = Uint256> {
     (any::<[u8; 32]>(), 0u32..256).prop_map(|(bytes, shift)| Uint256::new(bytes) >> shift)
 }
 
+fn big(value: impl ToString) -> BigUint {
+    value.to_string().parse().unwrap()
+}
+
+/// An independent model of a schedule's exact rates in 1e18 fixed point, in big integers: the
+/// StepDecay epoch recurrence `r[k+1] = floor(r[k] * num / den)` from `initial * 1e18`, and the
+/// constant and linear formulas in whole units.
+struct RateModel {
+    schedule: Schedule,
+    /// StepDecay rates of epochs `0..len`; every later epoch has rate 0.
+    epoch_rates: Vec<BigUint>,
+}
+
+impl RateModel {
+    /// Epoch rates far enough to answer for units before `horizon`.
+    fn new(schedule: &Schedule, horizon: u64) -> Self {
+        let mut epoch_rates = Vec::new();
+        if let Curve::StepDecay {
+            initial_rate,
+            epoch_length,
+            decay,
+        } = &schedule.curve
+        {
+            let (num, den) = decay.ratio();
+            let (num, den) = (big(num), big(den));
+            let epochs_needed = horizon.saturating_sub(schedule.start) / epoch_length + 1;
+            let mut rate = big(initial_rate) * big(RATE_SCALE);
+            while rate != BigUint::ZERO && (epoch_rates.len() as u64) < epochs_needed {
+                let next = &rate * &num / &den;
+                epoch_rates.push(rate);
+                rate = next;
+            }
+        }
+        RateModel {
+            schedule: schedule.clone(),
+            epoch_rates,
+        }
+    }
+
+    fn rate_scaled(&self, t: u64) -> BigUint {
+        let schedule = &self.schedule;
+        if t < schedule.start || schedule.end.is_some_and(|end| t >= end) {
+            return BigUint::ZERO;
+        }
+        let unit = t - schedule.start;
+        match &schedule.curve {
+            Curve::Constant { rate } => big(rate) * big(RATE_SCALE),
+            Curve::StepDecay { epoch_length, .. } => self
+                .epoch_rates
+                .get((unit / epoch_length) as usize)
+                .cloned()
+                .unwrap_or_default(),
+            Curve::Linear {
+                initial_rate,
+                final_rate,
+                duration,
+            } => {
+                let whole = if unit < *duration {
+                    let decline = big(initial_rate.u128() - final_rate.u128());
+                    big(final_rate) + decline * big(duration - unit) / big(duration)
+                } else {
+                    big(final_rate)
+                };
+                whole * big(RATE_SCALE)
+            }
+        }
+    }
+}
+
 fn sorted3(a: u64, b: u64, c: u64) -> (u64, u64, u64) {
     let mut times = [a, b, c];
     times.sort_unstable();
@@ -153,6 +223,7 @@ proptest! {
         }
     }
 
+    /// The exact S(t) moves by the model's rates unit by unit, and F is S floored once.
     #[test]
     fn integral_matches_brute_force_sum_of_rates(
         schedule in schedule_strategy(),
@@ -160,11 +231,24 @@ proptest! {
         length in 0u64..=2_000,
     ) {
         let to = from + length;
-        let mut brute = Uint128::zero();
+        let model = RateModel::new(&schedule, to);
+        let mut brute = BigUint::ZERO;
         for unit in from..to {
-            brute += schedule.rate_at(unit).unwrap();
+            brute += model.rate_scaled(unit);
         }
-        prop_assert_eq!(schedule.integral(from, to).unwrap(), brute);
+        let exact_from = big(schedule.cumulative_scaled(from).unwrap());
+        let exact_to = big(schedule.cumulative_scaled(to).unwrap());
+        prop_assert_eq!(&exact_to - &exact_from, brute);
+        let scale = big(RATE_SCALE);
+        let floored = |exact: &BigUint| exact / &scale;
+        prop_assert_eq!(big(schedule.cumulative(from).unwrap()), floored(&exact_from));
+        prop_assert_eq!(big(schedule.cumulative(to).unwrap()), floored(&exact_to));
+        prop_assert_eq!(
+            big(schedule.integral(from, to).unwrap()),
+            floored(&exact_to) - floored(&exact_from)
+        );
+        prop_assert_eq!(big(schedule.rate_at_scaled(from).unwrap()), model.rate_scaled(from));
+        prop_assert_eq!(big(schedule.rate_at(from).unwrap()), model.rate_scaled(from) / &scale);
     }
 
     #[test]
@@ -172,6 +256,53 @@ proptest! {
         let (earlier, later) = (a.min(b), a.max(b));
         prop_assume!(earlier >= schedule.start);
         prop_assert!(schedule.rate_at(later).unwrap() <= schedule.rate_at(earlier).unwrap());
+        prop_assert!(
+            schedule.rate_at_scaled(later).unwrap() <= schedule.rate_at_scaled(earlier).unwrap()
+        );
+    }
+
+    /// A 1% step decay: with E[k] the exact emission of epoch k (1e-18 units) and I[k] the
+    /// whole units released over it, F(end of k) - F(start of k):
+    /// - E[k+1] = L * floor(0.99 * r[k]) lies in (0.99 E[k] - L, 0.99 E[k]]: the decay's rounding
+    ///   costs less than L * 1e-18 of a base unit per epoch, under one unit for L < 1e18;
+    /// - I[k+1] is E[k+1] / 1e18 floored or one more (F is floored at each end of the epoch), so
+    ///   it is within one base unit of 0.99 times the previous epoch's exact emission (plus
+    ///   L * 1e-18), and |I[k+1] - 0.99 I[k]| < 2 for the two floored integrals.
+    #[test]
+    fn one_percent_decay_releases_ninety_nine_percent_of_the_previous_epoch(
+        initial_rate in 1..=MAX_RANDOM_RATE,
+        start in 0..=MAX_RANDOM_START,
+        epoch_length in 1u64..=10_000,
+        epochs in 1u64..=60,
+    ) {
+        let schedule = Schedule::step_decay(
+            start,
+            Uint128::new(initial_rate),
+            epoch_length,
+            Decay::Bps { factor_bps: 9_900 },
+        );
+        let boundary = |k: u64| start + k * epoch_length;
+        let exact_before = |t: u64| big(schedule.cumulative_scaled(t).unwrap());
+        let exact = |k: u64| exact_before(boundary(k + 1)) - exact_before(boundary(k));
+        let whole = |k: u64| big(schedule.integral(boundary(k), boundary(k + 1)).unwrap());
+        let scale = big(RATE_SCALE);
+        let length = big(epoch_length);
+        for k in 0..epochs {
+            let (previous, next) = (exact(k), exact(k + 1));
+            prop_assert!(big(100u8) * &next <= big(99u8) * &previous);
+            prop_assert!(big(99u8) * &previous < big(100u8) * (&next + &length));
+            let released = whole(k + 1);
+            let next_floor = &next / &scale;
+            prop_assert!(released == next_floor || released == &next_floor + 1u8);
+            // |100 I[k+1] - 99 I[k]| < 200.
+            let (hundred_next, ninety_nine_previous) = (big(100u8) * &released, big(99u8) * whole(k));
+            let gap = if hundred_next > ninety_nine_previous {
+                hundred_next - ninety_nine_previous
+            } else {
+                ninety_nine_previous - hundred_next
+            };
+            prop_assert!(gap < big(200u8));
+        }
     }
 
     #[test]
