@@ -25,6 +25,15 @@ pub fn clock_now(clock: Clock, env: &Env) -> u64 {
     }
 }
 
+/// How far a gauge-split pool's settlement may ask the controller for week weights.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GaugeWalk {
+    /// One query per uncached week, up to the walk bound.
+    Query,
+    /// No query: stop at the first week whose weight is not cached.
+    CachedOnly,
+}
+
 /// Config, level-one state and ledger, brought up to the current clock reading.
 pub struct Books<'a> {
     pub config: Config,
@@ -74,8 +83,21 @@ impl<'a> Books<'a> {
         pool_id: u64,
         pool: &mut Pool,
     ) -> Result<bool, ContractError> {
+        self.settle_pool_walking(pool_id, pool, GaugeWalk::Query)
+    }
+
+    /// As `settle_pool_bounded`; with `GaugeWalk::CachedOnly` a gauge-split pool stops
+    /// before any week whose weight it has not cached (no controller query), which keeps a
+    /// lock-change notice's cost independent of how long its pools were idle.
+    pub fn settle_pool_walking(
+        &mut self,
+        pool_id: u64,
+        pool: &mut Pool,
+        walk: GaugeWalk,
+    ) -> Result<bool, ContractError> {
+        pool.note_block(self.env.block.height);
         if pool.gauge.is_some() {
-            gauge::accrue(self, pool_id, pool, MAX_GAUGE_WEEKS_PER_SETTLE)
+            gauge::accrue(self, pool_id, pool, MAX_GAUGE_WEEKS_PER_SETTLE, walk)
         } else {
             settle_pool(&self.emission, pool, &mut self.ledger)?;
             Ok(true)
@@ -114,7 +136,25 @@ impl<'a> Books<'a> {
         pool: &mut Pool,
         position: &mut Position,
     ) -> Result<(), ContractError> {
-        refresh_working(&self.config, powers, &mut self.emission, pool, position)
+        self.refresh_working_adding(powers, pool, position, Uint128::zero())
+    }
+
+    /// As `refresh_working`, for a message that just added `added` to the position's stake.
+    pub fn refresh_working_adding(
+        &mut self,
+        powers: &mut Powers,
+        pool: &mut Pool,
+        position: &mut Position,
+        added: Uint128,
+    ) -> Result<(), ContractError> {
+        refresh_working(
+            &self.config,
+            powers,
+            &mut self.emission,
+            pool,
+            position,
+            added,
+        )
     }
 
     /// Whole units of undistributed reward (the scaled remainder stays booked).
@@ -144,10 +184,7 @@ pub fn emit(
         RewardSource::Reserve { .. } => {
             let amount = released.min(ledger.reserve_available);
             ledger.reserve_available -= amount;
-            ledger.skipped = ledger
-                .skipped
-                .checked_add(released - amount)
-                .map_err(|_| ContractError::Overflow("skipped"))?;
+            skip(ledger, released - amount)?;
             amount
         }
     };
@@ -156,6 +193,15 @@ pub fn emit(
         .checked_add(amount)
         .map_err(|_| ContractError::Overflow("emitted"))?;
     Ok(amount)
+}
+
+/// Books `amount` of released reward as skipped: never emitted, never owed.
+pub fn skip(ledger: &mut Ledger, amount: Uint128) -> Result<(), ContractError> {
+    ledger.skipped = ledger
+        .skipped
+        .checked_add(amount)
+        .map_err(|_| ContractError::Overflow("skipped"))?;
+    Ok(())
 }
 
 /// Releases the schedule's emission over `(last_update, now]`, capped by the reserve, and
@@ -238,8 +284,10 @@ pub fn credit_pool(
     book_undistributed(ledger, remainder)
 }
 
-/// Credits a position what its working balance earned since it was last settled, rounded
-/// down; the fraction below one unit is booked as undistributed.
+/// Credits a position what its working balance earned since it was last settled. Whole
+/// units go to `pending`; the fraction below one unit stays on the position (`carry`) and is
+/// added to what it earns next, so the number of settlements never changes its total credit
+/// (a third party may settle anyone: kicks, deposits for a recipient, notices).
 pub fn settle_position(
     pool: &Pool,
     position: &mut Position,
@@ -251,10 +299,42 @@ pub fn settle_position(
         position.acc_per_share_paid,
     )?;
     position.acc_per_share_paid = pool.acc_per_share;
-    let (whole, fraction) = from_scaled_floor(accrued)?;
+    if accrued.is_zero() {
+        return Ok(());
+    }
+    let old_carry = Uint256::from(position.carry);
+    let total = accrued
+        .checked_add(old_carry)
+        .map_err(|_| ContractError::Overflow("position credit"))?;
+    let (whole, fraction) = from_scaled_floor(total)?;
     position.pending = position
         .pending
         .checked_add(whole)
         .map_err(|_| ContractError::Overflow("pending"))?;
-    book_undistributed(ledger, fraction)
+    // fraction < ACC_SCALE = 1e36 < 2^128.
+    position.carry = Uint128::try_from(fraction).map_err(|_| ContractError::Overflow("carry"))?;
+    ledger.carried_scaled = (ledger.carried_scaled - old_carry)
+        .checked_add(fraction)
+        .map_err(|_| ContractError::Overflow("carried"))?;
+    Ok(())
+}
+
+/// Books a position's carried fraction as undistributed: when it leaves with nothing staked
+/// (it can earn no more) or forfeits its reward.
+pub fn release_carry(position: &mut Position, ledger: &mut Ledger) -> Result<(), ContractError> {
+    let carry = Uint256::from(position.carry);
+    ledger.carried_scaled -= carry;
+    position.carry = Uint128::zero();
+    book_undistributed(ledger, carry)
+}
+
+/// Whole units the positions' carried fractions add up to beyond `undistributed`: what
+/// `emitted = claimed + pending + undistributed + carried (+ recovered + rolled over)`
+/// needs once every position is settled.
+pub fn carried_units(ledger: &Ledger) -> Result<Uint128, ContractError> {
+    let together = ledger
+        .undistributed_scaled
+        .checked_add(ledger.carried_scaled)
+        .map_err(|_| ContractError::Overflow("carried"))?;
+    Ok(from_scaled_floor(together)?.0 - from_scaled_floor(ledger.undistributed_scaled)?.0)
 }

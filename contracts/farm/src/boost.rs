@@ -1,7 +1,9 @@
-//! Working balances (DESIGN §7.5): in a boosted pool a stake counts in full only when its
-//! owner holds a matching share of ve power. The working balance is recomputed from the
-//! escrow's powers at every action of the owner on the pool, at the escrow's `LockChanged`
-//! notice and at anyone's `Kick`; in between it stays as set (Curve's semantics).
+//! Working balances: in a boosted pool a stake counts in full only when its owner holds a
+//! matching share of ve power. The working balance is recomputed from the escrow's powers at
+//! every action on the position (the owner's, or a deposit for them), at the escrow's
+//! `LockChanged` notice and at a `Kick`; in between it stays as set (Curve's semantics). A
+//! third party's kick may only lower it, and only once the owner's power has fallen
+//! (`execute::refresh::kick`); every refresh uses the block-start pool stake (`boost_stake`).
 use cosmwasm_std::{Addr, QuerierWrapper, Storage, Uint128};
 use trellis_math::boost::working_balance;
 use trellis_types::voting_escrow::{PowerShareResponse, QueryMsg as EscrowQuery};
@@ -67,34 +69,58 @@ pub fn set_working(
     Ok(())
 }
 
-/// Recomputes the position's working balance from its stake, the pool's stake and the
-/// owner's ve powers now. Unboosted pools and empty positions need no query.
+/// The pool stake a boost is computed against: the stake at the block's first touch, plus what
+/// the message being handled adds to this position (so a first depositor counts its own
+/// deposit). Stake moved by other messages inside the block counts from the next block only,
+/// so no one can push another user's working balance down (withdraw, kick, re-deposit) or
+/// their own up (inflate with another account, refresh, withdraw) within one transaction.
+pub fn boost_stake(pool: &Pool, added: Uint128) -> Uint128 {
+    pool.stake_at_block_start.saturating_add(added)
+}
+
+/// The position's working balance from its stake and the owner's ve powers now, with the
+/// owner's power it was computed from (zero for unboosted pools and empty positions, which
+/// need no query).
+pub fn working_now(
+    config: &Config,
+    powers: &mut Powers,
+    pool: &Pool,
+    position: &Position,
+    added: Uint128,
+) -> Result<(Uint128, Uint128), ContractError> {
+    if !pool.is_boosted() || position.staked.is_zero() {
+        return Ok((position.staked, Uint128::zero()));
+    }
+    // Boosted pools exist only in farms with an escrow (checked by `AddPool`).
+    let escrow = config
+        .voting_escrow
+        .as_ref()
+        .ok_or(ContractError::BoostWithoutEscrow {
+            pct: pool.tokenless_share_pct,
+        })?;
+    let (user_power, total_power) = powers.get(escrow)?;
+    let working = working_balance(
+        position.staked,
+        boost_stake(pool, added),
+        user_power,
+        total_power,
+        pool.tokenless_share_pct,
+    )?;
+    Ok((working, user_power))
+}
+
+/// Recomputes the position's working balance (`working_now`, with `added` staked by this
+/// message) and applies it. The pool and the position must be settled.
 pub fn refresh_working(
     config: &Config,
     powers: &mut Powers,
     emission: &mut Emission,
     pool: &mut Pool,
     position: &mut Position,
+    added: Uint128,
 ) -> Result<(), ContractError> {
-    let working = if !pool.is_boosted() || position.staked.is_zero() {
-        position.staked
-    } else {
-        // Boosted pools exist only in farms with an escrow (checked by `AddPool`).
-        let escrow = config
-            .voting_escrow
-            .as_ref()
-            .ok_or(ContractError::BoostWithoutEscrow {
-                pct: pool.tokenless_share_pct,
-            })?;
-        let (user_power, total_power) = powers.get(escrow)?;
-        working_balance(
-            position.staked,
-            pool.total_staked,
-            user_power,
-            total_power,
-            pool.tokenless_share_pct,
-        )?
-    };
+    let (working, power) = working_now(config, powers, pool, position, added)?;
+    position.power_at_refresh = power;
     set_working(emission, pool, position, working)
 }
 

@@ -5,7 +5,7 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Resp
 use trellis_types::farm::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
-use crate::execute::{admin, claim, fund, instantiate as init, receive, refresh, stake};
+use crate::execute::{admin, claim, fund, instantiate as init, receive, refresh, stake, sweep};
 use crate::{migrate as mig, query as q};
 
 pub const CONTRACT_NAME: &str = "crates.io:trellis-farm";
@@ -46,6 +46,7 @@ pub fn execute(
         ExecuteMsg::RolloverUndistributed { amount } => {
             admin::rollover_undistributed(deps, env, info, amount)
         }
+        ExecuteMsg::Sweep { asset, recipient } => sweep::sweep(deps, env, info, asset, recipient),
         ExecuteMsg::Fund {} => fund::fund_native(deps, env, info),
         ExecuteMsg::Receive(msg) => receive::receive_cw20(deps, env, info, msg),
         ExecuteMsg::Deposit { pool_id, recipient } => {

@@ -137,6 +137,24 @@ pub enum ContractError {
     #[error("pool {pool_id} is not boosted: nothing to kick")]
     PoolNotBoosted { pool_id: u64 },
 
+    #[error("kick refused in pool {pool_id}: a third party may only lower a boost after the owner's ve power fell (power {power}, at last refresh {power_at_refresh}; working {working} would become {would_be})")]
+    KickNotAllowed {
+        pool_id: u64,
+        power: Uint128,
+        power_at_refresh: Uint128,
+        working: Uint128,
+        would_be: Uint128,
+    },
+
+    #[error(
+        "nothing to sweep: the farm holds {balance} {asset} and its books account for {booked}"
+    )]
+    NothingToSweep {
+        asset: String,
+        balance: Uint128,
+        booked: Uint128,
+    },
+
     #[error("unauthorized: only the voting escrow sends lock-change notices")]
     NotVotingEscrow,
 

@@ -12,7 +12,7 @@ use trellis_math::ve::{round_down_to_week, WEEK};
 use trellis_types::farm::gauge_id;
 use trellis_types::gauge_controller::{QueryMsg as GaugeQuery, RelativeWeightResponse};
 
-use crate::accounting::{credit_pool, emit, Books};
+use crate::accounting::{credit_pool, emit, skip, Books, GaugeWalk};
 use crate::error::ContractError;
 use crate::state::{Config, GaugeAccrual, Pool, WeekWeight};
 
@@ -50,13 +50,19 @@ pub fn relative_weight(
     Ok(response.relative_weight)
 }
 
-/// Walks the pool's accrual towards `books.now`, at most `max_weeks` week segments; returns
-/// whether it reached now. A deactivated pool only moves its clock (its gauge gets nothing).
+/// Walks the pool's accrual towards `books.now`, at most `max_weeks` week segments (and, with
+/// `GaugeWalk::CachedOnly`, no week whose weight needs a query); returns whether it reached
+/// now. A deactivated pool only moves its clock (its gauge gets nothing).
+///
+/// Reserve farms: a share for time before `Ledger::paid_from` (the last top-up of an empty
+/// reserve) is skipped, never paid from the top-up: the reserve was empty then, and paying it
+/// would hand new money to whichever pool settles first.
 pub fn accrue(
     books: &mut Books,
     pool_id: u64,
     pool: &mut Pool,
     max_weeks: u64,
+    walk: GaugeWalk,
 ) -> Result<bool, ContractError> {
     let (Some(mut acc), Some(controller)) =
         (pool.gauge.clone(), books.config.gauge_controller.clone())
@@ -71,7 +77,11 @@ pub fn accrue(
             return Ok(false);
         }
         let week = round_down_to_week(acc.last_update);
-        let end = (week + WEEK).min(books.now);
+        let mut end = (week + WEEK).min(books.now);
+        let unpaid_until = books.ledger.paid_from;
+        if acc.last_update < unpaid_until {
+            end = end.min(unpaid_until);
+        }
         let (scheduled, cursor) = books.config.schedule.cumulative_from(&acc.cursor, end)?;
         // The schedule integral is monotone, so this cannot underflow.
         let released = scheduled
@@ -80,6 +90,10 @@ pub fn accrue(
         if !released.is_zero() && pool.active {
             let weight = match &acc.cached {
                 Some(cached) if cached.week == week => cached.relative_weight,
+                _ if walk == GaugeWalk::CachedOnly => {
+                    pool.gauge = Some(acc);
+                    return Ok(false);
+                }
                 _ => {
                     let relative_weight = relative_weight(books, &controller, &gauge, week)?;
                     acc.cached = Some(WeekWeight {
@@ -99,8 +113,12 @@ pub fn accrue(
                 .map_err(|_| ContractError::Overflow("gauge share"))?;
             acc.carry = Uint128::try_from(exact % one)
                 .map_err(|_| ContractError::Overflow("gauge carry"))?;
-            let take = emit(&books.config, &mut books.ledger, share)?;
-            credit_pool(pool, &mut books.ledger, to_scaled(take))?;
+            if end <= unpaid_until {
+                skip(&mut books.ledger, share)?;
+            } else {
+                let take = emit(&books.config, &mut books.ledger, share)?;
+                credit_pool(pool, &mut books.ledger, to_scaled(take))?;
+            }
         }
         acc.last_update = end;
         acc.scheduled = scheduled;

@@ -10,7 +10,7 @@ use trellis_types::farm::{
     PositionsResponse, ProjectedEmissionResponse, RewardSource, TotalsResponse,
 };
 
-use crate::accounting::Books;
+use crate::accounting::{carried_units, Books};
 use crate::error::ContractError;
 use crate::execute::claim::check_pool_list;
 use crate::execute::load_pool;
@@ -238,6 +238,7 @@ pub fn totals(deps: Deps, env: Env) -> Result<TotalsResponse, ContractError> {
         emitted: ledger.emitted,
         claimed: ledger.claimed,
         undistributed: books.undistributed()?,
+        carried: carried_units(ledger)?,
         recovered: ledger.recovered,
         rolled_over: ledger.rolled_over,
         skipped: ledger.skipped,

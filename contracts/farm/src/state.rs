@@ -84,6 +84,15 @@ pub struct Ledger {
     pub skipped: Uint128,
     pub funded: Uint128,
     pub reserve_available: Uint128,
+    /// Sum of the positions' `carry`, scaled: credited to positions but below one unit each,
+    /// so `emitted * ACC_SCALE` is accounted for exactly (`accounting::settle_position`).
+    #[serde(default)]
+    pub carried_scaled: Uint256,
+    /// Gauge-split reserve farms: clock value of the last `Fund` that found the reserve empty.
+    /// Pool shares for time before it are skipped, so a top-up pays from when it arrived
+    /// and not whoever settles first after it (`gauge::accrue`).
+    #[serde(default)]
+    pub paid_from: u64,
 }
 
 #[cw_serde]
@@ -107,9 +116,24 @@ pub struct Pool {
     pub distributed_scaled: Uint256,
     /// Gauge-split farms only.
     pub gauge: Option<GaugeAccrual>,
+    /// Boosted pools: the pool stake at the first touch of the block `stake_block`, the
+    /// stake boosts are computed against. Moving stake inside a block (withdraw, kick a
+    /// victim, re-deposit) then cannot move anyone's working balance (`boost.rs`).
+    #[serde(default)]
+    pub stake_at_block_start: Uint128,
+    #[serde(default)]
+    pub stake_block: u64,
 }
 
 impl Pool {
+    /// Records the stake at the block's first touch; call before the message moves stake.
+    pub fn note_block(&mut self, height: u64) {
+        if self.is_boosted() && self.stake_block != height {
+            self.stake_block = height;
+            self.stake_at_block_start = self.total_staked;
+        }
+    }
+
     /// Counts toward `Emission::unstaked_weight`: nobody could earn its share (a pool with
     /// stake can still have zero working supply under FOO's boost).
     pub fn is_unstaked_and_weighted(&self) -> bool {
@@ -132,6 +156,15 @@ pub struct Position {
     /// Settled reward not yet claimed, whole units.
     pub pending: Uint128,
     pub claimed: Uint128,
+    /// Credited reward below one whole unit, scaled by ACC_SCALE (< ACC_SCALE): kept across
+    /// settlements, so however often anyone settles the position its total credit is the
+    /// floor of its exact share.
+    #[serde(default)]
+    pub carry: Uint128,
+    /// Boosted pools: the owner's ve power at the last refresh of `working`. A third party's
+    /// `Kick` is allowed only once it has fallen (Curve's rule).
+    #[serde(default)]
+    pub power_at_refresh: Uint128,
 }
 
 /// Running sums the allocation policy needs, so checks never loop over pools.

@@ -48,16 +48,19 @@ fn weight_change_is_not_retroactive() {
     // [100,200): weights 150/50 -> A 7.5/s = 750, C 2.5/s = 250.
     assert_eq!(farm.pending(&a, 0), 1_250);
     // C's 750 are spread over a stake of 7: per share floor(750e36 / 7), leaving
-    // 750e36 mod 7 = 1 (10^36 ≡ 1 and 750 ≡ 1 mod 7) scaled unit, so C is credited
-    // floor((750e36 - 1) / 1e36) = 749 and one unit goes to undistributed.
+    // 750e36 mod 7 = 1 (10^36 ≡ 1 and 750 ≡ 1 mod 7) scaled unit, booked undistributed. C is
+    // credited 7 * floor(750e36 / 7) = 750e36 - 1 scaled: 749 whole units, and the fraction
+    // 1e36 - 1 stays on C's position (its carry) for its next settlement.
     assert_eq!(farm.pending(&c, 1), 749);
     farm.claim(&a, vec![0]).unwrap();
     farm.claim(&c, vec![1]).unwrap();
     let t = farm.totals();
-    // Nothing created or lost: 2000 emitted = 1999 paid + 1 undistributed.
+    // Nothing created or lost: 2000 emitted = 1999 paid + 0 undistributed + 1 carried
+    // (floor((1 + 1e36 - 1) / 1e36) - floor(1 / 1e36) = 1).
     assert_eq!(t.emitted.u128(), 2_000);
     assert_eq!(farm.total_paid().u128(), 1_999);
-    assert_eq!(t.undistributed.u128(), 1);
+    assert_eq!(t.undistributed.u128(), 0);
+    assert_eq!(t.carried.u128(), 1);
 }
 
 /// DESIGN §7.2: 10/s decaying 1% per epoch, over [W-10, W+10]: 10*10 + 9.9*10 = 199.
@@ -84,8 +87,8 @@ fn decay_boundary_split() {
     assert_eq!(rate.scheduled_rate.u128(), 99);
 }
 
-/// Three stakers in thirds of 10/s: each gets floor(10/3 * t) and the fractions are
-/// booked as undistributed, so nothing is created or lost.
+/// Three stakers in thirds of 10/s: each gets floor(10/3 * t) and keeps its fraction, so
+/// nothing is created or lost, and an exit books the leaver's fraction as undistributed.
 #[test]
 fn rounding_goes_down_and_is_booked() {
     let mut farm = Farm::new(constant(10), mint_source(), policy(false));
@@ -102,9 +105,37 @@ fn rounding_goes_down_and_is_booked() {
     for u in &users {
         farm.claim(u, vec![0]).unwrap();
     }
-    // Paid 9; the 1 unit of fractions is undistributed: 10 = 9 + 1.
+    // Paid 9. Per share p1 = floor(10e36 / 3) = 3.33..e36, remainder 10e36 - 3 * p1 = 1
+    // scaled unit, undistributed. Each position is credited p1: 3 whole units, and carries
+    // c = p1 - 3e36 = (1e36 - 1) / 3. Together 1e36 - 1: 10 = 9 paid + 0 undistributed +
+    // floor((1 + 1e36 - 1) / 1e36) = 1 carried.
     assert_eq!(farm.total_paid().u128(), 9);
-    assert_eq!(farm.totals().undistributed.u128(), 1);
+    assert_eq!(farm.totals().undistributed.u128(), 0);
+    assert_eq!(farm.totals().carried.u128(), 1);
+    // Two more seconds, 20 units: p2 = floor(20e36 / 3) = 6.66..e36, remainder 2. Each is
+    // credited p2 + c = 6.66..6e36 + 0.33..3e36 = 7e36 - 1: 6 whole, carry 1e36 - 1.
+    farm.at(3);
+    for u in &users {
+        assert_eq!(farm.pending(u, 0), 6);
+    }
+    // All claim (which settles each): carries 3 * (1e36 - 1) and undistributed 1 + 2 = 3
+    // scaled: 3 carried, 0 undistributed, and 30 = 27 claimed + 3 carried.
+    for u in &users {
+        farm.claim(u, vec![0]).unwrap();
+    }
+    assert_eq!(farm.total_paid().u128(), 27);
+    let t = farm.totals();
+    assert_eq!(t.emitted.u128(), 30);
+    assert_eq!(t.undistributed.u128(), 0);
+    assert_eq!(t.carried.u128(), 3);
+    // u1 leaves with nothing staked: its carry 1e36 - 1 is booked undistributed
+    // (3 + 1e36 - 1 = 1e36 + 2 scaled: 1 unit), the others keep theirs
+    // (floor((1e36 + 2 + 2e36 - 2) / 1e36) - 1 = 2 carried).
+    farm.withdraw(&users[0], 0, 1).unwrap();
+    let t = farm.totals();
+    assert_eq!(t.undistributed.u128(), 1);
+    assert_eq!(t.carried.u128(), 2);
+    assert_eq!(t.emitted.u128(), 30);
 }
 
 /// The staked token is the reward token (a solo pool of a reserve-paid token): the stake is

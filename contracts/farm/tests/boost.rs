@@ -50,27 +50,49 @@ fn curve_boost_accrues_on_working_balances_and_kick_refreshes() {
     assert_eq!(farm.pending(&alice, 0), 10_669);
     assert_eq!(farm.pending(&bob, 0), 89_330);
 
-    // The kick uses B = 1000: 40 + floor(60 * floor(1000*500/10000) / 100) = 40 + 30 = 70
-    // (DESIGN §7.5's ratio). Supply 70 + 360 = 430.
-    let res = farm.kick(&alice, 0).unwrap();
+    // A third party cannot raise alice's boost: her power (500) has not fallen since her last
+    // refresh, and a kick may only lower. Nothing changes.
+    let kicker = addr("kicker");
+    farm.refuse(
+        &kicker,
+        &[],
+        ExecuteMsg::Kick {
+            user: alice.to_string(),
+            pool_id: 0,
+        },
+        ContractError::KickNotAllowed {
+            pool_id: 0,
+            power: Uint128::new(500),
+            power_at_refresh: Uint128::new(500),
+            working: Uint128::new(43),
+            would_be: Uint128::new(70),
+        },
+    );
+    // alice refreshes her own, against the stake at the block's start B = 1000:
+    // 40 + floor(60 * floor(1000*500/10000) / 100) = 40 + 30 = 70. Supply 70 + 360 = 430.
+    let res = farm.refresh_own(&alice, 0).unwrap();
     assert_eq!(attr(&res, "old_working"), "43");
     assert_eq!(attr(&res, "working"), "70");
     assert_eq!(farm.pool(0).working_supply.u128(), 430);
 
-    // Next 100 s: alice floor(100000*70/430) = floor(16279.07) -> 10669 + 16279 = 26948;
-    // bob settles both periods at once: floor(36e6/403 + 36e6/430) = floor(173050.955).
+    // Next 100 s: alice 100000*70/430 = 16279.07 on top of the .975 she kept from the first
+    // period: floor(10669.975 + 16279.070) = floor(26949.045) = 26949; bob settles both periods
+    // at once: floor(36e6/403 + 36e6/430) = floor(173050.955).
     farm.at(200);
-    assert_eq!(farm.pending(&alice, 0), 26_948);
+    assert_eq!(farm.pending(&alice, 0), 26_949);
     assert_eq!(farm.pending(&bob, 0), 173_050);
     farm.claim(&alice, vec![0]).unwrap();
     farm.claim(&bob, vec![0]).unwrap();
-    // 200 s * 1000 = 200000 emitted; paid 199998; the three settled fractions (.975, .069,
-    // .955) and the pools' division remainders make up the other 2 exactly.
+    // 200 s * 1000 = 200000 emitted; paid 26949 + 173050 = 199999. The exact shares add up to
+    // 200000 (working supply = the sum of the working balances), so the kept fractions .045
+    // and .955, less the pools' division remainders (a few 1e-36 units, undistributed), make
+    // up the last unit: 0 undistributed, 1 carried.
     let t = farm.totals();
     assert_eq!(t.emitted.u128(), 200_000);
-    assert_eq!(t.claimed.u128(), 199_998);
-    assert_eq!(t.undistributed.u128(), 2);
-    assert_eq!(farm.total_paid().u128(), 199_998);
+    assert_eq!(t.claimed.u128(), 199_999);
+    assert_eq!(t.undistributed.u128(), 0);
+    assert_eq!(t.carried.u128(), 1);
+    assert_eq!(farm.total_paid().u128(), 199_999);
 }
 
 #[test]
@@ -122,7 +144,9 @@ fn a_lock_change_refreshes_at_most_max_refresh_pools_and_kick_does_the_rest() {
         assert_eq!(farm.position(&alice, i as u64).working.u128(), 40);
     }
 
-    // alice now holds all the power: 40 + floor(60 * floor(100*1000/1000) / 100) = 100.
+    // alice now holds all the power: 40 + floor(60 * floor(100*1000/1000) / 100) = 100, with
+    // B the stake at the start of the notice's block (t = 1: the deposits of t = 0 count).
+    farm.at(1);
     farm.fakes.borrow_mut().set_power("alice", 1_000);
     let res = farm.lock_changed(&alice).unwrap();
     let expected: Vec<String> = (0..MAX_REFRESH_POOLS).map(|i| i.to_string()).collect();
@@ -139,8 +163,10 @@ fn a_lock_change_refreshes_at_most_max_refresh_pools_and_kick_does_the_rest() {
     // One escrow query for all refreshed pools.
     assert_eq!(farm.fakes.borrow().escrow_queries as usize, pools + 1);
 
+    // The pools past the bound follow at alice's own next action on them (a third party's
+    // kick could only lower a boost).
     let last = (pools - 1) as u64;
-    farm.kick(&alice, last).unwrap();
+    farm.refresh_own(&alice, last).unwrap();
     assert_eq!(farm.position(&alice, last).working.u128(), 100);
 
     // A position emptied leaves the index: the notice no longer visits pool 0.

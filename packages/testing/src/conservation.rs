@@ -1,7 +1,8 @@
 //! Conservation of the farm's reward stream.
 //!
-//! Let `slack = emitted - claimed - recovered - rolled_over - undistributed - Σ pending`, the
-//! sum over every position of the listed users. Then:
+//! Let `slack = emitted - claimed - recovered - rolled_over - undistributed - carried -
+//! Σ pending`, the sum over every position of the listed users (`carried`: the whole units the
+//! positions' kept fractions add up to). Then:
 //! - **bounded** (at any moment): `0 <= slack <= positions + pools`. Each position and each
 //!   pool may hold an unsettled rounding fraction below one unit;
 //! - **exact** (after every user claims all their pools in the same block): `slack == 0`;
@@ -26,7 +27,7 @@ pub struct ConservationSnapshot {
     pub positions: u64,
     /// How many pools the farm has.
     pub pools: u64,
-    /// `emitted - claimed - recovered - rolled_over - undistributed - pending` (negative when
+    /// `emitted - claimed - recovered - rolled_over - undistributed - carried - pending` (negative when
     /// the farm owes more than it emitted).
     pub slack: i128,
 }
@@ -80,13 +81,14 @@ impl fmt::Display for ConservationError {
         let t = &s.totals;
         write!(
             f,
-            "{what}: emitted {} - claimed {} - recovered {} - rolled_over {} - undistributed {} - pending {} = {} \
+            "{what}: emitted {} - claimed {} - recovered {} - rolled_over {} - undistributed {} - carried {} - pending {} = {} \
              (allowed 0..={}; {} positions, {} pools); funded {}, reserve_available {:?}",
             t.emitted,
             t.claimed,
             t.recovered,
             t.rolled_over,
             t.undistributed,
+            t.carried,
             s.pending,
             s.slack,
             if matches!(self, ConservationError::Bounded(_)) { s.bound() } else { 0 },
@@ -127,6 +129,7 @@ impl Suite {
             - totals.recovered.u128() as i128
             - totals.rolled_over.u128() as i128
             - totals.undistributed.u128() as i128
+            - totals.carried.u128() as i128
             - pending as i128;
         Ok(ConservationSnapshot {
             totals,

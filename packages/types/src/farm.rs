@@ -113,6 +113,10 @@ pub enum ExecuteMsg {
     /// Owner, reserve farms only: put undistributed reward back into the reserve, so the
     /// schedule can emit it again later.
     RolloverUndistributed { amount: Option<Uint128> },
+    /// Owner: send `recipient` the farm's balance of `asset` that no book accounts for (tokens
+    /// sent to the farm by mistake). Never touches staked principal, the reserve, or reward
+    /// emitted and not yet claimed or recovered.
+    Sweep { asset: AssetInfo, recipient: String },
     /// Top up a native reserve with the attached coins. Anyone may fund.
     Fund {},
     /// cw20 entry: `ReceiveMsg` in `msg`.
@@ -296,9 +300,9 @@ pub struct ProjectedEmissionResponse {
 
 /// Books of the reward stream, as of now (see `docs/farm.md` for the proofs):
 /// - every farm: `emitted = claimed + claimable + undistributed + recovered`, where
-///   `claimable` is what users can claim plus rounding fractions not yet settled; once every
-///   position is settled (e.g. all claim at one time) the fractions are in `undistributed` and
-///   the identity holds to the unit with `claimable = sum of pending`;
+///   `claimable` is what users can claim plus fractions not yet settled into whole units; once
+///   every position is settled (e.g. all claim at one time) the identity holds to the unit with
+///   `claimable = Σ pending + carried`;
 /// - reserve farms also: `funded = emitted + reserve_available`.
 #[cw_serde]
 pub struct TotalsResponse {
@@ -309,6 +313,11 @@ pub struct TotalsResponse {
     /// Reward nobody could earn (zero-stake intervals, zero total weight, forfeits by
     /// emergency withdraw, rounding remainders), whole units, not yet recovered or rolled over.
     pub undistributed: Uint128,
+    /// Whole units that the positions' carried fractions (credit below one unit each, kept
+    /// on the positions across settlements) add to `undistributed`'s own fraction. Once every
+    /// position is settled, `emitted = claimed + Σ pending + undistributed + carried +
+    /// recovered` exactly.
+    pub carried: Uint128,
     /// Undistributed reward the owner paid out with `RecoverUndistributed`.
     pub recovered: Uint128,
     /// Undistributed reward put back into the reserve with `RolloverUndistributed`.

@@ -132,6 +132,8 @@ pub fn add_pool(
         reward_per_weight_paid: books.emission.reward_per_weight,
         distributed_scaled: Default::default(),
         gauge,
+        stake_at_block_start: Uint128::zero(),
+        stake_block: env.block.height,
     };
     // Gauge-split pools carry no weight: the policy is the controller's types and caps.
     if gauge_split.is_none() {

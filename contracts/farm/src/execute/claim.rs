@@ -3,7 +3,7 @@ use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 use crate::accounting::Books;
 use crate::boost::Powers;
 use crate::error::ContractError;
-use crate::execute::{load_pool, recipient_or, reward_payment};
+use crate::execute::{load_pool, payable_now, recipient_or, reward_payment};
 use crate::limits::MAX_CLAIM_POOLS;
 use crate::state::{POOLS, POSITIONS};
 
@@ -45,24 +45,31 @@ pub fn claim(
         .collect::<Result<Vec<_>, _>>()?;
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let mut powers = Powers::new(deps.querier, &user);
+    let mut payable = payable_now(deps.querier, &books.config)?;
     let mut total = Uint128::zero();
     let mut response = Response::new().add_attribute("action", "claim");
     for (pool_id, mut pool) in pools {
-        let mut position = POSITIONS
-            .may_load(deps.storage, (&user, pool_id))?
-            .unwrap_or_default();
+        // No position: nothing to pay and nothing to write.
+        let Some(mut position) = POSITIONS.may_load(deps.storage, (&user, pool_id))? else {
+            response = response.add_attribute(format!("pool_{pool_id}"), "0");
+            continue;
+        };
         books.settle(pool_id, &mut pool, &mut position)?;
         // A claim is an action: the boost follows the owner's ve power now.
         books.refresh_working(&mut powers, &mut pool, &mut position)?;
-        let amount = position.pending;
+        let amount = position.pending.min(payable);
+        payable -= amount;
         position.claimed += amount;
-        position.pending = Uint128::zero();
+        position.pending -= amount;
         total = total
             .checked_add(amount)
             .map_err(|_| ContractError::Overflow("claim total"))?;
         POOLS.save(deps.storage, pool_id, &pool)?;
         POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
         response = response.add_attribute(format!("pool_{pool_id}"), amount);
+        if !position.pending.is_zero() {
+            response = response.add_attribute(format!("pool_{pool_id}_kept"), position.pending);
+        }
     }
     books.ledger.claimed = books
         .ledger

@@ -27,6 +27,11 @@ pub fn fund(
             got: received.to_string(),
         });
     }
+    if books.config.is_gauge_split() && books.ledger.reserve_available.is_zero() {
+        // Pools that have not settled since the reserve ran dry must not take this top-up
+        // for that past (see `gauge::accrue`).
+        books.ledger.paid_from = books.now;
+    }
     let overflow = |_| ContractError::Overflow("funded");
     books.ledger.funded = books.ledger.funded.checked_add(amount).map_err(overflow)?;
     books.ledger.reserve_available = books

@@ -6,8 +6,12 @@ pub mod instantiate;
 pub mod receive;
 pub mod refresh;
 pub mod stake;
+pub mod sweep;
 
-use cosmwasm_std::{to_json_binary, Addr, Api, CosmosMsg, Storage, Uint128, WasmMsg};
+use cosmwasm_std::{
+    to_json_binary, Addr, Api, CosmosMsg, QuerierWrapper, Storage, Uint128, WasmMsg,
+};
+use cw20::{Cw20QueryMsg, MinterResponse, TokenInfoResponse};
 use trellis_types::farm::RewardSource;
 
 use crate::error::ContractError;
@@ -29,6 +33,22 @@ pub fn recipient_or(
         Some(r) => api.addr_validate(&r)?,
         None => sender.clone(),
     })
+}
+
+/// The most reward one claim can pay now: for a minted cw20 with a supply cap (an oTOKEN
+/// with a lifetime cap reports the supply cap in force), what the cap still allows; else
+/// unbounded. A claim above it pays what fits and keeps the rest pending, instead of failing.
+pub fn payable_now(querier: QuerierWrapper, config: &Config) -> Result<Uint128, ContractError> {
+    let RewardSource::Mint { cw20 } = &config.reward else {
+        return Ok(Uint128::MAX);
+    };
+    let minter: Option<MinterResponse> =
+        querier.query_wasm_smart(cw20, &Cw20QueryMsg::Minter {})?;
+    let Some(cap) = minter.and_then(|m| m.cap) else {
+        return Ok(Uint128::MAX);
+    };
+    let info: TokenInfoResponse = querier.query_wasm_smart(cw20, &Cw20QueryMsg::TokenInfo {})?;
+    Ok(cap.saturating_sub(info.total_supply))
 }
 
 /// Pays `amount` of reward: a cw20 mint, or a transfer out of the reserve.

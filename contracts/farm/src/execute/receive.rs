@@ -4,7 +4,7 @@ use trellis_types::farm::ReceiveMsg;
 use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
-use crate::execute::{fund, recipient_or, stake};
+use crate::execute::{fund, load_pool, recipient_or, stake};
 
 /// cw20 hook: `info.sender` is the token contract, `msg.sender` the account that sent it.
 /// The token is checked against the pool or reserve by the handler, so a hook from any
@@ -23,7 +23,8 @@ pub fn receive_cw20(
     match from_json(&msg.msg)? {
         ReceiveMsg::Deposit { pool_id, recipient } => {
             let owner = recipient_or(deps.api, recipient, &sender)?;
-            stake::deposit(deps, env, pool_id, token, msg.amount, &sender, owner)
+            let pool = load_pool(deps.storage, pool_id)?;
+            stake::deposit(deps, env, pool_id, pool, token, msg.amount, &sender, owner)
         }
         ReceiveMsg::Fund {} => fund::fund(deps, env, token, msg.amount, &sender),
     }

@@ -1,18 +1,20 @@
 //! Messages that bring state up to date without moving tokens: a boost refresh for one
 //! position (`Kick`), for a user's boosted positions (the escrow's `LockChanged` notice),
 //! and a gauge-split pool's catch-up walk (`CheckpointPool`).
-use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Order, Response};
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Order, Response, Uint128};
 
-use crate::accounting::{settle_position, Books};
-use crate::boost::Powers;
+use crate::accounting::{settle_position, Books, GaugeWalk};
+use crate::boost::{set_working, working_now, Powers};
 use crate::error::ContractError;
 use crate::execute::load_pool;
 use crate::execute::stake::load_position;
 use crate::limits::MAX_REFRESH_POOLS;
 use crate::state::{BOOSTED_POSITIONS, POOLS, POSITIONS};
 
-/// Anyone may reset anyone's boost to its value now: it can only bring a working balance to
-/// what the owner's ve power justifies today (and a lock only decays between actions).
+/// Refreshes a position's boost. The owner may refresh their own either way. Anyone else may
+/// only lower it, and only when the owner's ve power is zero or has fallen since the last
+/// refresh (Curve's kick rule): a stale boost after a lock decays or expires can be reset,
+/// but no one can use a kick to cut a boost the owner's power still justifies.
 pub fn kick(
     deps: DepsMut,
     env: Env,
@@ -34,7 +36,27 @@ pub fn kick(
     books.settle(pool_id, &mut pool, &mut position)?;
     let old = position.working;
     let mut powers = Powers::new(deps.querier, &user);
-    books.refresh_working(&mut powers, &mut pool, &mut position)?;
+    let (working, power) = working_now(
+        &books.config,
+        &mut powers,
+        &pool,
+        &position,
+        Uint128::zero(),
+    )?;
+    if info.sender != user {
+        let power_fell = power.is_zero() || power < position.power_at_refresh;
+        if !power_fell || working >= old {
+            return Err(ContractError::KickNotAllowed {
+                pool_id,
+                power,
+                power_at_refresh: position.power_at_refresh,
+                working: old,
+                would_be: working,
+            });
+        }
+    }
+    position.power_at_refresh = power;
+    set_working(&mut books.emission, &mut pool, &mut position, working)?;
     books.save(deps.storage)?;
     POOLS.save(deps.storage, pool_id, &pool)?;
     POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
@@ -49,9 +71,11 @@ pub fn kick(
 }
 
 /// The escrow's notice that `user`'s lock changed: refreshes the user's first
-/// `MAX_REFRESH_POOLS` boosted positions (pool id order). A gauge-split pool too far behind
-/// to settle in one message is walked as far as allowed and left for `Kick` or the owner's
-/// next action, so one stale pool never blocks the others.
+/// `MAX_REFRESH_POOLS` boosted positions (pool id order). A gauge-split pool whose walk to now
+/// would need a controller query (it has not settled since a week boundary) is walked only
+/// through its cached week and left, with its position untouched, for the owner's next action
+/// or a kick: the notice then costs the same whether pools were idle a week or a year, and
+/// each position is either refreshed whole or not at all.
 pub fn lock_changed(
     deps: DepsMut,
     env: Env,
@@ -74,7 +98,7 @@ pub fn lock_changed(
     let mut behind = vec![];
     for pool_id in pool_ids {
         let mut pool = load_pool(deps.storage, pool_id)?;
-        if !books.settle_pool_bounded(pool_id, &mut pool)? {
+        if !books.settle_pool_walking(pool_id, &mut pool, GaugeWalk::CachedOnly)? {
             POOLS.save(deps.storage, pool_id, &pool)?;
             behind.push(pool_id.to_string());
             continue;

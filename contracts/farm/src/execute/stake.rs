@@ -5,7 +5,7 @@ use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
 use trellis_math::accumulator::to_scaled;
 use trellis_types::AssetInfo;
 
-use crate::accounting::{book_undistributed, settle_position, Books};
+use crate::accounting::{book_undistributed, release_carry, settle_position, Books};
 use crate::boost::{index_boosted, set_working, Powers};
 use crate::error::ContractError;
 use crate::execute::{load_pool, recipient_or};
@@ -38,11 +38,14 @@ pub fn save_all(
     index_boosted(storage, user, pool_id, pool, staked_before, position)
 }
 
-/// Credits `amount` of the pool's staking asset, already received, to `owner`.
+/// Credits `amount` of the pool's staking asset, already received, to `owner`. `pool` is the
+/// stored pool `pool_id`, loaded once by the entry point.
+#[allow(clippy::too_many_arguments)]
 pub fn deposit(
     deps: DepsMut,
     env: Env,
     pool_id: u64,
+    mut pool: Pool,
     received: AssetInfo,
     amount: Uint128,
     sender: &Addr,
@@ -51,7 +54,6 @@ pub fn deposit(
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
-    let mut pool = load_pool(deps.storage, pool_id)?;
     if !pool.active {
         return Err(ContractError::PoolInactive { pool_id });
     }
@@ -72,7 +74,7 @@ pub fn deposit(
         .map_err(|_| ContractError::Overflow("pool total stake"))?;
     position.staked += amount; // bounded by the pool total just checked
     let mut powers = Powers::new(deps.querier, &owner);
-    books.refresh_working(&mut powers, &mut pool, &mut position)?;
+    books.refresh_working_adding(&mut powers, &mut pool, &mut position, amount)?;
 
     save_all(
         deps.storage,
@@ -112,11 +114,13 @@ pub fn deposit_native(
     };
     let amount = cw_utils::must_pay(&info, denom)?;
     let owner = recipient_or(deps.api, recipient, &info.sender)?;
+    let received = pool.staking.clone();
     deposit(
         deps,
         env,
         pool_id,
-        pool.staking,
+        pool,
+        received,
         amount,
         &info.sender,
         owner,
@@ -154,6 +158,10 @@ pub fn withdraw(
     pool.total_staked -= amount;
     let mut powers = Powers::new(deps.querier, &user);
     books.refresh_working(&mut powers, &mut pool, &mut position)?;
+    if position.staked.is_zero() {
+        // Nothing left to earn with: its last fraction is undistributed, not stranded.
+        release_carry(&mut position, &mut books.ledger)?;
+    }
 
     let transfer = pool.staking.transfer_msg(&recipient, amount)?;
     save_all(
@@ -204,6 +212,7 @@ pub fn emergency_withdraw(
         // and pool together) and leave it for later; it is then spread over the others.
         books = Books::load(deps.storage, deps.querier, &env)?;
         pool = load_pool(deps.storage, pool_id)?;
+        pool.note_block(env.block.height);
     } else {
         settled?;
     }
@@ -212,6 +221,7 @@ pub fn emergency_withdraw(
     let amount = position.staked;
     let forfeited = position.pending;
     book_undistributed(&mut books.ledger, to_scaled(forfeited))?;
+    release_carry(&mut position, &mut books.ledger)?;
     position.staked = Uint128::zero();
     pool.total_staked -= amount;
     set_working(

@@ -11,6 +11,7 @@ use cosmwasm_std::{
     from_json, to_json_binary, ContractResult, Decimal, QuerierResult, SystemError, SystemResult,
     Uint128, WasmQuery,
 };
+use cw20::{Cw20QueryMsg, MinterResponse, TokenInfoResponse};
 use trellis_math::ve::round_down_to_week;
 use trellis_types::gauge_controller::{QueryMsg as GaugeQuery, RelativeWeightResponse};
 use trellis_types::voting_escrow::{PowerShareResponse, QueryMsg as EscrowQuery};
@@ -34,6 +35,9 @@ pub struct Fakes {
     /// Queries answered, for tests that bound them.
     pub escrow_queries: u32,
     pub weight_queries: u32,
+    /// The minted reward cw20's supply cap (`None`: uncapped) and its supply.
+    pub reward_cap: Option<u128>,
+    pub reward_supply: u128,
 }
 
 pub type Shared = Rc<RefCell<Fakes>>;
@@ -90,6 +94,21 @@ fn answer(fakes: &Shared, query: &WasmQuery) -> QuerierResult {
                 })
             }
             _ => refused("unexpected controller query"),
+        };
+    }
+    if *contract_addr == addr(super::REWARD_CW20).to_string() {
+        return match from_json(msg) {
+            Ok(Cw20QueryMsg::Minter {}) => ok(&Some(MinterResponse {
+                minter: addr("farm").to_string(),
+                cap: f.reward_cap.map(Uint128::new),
+            })),
+            Ok(Cw20QueryMsg::TokenInfo {}) => ok(&TokenInfoResponse {
+                name: "reward".into(),
+                symbol: "REW".into(),
+                decimals: 6,
+                total_supply: Uint128::new(f.reward_supply),
+            }),
+            _ => refused("unexpected cw20 query"),
         };
     }
     SystemResult::Err(SystemError::NoSuchContract {

@@ -257,6 +257,18 @@ impl Farm {
         )
     }
 
+    /// `user` refreshes their own boost (a `Kick` sent by the owner: allowed either way).
+    pub fn refresh_own(&mut self, user: &Addr, pool_id: u64) -> Result<Response, ContractError> {
+        self.exec(
+            user,
+            &[],
+            ExecuteMsg::Kick {
+                user: user.to_string(),
+                pool_id,
+            },
+        )
+    }
+
     /// The escrow's notice that `user`'s lock changed.
     pub fn lock_changed(&mut self, user: &Addr) -> Result<Response, ContractError> {
         self.exec(

@@ -248,6 +248,8 @@ pub struct ExactSummary {
     pub recovered: Uint128,
     pub rolled_over: Uint128,
     pub undistributed: Uint128,
+    /// Whole units of the fractions positions keep across settlements (see the farm's totals).
+    pub carried: Uint128,
     pub pending: Uint128,
     /// Reward paid by the settlement claims.
     pub settled: Uint128,

@@ -85,6 +85,7 @@ pub fn finish(
         recovered: t.recovered,
         rolled_over: t.rolled_over,
         undistributed: t.undistributed,
+        carried: t.carried,
         pending: Uint128::new(snapshot.pending),
         settled: Uint128::new(settled_total),
     };
@@ -92,8 +93,8 @@ pub fn finish(
     if !exact.ok {
         violations.push(format!(
             "after the final settlement at {end}: emitted {} != claimed {} + recovered {} + rolled_over {} + \
-             undistributed {} + pending {} (difference {})",
-            t.emitted, t.claimed, t.recovered, t.rolled_over, t.undistributed, snapshot.pending, snapshot.slack
+             undistributed {} + carried {} + pending {} (difference {})",
+            t.emitted, t.claimed, t.recovered, t.rolled_over, t.undistributed, t.carried, snapshot.pending, snapshot.slack
         ));
     }
     let reserve = t.reserve_available.map(|available| {
