@@ -6,7 +6,7 @@ use trellis_types::factory::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
 use crate::execute::admin::{self, ConfigUpdate};
-use crate::execute::{create_pool, instantiate as init};
+use crate::execute::{create_pool, instantiate as init, listing};
 use crate::{migrate as mig, query as q, reply as rep};
 
 pub const CONTRACT_NAME: &str = "crates.io:trellis-pool-factory";
@@ -41,7 +41,7 @@ pub fn execute(
             fee_collector,
             protocol_fee_share_bps,
             default_oracle,
-            permissionless,
+            permissionless_creation,
         } => admin::update_config(
             deps,
             info,
@@ -51,9 +51,15 @@ pub fn execute(
                 fee_collector,
                 protocol_fee_share_bps,
                 default_oracle,
-                permissionless,
+                permissionless_creation,
             },
         ),
+        ExecuteMsg::SetFeeTiers {
+            kind,
+            fee_tiers_bps,
+        } => admin::set_fee_tiers(deps, info, kind, fee_tiers_bps),
+        ExecuteMsg::DelistPool { pool } => listing::delist_pool(deps, info, pool),
+        ExecuteMsg::RelistPool { pool } => listing::relist_pool(deps, info, pool),
         ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
     }
 }
@@ -68,9 +74,14 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
     Ok(match msg {
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?)?,
         QueryMsg::Config {} => to_json_binary(&q::config(deps)?)?,
+        QueryMsg::CreationRules { kind } => to_json_binary(&q::creation_rules(deps, kind)?)?,
         QueryMsg::Pools { start_after, limit } => {
             to_json_binary(&q::pools(deps, start_after, limit)?)?
         }
+        QueryMsg::DelistedPools { start_after, limit } => {
+            to_json_binary(&q::delisted_pools(deps, start_after, limit)?)?
+        }
+        QueryMsg::PoolStatus { pool } => to_json_binary(&q::pool_status(deps, pool)?)?,
         QueryMsg::PoolsByAssets { assets } => to_json_binary(&q::pools_by_assets(deps, assets)?)?,
         QueryMsg::Pool { assets, weights } => to_json_binary(&q::pool(deps, assets, weights)?)?,
         QueryMsg::PoolByLpToken { lp_token } => {

@@ -78,6 +78,37 @@ pub enum ContractError {
     #[error("no pool creation is pending")]
     NoPendingPool,
 
+    #[error("fee {swap_fee_bps} bps is not a fee tier of {kind} pools (allowed: {allowed:?})")]
+    FeeTierNotAllowed {
+        kind: &'static str,
+        swap_fee_bps: u16,
+        allowed: Vec<u16>,
+    },
+
+    #[error("only the owner may choose a pool's oracle; other creators get the factory's")]
+    OracleNotConfigurable,
+
+    #[error("at least one fee tier is required")]
+    NoFeeTiers,
+
+    #[error("{count} fee tiers, the maximum is {max}")]
+    TooManyFeeTiers { count: usize, max: usize },
+
+    #[error("fee tier {fee_bps} bps is given twice")]
+    DuplicateFeeTier { fee_bps: u16 },
+
+    #[error("{pool} is not a pool of this factory")]
+    UnknownPool { pool: String },
+
+    #[error("pool {pool} (LP token {lp_token}) is delisted")]
+    PoolDelisted { pool: String, lp_token: String },
+
+    #[error("pool {pool} is already delisted")]
+    AlreadyDelisted { pool: String },
+
+    #[error("pool {pool} is listed")]
+    AlreadyListed { pool: String },
+
     #[error(transparent)]
     InvalidMigration(#[from] trellis_types::migrate::MigrationRefused),
 }

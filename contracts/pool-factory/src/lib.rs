@@ -2,8 +2,8 @@
 //! code id, refuses duplicates, lists pools and knows the protocol token.
 //!
 //! A pool is identified by its pair of assets and its weights: one pair may have several pools
-//! (e.g. 50/50 and 80/20), at most [`limits::MAX_POOLS_PER_PAIR`], but never two with the same
-//! weights on the same assets.
+//! (e.g. 50/50 and 80/20), at most [`limits::MAX_POOLS_PER_PAIR`] listed, but never two listed
+//! with the same weights on the same assets.
 //!
 //! Creation is two-step: `CreatePool` validates everything, keeps the request in
 //! `state::PENDING_POOL` and instantiates the pool as a submessage; the reply (`reply.rs`) reads
@@ -16,13 +16,21 @@
 //! owned by the factory itself, which never acts on them, and with no admin: such pools are
 //! immutable.
 //!
+//! Creation is owner-only unless the owner opens it (`permissionless_creation`); every
+//! creation, of any pool kind, passes `creation_gate::authorize` (owner or open; fee tiers and
+//! the factory's oracle for non-owners). The owner can delist a pool: it leaves the pair lists
+//! and `PoolByLpToken` (routers and farms), stays readable through `PoolStatus`, and keeps
+//! working for its LPs.
+//!
 //! Map of the crate: `contract` (entry points), `execute/` (one file per concern), `reply`,
-//! `query`, `registry` (records and their indexes), `validate` (the checks shared by
-//! instantiate, update and create), `reply_data` (reading an instantiated address from a
-//! reply), `state`, `limits`, `migrate`, `error`.
+//! `query`, `creation_gate`, `fee_tiers`, `registry` (records, their indexes and listing),
+//! `validate` (the checks shared by instantiate, update and create), `reply_data` (reading an
+//! instantiated address from a reply), `state`, `limits`, `migrate`, `error`.
 pub mod contract;
+pub mod creation_gate;
 pub mod error;
 pub mod execute;
+pub mod fee_tiers;
 pub mod limits;
 pub mod migrate;
 pub mod query;

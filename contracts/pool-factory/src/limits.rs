@@ -16,3 +16,6 @@ pub const MAX_PROTOCOL_FEE_SHARE_BPS: u16 = 5_000;
 pub const MAX_SWAP_FEE_BPS: u16 = 1_000;
 /// Largest oracle ring buffer a pool accepts (the pool's `MAX_ORACLE_CAPACITY`).
 pub const MAX_ORACLE_CAPACITY: u32 = 10_000;
+/// Fee tiers one pool kind may have: bounds the tier check of every permissionless
+/// `CreatePool`.
+pub const MAX_FEE_TIERS: usize = 8;

@@ -1,13 +1,16 @@
 //! Queries. Lookups by pair read one bounded list; `Pools` paginates by id.
 use cosmwasm_std::{Decimal, Deps, Order};
 use cw_storage_plus::Bound;
-use trellis_types::factory::{ConfigResponse, PoolRecord, PoolsResponse};
+use trellis_types::factory::{
+    ConfigResponse, CreationRulesResponse, PoolKind, PoolRecord, PoolStatusResponse, PoolsResponse,
+};
 use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
+use crate::fee_tiers::tiers;
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
-use crate::registry::{pools_of_pair, weight_of};
-use crate::state::{pair_label, CONFIG, POOLS, POOL_BY_LP_TOKEN, POOL_COUNT};
+use crate::registry::{is_listed, kind_of, pools_of_pair, record_of_pool, weight_of};
+use crate::state::{pair_label, CONFIG, DELISTED, POOLS, POOL_BY_LP_TOKEN, POOL_COUNT};
 use crate::validate;
 
 fn page_size(limit: Option<u32>) -> usize {
@@ -23,8 +26,46 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         fee_collector: config.fee_collector.map(|c| c.to_string()),
         protocol_fee_share_bps: config.protocol_fee_share_bps,
         default_oracle: config.default_oracle,
-        permissionless: config.permissionless,
+        permissionless: config.permissionless_creation,
         pool_count: POOL_COUNT.load(deps.storage)?,
+    })
+}
+
+pub fn creation_rules(deps: Deps, kind: PoolKind) -> Result<CreationRulesResponse, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(CreationRulesResponse {
+        kind,
+        permissionless_creation: config.permissionless_creation,
+        fee_tiers_bps: tiers(deps.storage, kind)?,
+        oracle: config.default_oracle,
+    })
+}
+
+/// One page of delisted pools by id; reads at most the page size of ids and records.
+pub fn delisted_pools(
+    deps: Deps,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<PoolsResponse, ContractError> {
+    let pools = DELISTED
+        .keys(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(page_size(limit))
+        .map(|id| Ok(POOLS.load(deps.storage, id?)?))
+        .collect::<Result<_, ContractError>>()?;
+    Ok(PoolsResponse { pools })
+}
+
+pub fn pool_status(deps: Deps, pool: String) -> Result<PoolStatusResponse, ContractError> {
+    let record = record_of_pool(deps, &pool)?;
+    Ok(PoolStatusResponse {
+        kind: kind_of(&record),
+        listed: is_listed(deps.storage, record.id)?,
+        pool: record,
     })
 }
 
@@ -80,7 +121,15 @@ pub fn pool_by_lp_token(deps: Deps, lp_token: String) -> Result<PoolRecord, Cont
     let id = POOL_BY_LP_TOKEN
         .may_load(deps.storage, &addr)?
         .ok_or_else(unknown)?;
-    Ok(POOLS.load(deps.storage, id)?)
+    let record = POOLS.load(deps.storage, id)?;
+    // A farm reading this to accept an LP token must not accept a delisted pool's.
+    if !is_listed(deps.storage, id)? {
+        return Err(ContractError::PoolDelisted {
+            pool: record.address,
+            lp_token: record.lp_token,
+        });
+    }
+    Ok(record)
 }
 
 pub fn is_native_pair(deps: Deps, assets: [AssetInfo; 2]) -> Result<bool, ContractError> {

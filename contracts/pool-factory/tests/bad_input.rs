@@ -195,7 +195,7 @@ fn create_pool_needs_the_owner_unless_permissionless() {
     assert_eq!(snapshot(&deps), before);
 
     let mut msg = instantiate_msg();
-    msg.permissionless = true;
+    msg.permissionless_creation = true;
     let mut open = setup_with(msg).unwrap();
     assert!(create(&mut open, "mallory", assets, 30).is_ok());
 }
@@ -229,7 +229,7 @@ fn update(
         fee_collector: None,
         protocol_fee_share_bps: None,
         default_oracle: None,
-        permissionless: None,
+        permissionless_creation: None,
     };
     edit(&mut msg);
     exec(deps, sender, msg).map(|_| ())
@@ -241,8 +241,12 @@ fn update_config_is_owner_only_and_validates_every_field() {
     let before = snapshot(&deps);
     assert_eq!(
         update(&mut deps, "mallory", |m| {
-            if let ExecuteMsg::UpdateConfig { permissionless, .. } = m {
-                *permissionless = Some(true)
+            if let ExecuteMsg::UpdateConfig {
+                permissionless_creation,
+                ..
+            } = m
+            {
+                *permissionless_creation = Some(true)
             }
         }),
         Err(ContractError::Ownership(OwnershipError::NotOwner))
@@ -259,12 +263,12 @@ fn update_config_is_owner_only_and_validates_every_field() {
     // A valid field next to a bad one: neither is written.
     let err = update(&mut deps, "owner", |m| {
         if let ExecuteMsg::UpdateConfig {
-            permissionless,
+            permissionless_creation,
             protocol_fee_share_bps,
             ..
         } = m
         {
-            *permissionless = Some(true);
+            *permissionless_creation = Some(true);
             *protocol_fee_share_bps = Some(5_001);
         }
     });

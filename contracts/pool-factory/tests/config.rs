@@ -49,7 +49,7 @@ fn update_config_changes_only_the_given_fields() {
             fee_collector: Some(addr("treasury").to_string()),
             protocol_fee_share_bps: Some(5_000),
             default_oracle: Some(oracle),
-            permissionless: Some(true),
+            permissionless_creation: Some(true),
         },
     )
     .unwrap();
@@ -88,7 +88,7 @@ fn ownership_transfers_in_two_steps() {
         fee_collector: None,
         protocol_fee_share_bps: None,
         default_oracle: None,
-        permissionless: Some(true),
+        permissionless_creation: Some(true),
     };
     assert!(exec(&mut deps, "dao", toggle.clone()).is_err());
     exec(

@@ -98,7 +98,7 @@ fn a_renounced_factory_makes_ownerless_pools() {
             fee_collector: None,
             protocol_fee_share_bps: None,
             default_oracle: None,
-            permissionless: Some(true),
+            permissionless_creation: Some(true),
         },
     )
     .unwrap();

@@ -3,7 +3,8 @@
 use cosmwasm_std::{Addr, QuerierWrapper, StdResult, Uint128};
 use cw20::{BalanceResponse, Cw20QueryMsg};
 use trellis_types::factory::{
-    ConfigResponse as FactoryConfig, PoolRecord, PoolsResponse, QueryMsg as FactoryQueryMsg,
+    ConfigResponse as FactoryConfig, PoolRecord, PoolStatusResponse, PoolsResponse,
+    QueryMsg as FactoryQueryMsg,
 };
 use trellis_types::weighted_pool::{PoolInfoResponse, QueryMsg as PoolQueryMsg, SwapResponse};
 use trellis_types::{Asset, AssetInfo};
@@ -12,7 +13,8 @@ pub fn factory_config(querier: &QuerierWrapper, factory: &Addr) -> StdResult<Fac
     querier.query_wasm_smart(factory, &FactoryQueryMsg::Config {})
 }
 
-/// The factory's pools of the pair `a`/`b` (at most its `MAX_POOLS_PER_PAIR`).
+/// The factory's listed pools of the pair `a`/`b` (at most its `MAX_POOLS_PER_PAIR`):
+/// delisted pools are not among them, so neither routes nor route discovery use them.
 pub fn pools_of_pair(
     querier: &QuerierWrapper,
     factory: &Addr,
@@ -38,6 +40,20 @@ pub fn pool_by_lp_token(
         factory,
         &FactoryQueryMsg::PoolByLpToken {
             lp_token: lp_token.to_string(),
+        },
+    )
+}
+
+/// The factory's record of any pool it created, with whether it is still listed.
+pub fn pool_status(
+    querier: &QuerierWrapper,
+    factory: &Addr,
+    pool: &Addr,
+) -> StdResult<PoolStatusResponse> {
+    querier.query_wasm_smart(
+        factory,
+        &FactoryQueryMsg::PoolStatus {
+            pool: pool.to_string(),
         },
     )
 }

@@ -32,6 +32,9 @@ pub enum ContractError {
     #[error("hop {hop}: {pool} is not a pool of the factory")]
     UnknownPool { hop: usize, pool: String },
 
+    #[error("hop {hop}: pool {pool} is delisted by the factory")]
+    PoolDelisted { hop: usize, pool: String },
+
     #[error("hop {hop}: pool {pool} does not trade the offered asset {offer}")]
     OfferNotInPool {
         hop: usize,

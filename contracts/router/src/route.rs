@@ -5,7 +5,7 @@ use cosmwasm_std::{Addr, Api, Deps};
 use trellis_types::router::Hop;
 use trellis_types::AssetInfo;
 
-use crate::chain::{pool_by_lp_token, pool_info, pools_of_pair};
+use crate::chain::{pool_by_lp_token, pool_info, pool_status, pools_of_pair};
 use crate::error::ContractError;
 use crate::limits::MAX_HOPS;
 use crate::state::RouteHop;
@@ -89,9 +89,9 @@ pub fn validate_route(
 }
 
 /// Words the refusal of a hop whose pool the factory does not list for `offer`/`ask`. The
-/// contract's LP token leads to the factory's record of it, if it is a factory pool at all;
-/// that record (not the contract's own answer) tells a broken chain or a wrong ask from a
-/// stranger.
+/// factory's `PoolStatus` tells a delisted pool; otherwise the factory's record (found by
+/// address, or through the contract's LP token with a factory that predates `PoolStatus`),
+/// not the contract's own answer, tells a broken chain or a wrong ask from a stranger.
 fn diagnose(
     deps: Deps,
     factory: &Addr,
@@ -104,8 +104,17 @@ fn diagnose(
         hop,
         pool: pool.to_string(),
     };
-    let record = pool_info(&deps.querier, pool)
-        .and_then(|info| pool_by_lp_token(&deps.querier, factory, &info.lp_token));
+    let record = match pool_status(&deps.querier, factory, pool) {
+        Ok(status) if !status.listed => {
+            return ContractError::PoolDelisted {
+                hop,
+                pool: pool.to_string(),
+            }
+        }
+        Ok(status) => Ok(status.pool),
+        Err(_) => pool_info(&deps.querier, pool)
+            .and_then(|info| pool_by_lp_token(&deps.querier, factory, &info.lp_token)),
+    };
     let record = match record {
         Ok(record) if record.address == pool.as_str() => record,
         _ => return unknown,

@@ -134,9 +134,9 @@ fn duplicates_are_refused_in_either_order() {
         address: pool.address.to_string(),
         assets: assets.to_string(),
     };
-    // Same pool, same order (another fee does not make it another pool).
+    // Same pool, same order (another fee tier does not make it another pool).
     let err = suite
-        .create_weighted_pool("bob", [atom.clone(), aly.clone()], [pct(80), pct(20)], 50)
+        .create_weighted_pool("bob", [atom.clone(), aly.clone()], [pct(80), pct(20)], 100)
         .unwrap_err();
     assert_eq!(factory_err(err), duplicate(&format!("{atom},{aly}")));
     // Same pool described from the other side: ALY 20%, ATOM 80%.
@@ -239,7 +239,7 @@ fn only_the_owner_creates_pools_unless_permissionless() {
                 fee_collector: None,
                 protocol_fee_share_bps: None,
                 default_oracle: None,
-                permissionless: Some(true),
+                permissionless_creation: Some(true),
             },
         )
         .unwrap();
@@ -273,7 +273,7 @@ fn new_settings_apply_to_pools_created_afterwards_only() {
                 fee_collector: Some(collector.to_string()),
                 protocol_fee_share_bps: Some(5_000),
                 default_oracle: Some(oracle),
-                permissionless: None,
+                permissionless_creation: None,
             },
         )
         .unwrap();

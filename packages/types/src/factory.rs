@@ -1,11 +1,37 @@
-//! Messages of `contracts/pool-factory`: creates weighted pools from one stored code id, refuses
-//! duplicates, lists pools and knows the protocol token.
+//! Messages of `contracts/pool-factory`: creates pools from stored code ids, refuses
+//! duplicates, lists (and delists) pools and knows the protocol token.
+//!
+//! Who may create a pool: the owner always (any fee up to the pool's maximum, any oracle);
+//! anyone else only while `permissionless_creation` is on, and then only at one of the
+//! factory's fee tiers for that pool kind and with the factory's own oracle settings. Every
+//! pool kind goes through the same gate.
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::Decimal;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::asset::AssetInfo;
 use crate::weighted_pool::{OracleConfig, WeightedAssetInfo};
+
+/// The kinds of pool the factory creates. Each has its own fee tiers; creation rules are the
+/// same for all.
+#[cw_serde]
+#[derive(Copy, Eq, PartialOrd, Ord)]
+pub enum PoolKind {
+    Weighted,
+}
+
+impl PoolKind {
+    /// Storage and event key.
+    pub fn key(&self) -> &'static str {
+        match self {
+            PoolKind::Weighted => "weighted",
+        }
+    }
+}
+
+/// Fee tiers (basis points of the amount in) open to permissionless creators of weighted
+/// pools until the owner sets others: 0.3% for ordinary pairs, 1% for volatile or exotic ones.
+pub const DEFAULT_WEIGHTED_FEE_TIERS_BPS: [u16; 2] = [30, 100];
 
 #[cw_serde]
 pub struct InstantiateMsg {
@@ -17,16 +43,20 @@ pub struct InstantiateMsg {
     /// Fee collector and protocol share given to every new pool.
     pub fee_collector: Option<String>,
     pub protocol_fee_share_bps: u16,
-    /// Oracle given to pools created without one.
+    /// The factory's oracle settings: every pool created by a non-owner gets them, and the
+    /// owner's pools too unless the owner gives others.
     pub default_oracle: OracleConfig,
-    /// When false only the owner may create pools.
-    pub permissionless: bool,
+    /// When false (the default) only the owner may create pools.
+    #[serde(default)]
+    pub permissionless_creation: bool,
 }
 
 #[cw_ownable_execute]
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Create a pool of these assets and weights. The pool's owner is the factory's owner.
+    /// A non-owner (only while creation is permissionless) must pick one of the fee tiers and
+    /// may not give an oracle.
     CreatePool {
         assets: [WeightedAssetInfo; 2],
         swap_fee_bps: u16,
@@ -39,8 +69,21 @@ pub enum ExecuteMsg {
         fee_collector: Option<String>,
         protocol_fee_share_bps: Option<u16>,
         default_oracle: Option<OracleConfig>,
-        permissionless: Option<bool>,
+        permissionless_creation: Option<bool>,
     },
+    /// Owner: the fee tiers permissionless creators of `kind` pools may choose (at most
+    /// `MAX_FEE_TIERS`, distinct, each at most the pool's maximum fee).
+    SetFeeTiers {
+        kind: PoolKind,
+        fee_tiers_bps: Vec<u16>,
+    },
+    /// Owner: take a pool out of the lists routers and farms read (`PoolsByAssets`, `Pool`,
+    /// `PoolByLpToken`). The pool itself keeps working, so its LPs can still exit. A delisted
+    /// pool no longer counts as a duplicate or against the per-pair limit.
+    DelistPool { pool: String },
+    /// Owner: list a delisted pool again (refused if a listed pool now has its weights, or
+    /// the pair is full).
+    RelistPool { pool: String },
 }
 
 #[cw_ownable_query]
@@ -49,24 +92,38 @@ pub enum ExecuteMsg {
 pub enum QueryMsg {
     #[returns(ConfigResponse)]
     Config {},
-    /// All pools, in creation order, paginated by pool id.
+    /// Who may create `kind` pools, at which fee tiers and with which oracle.
+    #[returns(CreationRulesResponse)]
+    CreationRules { kind: PoolKind },
+    /// All pools ever created, listed or not, in creation order, paginated by pool id.
     #[returns(PoolsResponse)]
     Pools {
         start_after: Option<u64>,
         limit: Option<u32>,
     },
-    /// Every pool of this pair of assets (any order), whatever its weights.
+    /// Delisted pools, paginated by pool id.
+    #[returns(PoolsResponse)]
+    DelistedPools {
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    /// Every listed pool of this pair of assets (any order), whatever its weights.
     #[returns(PoolsResponse)]
     PoolsByAssets { assets: [AssetInfo; 2] },
-    /// The pool of this pair with exactly these weights (given in the order of `assets`).
+    /// The listed pool of this pair with exactly these weights (in the order of `assets`).
     #[returns(PoolRecord)]
     Pool {
         assets: [AssetInfo; 2],
         weights: [Decimal; 2],
     },
-    /// The pool whose LP token this is: lets a farm check an LP token and learn its pair.
+    /// The listed pool whose LP token this is: lets a farm check an LP token and learn its
+    /// pair. A delisted pool's LP token is refused (`PoolDelisted`), so a farm that checks LP
+    /// tokens here cannot list it.
     #[returns(PoolRecord)]
     PoolByLpToken { lp_token: String },
+    /// Any factory pool, listed or not, with its listing status.
+    #[returns(PoolStatusResponse)]
+    PoolStatus { pool: String },
     /// Whether one of the assets is the protocol token.
     #[returns(bool)]
     IsNativePair { assets: [AssetInfo; 2] },
@@ -80,8 +137,19 @@ pub struct ConfigResponse {
     pub fee_collector: Option<String>,
     pub protocol_fee_share_bps: u16,
     pub default_oracle: OracleConfig,
+    /// `permissionless_creation` (kept under this name for existing readers).
     pub permissionless: bool,
     pub pool_count: u64,
+}
+
+#[cw_serde]
+pub struct CreationRulesResponse {
+    pub kind: PoolKind,
+    pub permissionless_creation: bool,
+    /// The fees a non-owner may choose, ascending.
+    pub fee_tiers_bps: Vec<u16>,
+    /// The oracle every pool created by a non-owner gets.
+    pub oracle: OracleConfig,
 }
 
 #[cw_serde]
@@ -92,6 +160,14 @@ pub struct PoolRecord {
     /// In the pool's order.
     pub assets: [WeightedAssetInfo; 2],
     pub swap_fee_bps: u16,
+}
+
+#[cw_serde]
+pub struct PoolStatusResponse {
+    pub pool: PoolRecord,
+    pub kind: PoolKind,
+    /// False once the owner delisted it: routers and farms must not use it.
+    pub listed: bool,
 }
 
 #[cw_serde]

@@ -1,9 +1,11 @@
-//! Owner-only messages: settings for future pools, and ownership.
+//! Owner-only messages: settings for future pools, fee tiers, and ownership.
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use trellis_types::factory::PoolKind;
 use trellis_types::weighted_pool::OracleConfig;
 
 use crate::error::ContractError;
-use crate::state::CONFIG;
+use crate::fee_tiers::{tiers, validate_tiers};
+use crate::state::{CONFIG, FEE_TIERS};
 use crate::validate;
 
 /// The optional fields of `UpdateConfig`; `None` leaves a setting as it is.
@@ -13,7 +15,7 @@ pub struct ConfigUpdate {
     pub fee_collector: Option<String>,
     pub protocol_fee_share_bps: Option<u16>,
     pub default_oracle: Option<OracleConfig>,
-    pub permissionless: Option<bool>,
+    pub permissionless_creation: Option<bool>,
 }
 
 pub fn update_ownership(
@@ -65,10 +67,35 @@ pub fn update_config(
                 oracle.min_sample_spacing.to_string(),
             );
     }
-    if let Some(permissionless) = update.permissionless {
-        config.permissionless = permissionless;
-        response = response.add_attribute("permissionless", permissionless.to_string());
+    if let Some(open) = update.permissionless_creation {
+        response = response
+            .add_attribute(
+                "old_permissionless_creation",
+                config.permissionless_creation.to_string(),
+            )
+            .add_attribute("permissionless_creation", open.to_string());
+        config.permissionless_creation = open;
     }
     CONFIG.save(deps.storage, &config)?;
     Ok(response)
+}
+
+/// Replaces the fee tiers of `kind` (validated first: a bad list changes nothing).
+pub fn set_fee_tiers(
+    deps: DepsMut,
+    info: MessageInfo,
+    kind: PoolKind,
+    fee_tiers_bps: Vec<u16>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let new = validate_tiers(&fee_tiers_bps)?;
+    let old = tiers(deps.storage, kind)?;
+    FEE_TIERS.save(deps.storage, kind.key(), &new)?;
+    let list = |t: &[u16]| t.iter().map(u16::to_string).collect::<Vec<_>>().join(",");
+    Ok(Response::new()
+        .add_attribute("action", "set_fee_tiers")
+        .add_attribute("kind", kind.key())
+        .add_attribute("old_fee_tiers_bps", list(&old))
+        .add_attribute("fee_tiers_bps", list(&new)))
 }

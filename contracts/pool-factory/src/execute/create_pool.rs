@@ -1,8 +1,10 @@
-//! `CreatePool`: validate, refuse duplicates, instantiate the pool as a submessage. The reply
-//! (`crate::reply`) records it.
+//! `CreatePool`: pass the creation gate (`crate::creation_gate`), validate, refuse
+//! duplicates, instantiate the pool as a submessage. The reply (`crate::reply`) records it.
 use cosmwasm_std::{to_json_binary, DepsMut, Env, MessageInfo, Response, SubMsg, WasmMsg};
+use trellis_types::factory::PoolKind;
 use trellis_types::weighted_pool::{self, OracleConfig, WeightedAssetInfo};
 
+use crate::creation_gate::authorize;
 use crate::error::ContractError;
 use crate::limits::MAX_POOLS_PER_PAIR;
 use crate::registry::{has_weights, pools_of_pair};
@@ -22,12 +24,16 @@ pub fn create_pool(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let config = CONFIG.load(deps.storage)?;
-    if !config.permissionless {
-        cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    }
+    let terms = authorize(
+        deps.storage,
+        &config,
+        &info.sender,
+        PoolKind::Weighted,
+        swap_fee_bps,
+        oracle,
+    )?;
+    let (swap_fee_bps, oracle) = (terms.swap_fee_bps, terms.oracle);
     let assets = validate::weighted_assets(deps.api, &assets)?;
-    let swap_fee_bps = validate::swap_fee(swap_fee_bps)?;
-    let oracle = validate::oracle(oracle.unwrap_or(config.default_oracle))?;
     check_room_for(deps.as_ref().storage, &assets)?;
 
     // The factory's owner runs its pools; see the crate docs for a renounced factory.
@@ -72,12 +78,19 @@ pub fn create_pool(
         .add_attribute("action", "create_pool")
         .add_attribute("sender", info.sender)
         .add_attribute("assets", pair_label(&assets[0].info, &assets[1].info))
-        .add_attribute("swap_fee_bps", swap_fee_bps.to_string()))
+        .add_attribute("kind", PoolKind::Weighted.key())
+        .add_attribute("swap_fee_bps", swap_fee_bps.to_string())
+        .add_attribute("oracle_capacity", oracle.capacity.to_string())
+        .add_attribute(
+            "oracle_min_sample_spacing",
+            oracle.min_sample_spacing.to_string(),
+        ))
 }
 
-/// Refuses a pool with the same assets and weights as an existing one, and a pair that already
-/// has `MAX_POOLS_PER_PAIR` pools. Reads at most that many records.
-fn check_room_for(
+/// Refuses a pool with the same assets and weights as a listed one, and a pair that already
+/// has `MAX_POOLS_PER_PAIR` listed pools. Reads at most that many records. Delisted pools do
+/// not count: the owner can replace a squatted pool by delisting it.
+pub fn check_room_for(
     storage: &dyn cosmwasm_std::Storage,
     assets: &[WeightedAssetInfo; 2],
 ) -> Result<(), ContractError> {

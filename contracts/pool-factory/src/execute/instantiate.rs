@@ -24,7 +24,7 @@ pub fn instantiate(
             .transpose()?,
         protocol_fee_share_bps: validate::protocol_fee_share(msg.protocol_fee_share_bps)?,
         default_oracle: validate::oracle(msg.default_oracle)?,
-        permissionless: msg.permissionless,
+        permissionless_creation: msg.permissionless_creation,
     };
     let owner = validate::address(api, "owner", &msg.owner)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
@@ -37,5 +37,8 @@ pub fn instantiate(
         .add_attribute("owner", owner)
         .add_attribute("protocol_token", config.protocol_token.to_string())
         .add_attribute("pool_code_id", config.pool_code_id.to_string())
-        .add_attribute("permissionless", config.permissionless.to_string()))
+        .add_attribute(
+            "permissionless_creation",
+            config.permissionless_creation.to_string(),
+        ))
 }

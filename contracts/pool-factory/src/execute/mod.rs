@@ -2,3 +2,4 @@
 pub mod admin;
 pub mod create_pool;
 pub mod instantiate;
+pub mod listing;

@@ -48,7 +48,7 @@ pub fn instantiate_msg() -> InstantiateMsg {
         fee_collector: Some(addr("collector").to_string()),
         protocol_fee_share_bps: 2_000,
         default_oracle: ORACLE,
-        permissionless: false,
+        permissionless_creation: false,
     }
 }
 

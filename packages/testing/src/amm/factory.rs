@@ -4,7 +4,8 @@ use cosmwasm_std::{Addr, Decimal};
 use cw_multi_test::{AppResponse, Executor};
 use trellis_types::asset::AssetInfo;
 use trellis_types::factory::{
-    ConfigResponse, ExecuteMsg, InstantiateMsg, PoolRecord, PoolsResponse, QueryMsg,
+    ConfigResponse, ExecuteMsg, InstantiateMsg, PoolRecord, PoolStatusResponse, PoolsResponse,
+    QueryMsg,
 };
 use trellis_types::weighted_pool::{OracleConfig, WeightedAssetInfo};
 
@@ -27,7 +28,7 @@ impl Suite {
             fee_collector: options.fee_collector.as_ref().map(|c| c.to_string()),
             protocol_fee_share_bps: options.protocol_fee_share_bps,
             default_oracle: options.default_oracle,
-            permissionless: options.permissionless,
+            permissionless_creation: options.permissionless_creation,
         };
         let addr = self
             .instantiate_as_owner(
@@ -158,6 +159,31 @@ impl Suite {
     pub fn pool_by_lp_token(&self, lp_token: &AssetInfo) -> Result<PoolRecord> {
         let lp_token = Suite::cw20_addr(lp_token)?.to_string();
         self.factory_query(&QueryMsg::PoolByLpToken { lp_token })
+    }
+
+    /// The owner delists `pool` (it leaves routing and new farm listings; its LPs can exit).
+    pub fn delist_pool(&mut self, pool: &PoolHandle) -> Result<AppResponse> {
+        let owner = self.owner.clone();
+        let msg = ExecuteMsg::DelistPool {
+            pool: pool.address.to_string(),
+        };
+        self.factory_exec(&owner, &msg)
+    }
+
+    /// The owner lists a delisted `pool` again.
+    pub fn relist_pool(&mut self, pool: &PoolHandle) -> Result<AppResponse> {
+        let owner = self.owner.clone();
+        let msg = ExecuteMsg::RelistPool {
+            pool: pool.address.to_string(),
+        };
+        self.factory_exec(&owner, &msg)
+    }
+
+    /// The factory's record of `pool` and whether it is listed.
+    pub fn pool_status(&self, pool: &PoolHandle) -> Result<PoolStatusResponse> {
+        self.factory_query(&QueryMsg::PoolStatus {
+            pool: pool.address.to_string(),
+        })
     }
 
     pub fn is_native_pair(&self, assets: [AssetInfo; 2]) -> Result<bool> {

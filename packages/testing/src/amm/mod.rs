@@ -55,19 +55,20 @@ pub struct FactoryOptions {
     /// Share of every swap fee owed to `fee_collector`, in basis points of the fee.
     pub protocol_fee_share_bps: u16,
     pub default_oracle: OracleConfig,
-    /// When false only the suite owner may create pools.
-    pub permissionless: bool,
+    /// When false only the suite owner may create pools; when true others may, at the
+    /// factory's fee tiers (by default 30 and 100 bps) and with its oracle.
+    pub permissionless_creation: bool,
 }
 
 impl FactoryOptions {
-    /// No fee collector, [`DEFAULT_ORACLE`], anyone may create pools.
+    /// No fee collector, [`DEFAULT_ORACLE`], anyone may create pools (at the fee tiers).
     pub fn new(protocol_token: AssetInfo) -> Self {
         FactoryOptions {
             protocol_token,
             fee_collector: None,
             protocol_fee_share_bps: 0,
             default_oracle: DEFAULT_ORACLE,
-            permissionless: true,
+            permissionless_creation: true,
         }
     }
 
@@ -84,7 +85,7 @@ impl FactoryOptions {
 
     /// Only the suite owner may create pools.
     pub fn owner_only(mut self) -> Self {
-        self.permissionless = false;
+        self.permissionless_creation = false;
         self
     }
 }
