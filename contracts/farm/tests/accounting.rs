@@ -63,28 +63,32 @@ fn weight_change_is_not_retroactive() {
     assert_eq!(t.carried.u128(), 1);
 }
 
-/// DESIGN §7.2: 10/s decaying 1% per epoch, over [W-10, W+10]: 10*10 + 9.9*10 = 199.
+/// 10/s decaying 1% per epoch, over [W-10, W+10]: 10*10 + 9.9*10 = 199 exactly (the rate
+/// is kept in 1e18 fixed point, so the 1% cut is 1%, not the 10% an integer rate 9 made).
 #[test]
 fn decay_boundary_split() {
     const W: u64 = 1_000;
-    // Rate 10 in epoch 0 would floor 9.9 to 9, so scale by 10: 100/s -> 99/s, and the
-    // expected 100*10 + 99*10 = 1990 is 10x the DESIGN numbers.
-    let schedule = Schedule::step_decay(0, Uint128::new(100), W, Decay::Bps { factor_bps: 9_900 });
+    let schedule = Schedule::step_decay(0, Uint128::new(10), W, Decay::Bps { factor_bps: 9_900 });
     let mut farm = Farm::new(schedule, mint_source(), policy(false));
     farm.add_pool("lp0", lp(ALY, "ufusd"), 1).unwrap();
     let a = addr("a");
     farm.at(W - 10).deposit(&a, 0, "lp0", 5).unwrap();
     farm.at(W + 10);
-    assert_eq!(farm.pending(&a, 0), 1_990);
-    // Before the deposit the pool was empty: (W-10) * 100 = 99_000 undistributed.
-    assert_eq!(farm.totals().undistributed.u128(), 99_000);
+    assert_eq!(farm.pending(&a, 0), 199);
+    // Before the deposit the pool was empty: (W-10) * 10 = 9_900 undistributed.
+    assert_eq!(farm.totals().undistributed.u128(), 9_900);
     let projected: ProjectedEmissionResponse = farm.q(QueryMsg::ProjectedEmission {
         from: W - 10,
         to: W + 10,
     });
-    assert_eq!(projected.amount.u128(), 1_990);
+    assert_eq!(projected.amount.u128(), 199);
+    // The whole-unit rate shown is floor(9.9) = 9; the books use the exact 9.9.
     let rate: EmissionRateResponse = farm.q(QueryMsg::EmissionRate {});
-    assert_eq!(rate.scheduled_rate.u128(), 99);
+    assert_eq!(rate.scheduled_rate.u128(), 9);
+    // F(W + 15) = floor(10 * 1_000 + 9.9 * 15) = floor(10_148.5) = 10_148, so 10_148 - 9_900
+    // = 248 since the deposit; the half unit is released with the next second, not lost.
+    farm.at(W + 15);
+    assert_eq!(farm.pending(&a, 0), 248);
 }
 
 /// Three stakers in thirds of 10/s: each gets floor(10/3 * t) and keeps its fraction, so
