@@ -122,8 +122,12 @@ fn height_clock_halving() {
         ),
         (7, 0, 16_249)
     );
+    // 16_250 over a stake of 7: alice is credited 7 * floor(16_250e36 / 7) = 16_250e36 - r
+    // (r = 16_250e36 mod 7, the pool's division remainder), 16_249 whole units; the fraction
+    // 1e36 - r stays on her position: 0 undistributed + 1 carried.
     let check = suite.assert_conservation(&["alice"]);
-    assert_eq!(check.after.totals.undistributed.u128(), 1);
+    assert_eq!(check.after.totals.undistributed.u128(), 0);
+    assert_eq!(check.after.totals.carried.u128(), 1);
 }
 
 /// DESIGN §7.2: an interval spanning an epoch boundary is split there. 10.000000/s (6

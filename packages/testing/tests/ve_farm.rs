@@ -214,9 +214,11 @@ fn a_lock_made_after_staking_boosts_through_the_escrows_notice() {
     assert_eq!(suite.working("alice", pool).unwrap(), 40);
     assert_eq!(suite.working_supply(pool).unwrap(), 40 + 120);
 
-    // alice locks without touching the farm: the escrow notifies its listener, which
-    // recomputes her balance with v = V (the only holder) and B = 400:
+    // A block later alice locks without touching the farm: the escrow notifies its listener,
+    // which recomputes her balance with v = V (the only holder) and B = 400 (the stake at the
+    // block's start; stake moved inside a block counts from the next one):
     // 40 + floor(60 * floor(400 * v / V) / 100) = 40 + 240 = 280, capped at her stake 100.
+    suite.advance_blocks(1);
     suite
         .create_lock(&ve, "alice", LOCK, GENESIS_TIME + 8 * WEEK)
         .unwrap();
