@@ -1,5 +1,5 @@
 //! The one error type of `trellis-math`. Every fallible function returns it instead of panicking.
-use cosmwasm_std::Uint128;
+use cosmwasm_std::{Uint128, Uint256};
 use thiserror::Error;
 
 #[derive(Error, Debug, Clone, PartialEq, Eq)]
@@ -52,4 +52,37 @@ pub enum MathError {
     /// A boost's tokenless share is a percentage: at most 100.
     #[error("invalid tokenless share: {pct}% is above 100%")]
     InvalidTokenlessShare { pct: u8 },
+
+    /// A concentrated-liquidity tick outside `[MIN_TICK, MAX_TICK]`.
+    #[error("tick {tick} is outside [-887272, 887272]")]
+    TickOutOfRange { tick: i32 },
+
+    /// A sqrt price outside `[MIN_SQRT_PRICE, MAX_SQRT_PRICE)`, the prices that have a tick.
+    #[error("sqrt price {sqrt_price} is outside [MIN_SQRT_PRICE, MAX_SQRT_PRICE)")]
+    SqrtPriceOutOfRange { sqrt_price: Uint256 },
+
+    /// A Q64.96 sqrt price that is zero where it divides, or does not fit in 160 bits.
+    #[error("invalid sqrt price {sqrt_price}: it must be positive and fit in 160 bits")]
+    InvalidSqrtPrice { sqrt_price: Uint256 },
+
+    /// A price move through zero liquidity.
+    #[error("liquidity must be positive")]
+    ZeroLiquidity,
+
+    /// An output the liquidity cannot supply: paying it would take the price to (or past) the
+    /// end of its range.
+    #[error("the output exceeds what the liquidity can pay")]
+    OutputExceedsLiquidity,
+
+    /// A swap fee in hundredths of a bip must be below 1_000_000 (100%).
+    #[error("invalid fee: {fee_pips} pips must be below 1000000")]
+    InvalidFeePips { fee_pips: u32 },
+
+    /// Adding a liquidity delta went above u128.
+    #[error("liquidity {liquidity} plus {delta} overflows u128")]
+    LiquidityOverflow { liquidity: u128, delta: i128 },
+
+    /// Subtracting a liquidity delta went below zero.
+    #[error("liquidity {liquidity} plus {delta} is below zero")]
+    LiquidityUnderflow { liquidity: u128, delta: i128 },
 }

@@ -2,6 +2,7 @@
 //! arguments, unit-tested with hand-derived vectors and property tests.
 pub mod accumulator;
 pub mod boost;
+pub mod cl;
 pub mod error;
 pub mod fixed_point;
 pub mod floor_sum;
