@@ -64,6 +64,18 @@ pub enum ContractError {
     #[error("oracle window {window_secs} s is shorter than the minimum {min} s")]
     WindowTooShort { window_secs: u64, min: u64 },
 
+    #[error(
+        "the oracle of pool {pool} (capacity {capacity}, spacing {min_sample_spacing} s) is \
+         sure to hold {covered_secs} s of history, less than window + ago = {needed_secs} s"
+    )]
+    OracleHistoryTooShort {
+        pool: String,
+        capacity: u32,
+        min_sample_spacing: u64,
+        covered_secs: u128,
+        needed_secs: u128,
+    },
+
     #[error("multiplier {multiplier_bps} bps is outside [{min}, {max}]")]
     MultiplierOutOfBounds {
         multiplier_bps: u32,

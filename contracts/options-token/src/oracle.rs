@@ -5,7 +5,9 @@
 use cosmwasm_std::{Decimal, Deps};
 use trellis_math::options::strike_price;
 use trellis_types::options_token::StrikePriceResponse;
-use trellis_types::weighted_pool::{PoolInfoResponse, QueryMsg as PoolQuery, TwapResponse};
+use trellis_types::weighted_pool::{
+    OracleConfig as PoolOracle, PoolInfoResponse, QueryMsg as PoolQuery, TwapResponse,
+};
 use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
@@ -41,7 +43,18 @@ pub fn strike(deps: Deps, config: &Config) -> Result<StrikePriceResponse, Contra
     })
 }
 
-/// Checks the pool holds exactly the underlying and the payment token.
+/// History a pool's ring buffer is sure to hold once it has been trading long enough, whatever
+/// the trading pattern: `(capacity - 2) * min_sample_spacing` seconds. Slots open at least one
+/// spacing apart, so the newest opened at least `capacity - 2` spacings after the second
+/// oldest; the oldest may have been moved forward until just before the second opened, and the
+/// newest may have opened just now. (`capacity * spacing` is only the most it can hold.)
+pub fn guaranteed_history_secs(oracle: &PoolOracle) -> u128 {
+    u128::from(oracle.capacity.saturating_sub(2)) * u128::from(oracle.min_sample_spacing)
+}
+
+/// Checks the pool holds exactly the underlying and the payment token, and that its oracle
+/// can always serve the window ending `ago_secs` ago: otherwise exercises could become
+/// impossible for as long as the pool trades often.
 pub fn check_pool(
     deps: Deps,
     oracle: &Oracle,
@@ -58,9 +71,19 @@ pub fn check_pool(
         .query_wasm_smart(&oracle.pool, &PoolQuery::PoolInfo {})
         .map_err(|_| mismatch())?;
     let held = [&info.assets[0].info, &info.assets[1].info];
-    if held.contains(&underlying) && held.contains(&payment) {
-        Ok(())
-    } else {
-        Err(mismatch())
+    if !(held.contains(&underlying) && held.contains(&payment)) {
+        return Err(mismatch());
     }
+    let covered_secs = guaranteed_history_secs(&info.oracle);
+    let needed_secs = u128::from(oracle.window_secs) + u128::from(oracle.ago_secs);
+    if covered_secs < needed_secs {
+        return Err(ContractError::OracleHistoryTooShort {
+            pool: oracle.pool.to_string(),
+            capacity: info.oracle.capacity,
+            min_sample_spacing: info.oracle.min_sample_spacing,
+            covered_secs,
+            needed_secs,
+        });
+    }
+    Ok(())
 }

@@ -80,3 +80,46 @@ fn window_longer_than_the_pool_history_is_refused() {
     assert_eq!(outcome.payment, 50_000);
     assert_eq!(suite.balance_of(&treasury, &weth).unwrap(), 50_000);
 }
+
+/// A real pool whose oracle keeps 10 samples at least 60 s apart is sure to hold only
+/// (10 - 2) * 60 = 480 s of history: an oTOKEN pricing a 1,800 s window from it is refused at
+/// instantiation, naming both numbers, so exercises can never be stuck on it.
+#[test]
+fn a_pool_whose_oracle_cannot_hold_the_window_is_refused() {
+    use trellis_types::weighted_pool::OracleConfig;
+    let mut suite = Suite::new();
+    let lit = suite.create_cw20("LIT", &[]).unwrap();
+    let weth = suite.register_native("WETH", "uweth");
+    suite
+        .deploy_factory(FactoryOptions::new(lit.clone()))
+        .unwrap();
+    let short = OracleConfig {
+        capacity: 10,
+        min_sample_spacing: 60,
+    };
+    let half = Decimal::percent(50);
+    let pool = suite
+        .create_weighted_pool_with(
+            "owner",
+            [lit.clone(), weth.clone()],
+            [half, half],
+            30,
+            Some(short),
+        )
+        .unwrap();
+    let treasury = suite.addr("treasury");
+    let options = OptionsTokenOptions::mint("oLIT", lit, weth, &pool.address, treasury);
+    // The harness words instantiation errors with their context: compare the contract's text.
+    let err = suite.deploy_options_token(options).unwrap_err();
+    let expected = ContractError::OracleHistoryTooShort {
+        pool: pool.address.to_string(),
+        capacity: 10,
+        min_sample_spacing: 60,
+        covered_secs: 480,
+        needed_secs: 1_800,
+    };
+    assert!(
+        format!("{err:#}").contains(&expected.to_string()),
+        "{err:#}"
+    );
+}

@@ -31,7 +31,9 @@ pub enum Delivery {
     Reserve,
 }
 
-/// The TWAP source: a Trellis weighted pool holding the underlying and the payment token.
+/// The TWAP source: a Trellis weighted pool holding the underlying and the payment token,
+/// whose oracle buffer always reaches back over `window_secs + ago_secs` (checked whenever the
+/// oracle is set: `(capacity - 2) * min_sample_spacing`, see `OracleHistoryTooShort`).
 #[cw_serde]
 pub struct OracleConfig {
     pub pool: String,
@@ -41,8 +43,10 @@ pub struct OracleConfig {
     pub ago_secs: u64,
 }
 
-/// Shortest TWAP window accepted: a shorter one is close to a spot price.
-pub const MIN_WINDOW_SECS: u64 = 300;
+/// Shortest TWAP window accepted: 30 minutes. Over 5 minutes, a block proposer holding an 80/20
+/// pool's price down for half the window cut the strike by about 29%; over 30 minutes the same
+/// cut means holding it down for 6 times as long against every arbitrageur.
+pub const MIN_WINDOW_SECS: u64 = 1_800;
 
 #[cw_serde]
 pub struct InstantiateMsg {

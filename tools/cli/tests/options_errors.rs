@@ -169,7 +169,7 @@ fn option_settings_out_of_bounds_are_refused() {
     let text = with(r#"window = "30m""#, r#"window = "1m""#);
     assert_eq!(
         error_of(&text),
-        "t.toml:32:10: options.window: at least 300 s (a shorter TWAP is close to a spot price)"
+        "t.toml:32:10: options.window: at least 1800 s (a shorter TWAP is close to a spot price)"
     );
     let text = with(r#"payment = "USDC""#, r#"payment = "STK""#);
     assert_eq!(

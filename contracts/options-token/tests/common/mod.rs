@@ -36,7 +36,16 @@ pub struct FakePool {
     pub price: Option<Decimal256>,
     /// The last TWAP query: (base, window, ago).
     pub asked: Option<(AssetInfo, u64, u64)>,
+    /// The oracle settings `PoolInfo` reports.
+    pub oracle: PoolOracle,
 }
+
+/// The fake pool's oracle unless a test sets another: 100 samples at least 60 s apart, sure to
+/// hold (100 - 2) * 60 = 5,880 s of history, more than the 1,800 s window.
+pub const POOL_ORACLE: PoolOracle = PoolOracle {
+    capacity: 100,
+    min_sample_spacing: 60,
+};
 
 pub type Shared = Rc<RefCell<FakePool>>;
 
@@ -63,10 +72,7 @@ fn answer(pool: &Shared, query: &WasmQuery) -> QuerierResult {
             swap_fee_bps: 30,
             protocol_fee_share_bps: 0,
             fee_collector: None,
-            oracle: PoolOracle {
-                capacity: 10,
-                min_sample_spacing: 0,
-            },
+            oracle: p.oracle,
         }),
         PoolQuery::Twap {
             base,
@@ -129,11 +135,20 @@ impl Opt {
     }
 
     pub fn try_new(msg: InstantiateMsg) -> Result<Self, ContractError> {
+        Self::try_new_with_pool_oracle(msg, POOL_ORACLE)
+    }
+
+    /// [`Opt::try_new`] against a pool whose oracle has these settings.
+    pub fn try_new_with_pool_oracle(
+        msg: InstantiateMsg,
+        oracle: PoolOracle,
+    ) -> Result<Self, ContractError> {
         let mut deps = mock_dependencies();
         let pool = Rc::new(RefCell::new(FakePool {
             assets: [msg.underlying.clone(), msg.payment.clone()],
             price: Some(Decimal256::percent(2)),
             asked: None,
+            oracle,
         }));
         let shared = pool.clone();
         deps.querier

@@ -1,5 +1,6 @@
 //! The options token (`[options]`), the farm reward it must be, and users' `exercise` actions.
 use toml::Spanned;
+use trellis_types::options_token::MIN_WINDOW_SECS;
 
 use super::{Checker, Ctx, Result};
 use crate::scenario::error::ScenarioError;
@@ -7,8 +8,8 @@ use crate::scenario::plan::*;
 use crate::scenario::spec::*;
 use crate::scenario::units::{Amount, AmountOrAll};
 
-/// The contract's bounds (`packages/types/src/options_token.rs`).
-const MIN_WINDOW_SECS: u64 = 300;
+/// The contract's bounds (`packages/types/src/options_token.rs`; the window floor is its own
+/// constant, `MIN_WINDOW_SECS`).
 const MULTIPLIER_BPS: std::ops::RangeInclusive<u64> = 1_000..=10_000;
 /// Default slippage room of an exercise over its quote.
 pub const DEFAULT_MAX_SLIPPAGE_BPS: u16 = 100;
