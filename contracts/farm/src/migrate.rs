@@ -1,17 +1,69 @@
-use cosmwasm_std::{DepsMut, Env, Response};
+use cosmwasm_std::{DepsMut, Env, Order, Response, Storage, Uint128};
+use semver::Version;
+use trellis_math::schedule::{cursor_from_integer, Cursor, IntegerCursor};
 use trellis_types::farm::MigrateMsg;
 use trellis_types::migrate::check_migration;
 
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::ContractError;
+use crate::state::{EMISSION, POOLS};
 
-/// Accepts only the same contract at the same or a newer version (`check_migration`).
+/// The first version whose schedule cursors hold 1e18 fixed-point amounts.
+const FIXED_POINT_CURSORS: Version = Version::new(0, 2, 0);
+
+/// Accepts only the same contract at the same or a newer version (`check_migration`). From a
+/// version before 0.2.0 it rescales the stored schedule cursors (the farm's and every
+/// gauge-split pool's): they held whole units under the same field names, so read as the new
+/// type they are 1e18 times too small. Every other field added since reads as its default.
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     let stored = cw2::get_contract_version(deps.storage)?;
     check_migration(&stored, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let from = Version::parse(&stored.version)
+        .map_err(|_| ContractError::Overflow("stored contract version"))?;
+    let rescaled = if from < FIXED_POINT_CURSORS {
+        rescale_cursors(deps.storage)?
+    } else {
+        0
+    };
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     Ok(Response::new()
         .add_attribute("action", "migrate")
         .add_attribute("from_version", stored.version)
-        .add_attribute("to_version", CONTRACT_VERSION))
+        .add_attribute("to_version", CONTRACT_VERSION)
+        .add_attribute("rescaled_cursors", rescaled.to_string()))
+}
+
+/// A cursor written in whole units, read through the new type, converted.
+fn rescale(cursor: &Cursor) -> Result<Cursor, ContractError> {
+    let whole = |v| Uint128::try_from(v).map_err(|_| ContractError::Overflow("old cursor"));
+    Ok(cursor_from_integer(&IntegerCursor {
+        epoch: cursor.epoch,
+        rate: whole(cursor.rate)?,
+        cumulative: whole(cursor.cumulative)?,
+    }))
+}
+
+/// Rescales the farm's cursor and each gauge-split pool's; returns how many. One pass over the
+/// pools, which an admin migration may afford (a farm has tens of pools, not thousands).
+fn rescale_cursors(storage: &mut dyn Storage) -> Result<u64, ContractError> {
+    let mut emission = EMISSION.load(storage)?;
+    emission.cursor = rescale(&emission.cursor)?;
+    EMISSION.save(storage, &emission)?;
+    let mut count = 1;
+    let gauge_pools = POOLS
+        .range(storage, None, None, Order::Ascending)
+        .filter_map(|item| match item {
+            Ok((id, pool)) if pool.gauge.is_some() => Some(Ok((id, pool))),
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for (id, mut pool) in gauge_pools {
+        if let Some(acc) = pool.gauge.as_mut() {
+            acc.cursor = rescale(&acc.cursor)?;
+        }
+        POOLS.save(storage, id, &pool)?;
+        count += 1;
+    }
+    Ok(count)
 }

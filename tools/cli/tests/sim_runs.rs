@@ -243,12 +243,12 @@ fn quickstart_books() {
     );
 
     // Schedule: weeks 0..3 at 1, 0.99, 0.9801, 0.970299 ALY/s, then 2 days of week 4 at
-    // floor(970_299 * 0.99) = 960_596 units/s:
-    // 604_800 * (1_000_000 + 990_000 + 980_100 + 970_299) + 172_800 * 960_596
-    //   = 2_383_153_315_200 + 165_990_988_800 = 2_549_144_304_000. Minted: emitted = scheduled.
+    // 0.970299 * 0.99 = 0.96059601 ALY/s (the rate is exact: 960_596.01 units/s):
+    // 604_800 * (1_000_000 + 990_000 + 980_100 + 970_299) + 172_800 * 960_596.01
+    //   = 2_383_153_315_200 + 165_990_990_528 = 2_549_144_305_728. Minted: emitted = scheduled.
     let stream = &report.summary.stream;
-    assert_eq!(stream.scheduled.u128(), 2_549_144_304_000);
-    assert_eq!(stream.emitted.u128(), 2_549_144_304_000);
+    assert_eq!(stream.scheduled.u128(), 2_549_144_305_728);
+    assert_eq!(stream.emitted.u128(), 2_549_144_305_728);
 
     // Day 3, before dave's deposit: what pools without stake let pass, at 1 ALY/s:
     // ALY-WFUSE 0.3/s for 1 h (1_080), WFUSE-FUSD 0.2/s for 12 h (8_640), ALY-solo 0.1/s for

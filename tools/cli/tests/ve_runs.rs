@@ -46,14 +46,17 @@ fn boost_modes_compares_none_curve_and_foo() {
     for user in ["carol", "dave", "alice", "bob"] {
         assert_eq!(rewards(user)[0], u(604_800_000_000), "{user}");
     }
-    // Curve: 2,419,200 ALY * working / 26,752.806226 LP (floored): carol and dave 4,000 LP ->
-    // 361,711.587122; alice 10,000 -> 904,278.967807; bob 8,752.806226 -> 791,497.857946.
-    assert_eq!(rewards("carol")[1], u(361_711_587_122));
-    assert_eq!(rewards("alice")[1], u(904_278_967_807));
-    assert_eq!(rewards("bob")[1], u(791_497_857_946));
-    // FOO: over 17,921.343711 LP: alice 1,349,898.779361, bob 1,069,301.220638.
-    assert_eq!(rewards("alice")[2], u(1_349_898_779_361));
-    assert_eq!(rewards("bob")[2], u(1_069_301_220_638));
+    // Curve: 5 ALY over 16,000 LP (4,000 each) for the block before the locks, then
+    // 2,419,195 ALY * working / 26,752.805762 LP, each credit floored once: carol and dave
+    // 1.25 + 2,419,195e6 * 4,000 / 26,752.805762 = 361,712.095811; alice 1.25 + ... * 10,000
+    // = 904,278.364528; bob 1.25 + ... * 8,752.805762 = 791,497.443848.
+    assert_eq!(rewards("carol")[1], u(361_712_095_811));
+    assert_eq!(rewards("alice")[1], u(904_278_364_528));
+    assert_eq!(rewards("bob")[1], u(791_497_443_848));
+    // FOO: nobody works for 5 s (5 ALY undistributed), then over 17,921.342938 LP:
+    // alice 1,349,896.047617, bob 1,069,298.952382.
+    assert_eq!(rewards("alice")[2], u(1_349_896_047_617));
+    assert_eq!(rewards("bob")[2], u(1_069_298_952_382));
     // Shares, floored at 18 decimals: a quarter each without boost, none for FOO's
     // non-lockers.
     let carol = c.users.iter().find(|r| r.user == "carol").unwrap();
@@ -72,8 +75,8 @@ fn boost_modes_compares_none_curve_and_foo() {
     };
     assert_eq!(working("carol"), (10_000_000_000, 4_000_000_000));
     assert_eq!(working("alice"), (10_000_000_000, 10_000_000_000));
-    assert_eq!(working("bob"), (10_000_000_000, 8_752_806_226));
-    assert_eq!(report.summary.pools[0].working_supply, u(26_752_806_226));
+    assert_eq!(working("bob"), (10_000_000_000, 8_752_805_762));
+    assert_eq!(report.summary.pools[0].working_supply, u(26_752_805_762));
     assert_eq!(report.pools[0].boost, "curve");
 
     // The escrow at the end (28 days = 2,419,200 s later): power = 7 * time left, alice
@@ -86,16 +89,19 @@ fn boost_modes_compares_none_curve_and_foo() {
         (u(1_000_000_000), 125_286_400, u(860_070_400))
     );
     assert_eq!(ve.total_power, u(860_070_400 + 199_628_800));
-    // The first sample holds the powers right after the locks: 877,004,800 and 216,563,200.
+    // The first sample (t = 0) is before the locks; a day later the powers are
+    // 7 * (125,286,400 - 86,400) = 876,400,000 and 7 * (30,937,600 - 86,400) = 215,958,400.
     let first = report.samples[0].ve.as_ref().unwrap();
-    assert_eq!(first.total_power, u(1_093_568_000));
+    assert_eq!(first.total_power, u(0));
+    let day1 = report.samples[1].ve.as_ref().unwrap();
+    assert_eq!(day1.total_power, u(876_400_000 + 215_958_400));
 
     // The summary prints the comparison; the HTML adds the ve power and working supply
     // charts to the five farm charts and the amm pool's price chart.
     let text = trellis_cli::table::summary(&report);
     assert!(text.contains("Boost comparison"), "{text}");
     assert!(
-        text.contains("  carol           604,800.000000         25%    361,711.587122       14.95%          0.000000         0%"),
+        text.contains("  carol           604,800.000000         25%    361,712.095811       14.95%          0.000000         0%"),
         "{text}"
     );
     assert_eq!(report::html::render(&report).matches("<svg ").count(), 8);
