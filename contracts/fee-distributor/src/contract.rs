@@ -1,12 +1,12 @@
 //! Entry points only: each message is handed to its handler.
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response};
 use trellis_types::fee_distributor::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
-use crate::execute::{checkpoint_token, claim, instantiate as init, ownership};
-use crate::{migrate as mig, query as q};
+use crate::execute::{checkpoint_token, claim, instantiate as init, ownership, sweep};
+use crate::{migrate as mig, query as q, reply as rep};
 
 pub const CONTRACT_NAME: &str = "crates.io:trellis-fee-distributor";
 pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -32,7 +32,13 @@ pub fn execute(
         ExecuteMsg::UpdateOwnership(action) => ownership::update_ownership(deps, env, info, action),
         ExecuteMsg::CheckpointToken {} => checkpoint_token::checkpoint_token(deps, env, info),
         ExecuteMsg::Claim { user, limit_weeks } => claim::claim(deps, env, info, user, limit_weeks),
+        ExecuteMsg::Sweep { asset, recipient } => sweep::sweep(deps, env, info, asset, recipient),
     }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
+    rep::reply(deps, env, msg)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]

@@ -56,4 +56,22 @@ pub enum ContractError {
 
     #[error("overflow: {0}")]
     Overflow(&'static str),
+
+    #[error("start_time {start_time} is before the escrow's first week {escrow_first_week}")]
+    StartBeforeEscrow {
+        start_time: u64,
+        escrow_first_week: u64,
+    },
+
+    #[error("start_time {start_time} is after the latest allowed start {latest}")]
+    StartTooFarAhead { start_time: u64, latest: u64 },
+
+    #[error("{token} is a fee token: its balance is owed or waits to be booked")]
+    FeeTokenNotSweepable { token: String },
+
+    #[error("the contract holds no {asset}")]
+    NothingToSweep { asset: String },
+
+    #[error("unknown reply id {id}")]
+    UnknownReplyId { id: u64 },
 }

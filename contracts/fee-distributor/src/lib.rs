@@ -3,7 +3,8 @@
 //! week's start (Curve's FeeDistributor, DESIGN §7.6).
 //!
 //! Map of the crate: `contract` (entry points), `execute/` (one file per message), `query`,
-//! `claim_walk` (the bounded week walk shared by `Claim` and `Claimable`), `week_split` (how a
+//! `claim_walk` (the bounded week walk shared by `Claim` and `Claimable`), `reply` (a failed
+//! claim transfer stays owed), `week_split` (how a
 //! receipt is spread over weeks), `voting_escrow` and `balance` (what is read from other
 //! contracts), `state`, `limits`, `migrate`, `error`.
 pub mod balance;
@@ -14,6 +15,7 @@ pub mod execute;
 pub mod limits;
 pub mod migrate;
 pub mod query;
+pub mod reply;
 pub mod state;
 pub mod voting_escrow;
 pub mod week_split;

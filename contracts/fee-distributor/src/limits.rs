@@ -9,6 +9,9 @@ pub const MAX_WEEKS_PER_CHECKPOINT: u64 = 52;
 /// Weeks one `Claim` (or `Claimable`) walks from the user's cursor; the cursor is stored so the
 /// next claim resumes there. The powers of the weeks with fees come in one escrow query.
 pub const MAX_WEEKS_PER_CLAIM: u32 = 50;
+/// Latest `start_time`, in weeks after the current week: a distributor cannot be set up to
+/// hold every fee back for longer than this.
+pub const MAX_START_AHEAD_WEEKS: u64 = 4;
 /// Default and maximum page sizes of paginated queries.
 pub const DEFAULT_LIMIT: u32 = 10;
 pub const MAX_LIMIT: u32 = 100;

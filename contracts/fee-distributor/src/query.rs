@@ -7,10 +7,11 @@ use trellis_types::fee_distributor::{
 use trellis_types::AssetInfo;
 
 use crate::balance::balance_of;
-use crate::claim_walk::walk_claim;
+use crate::claim_walk::{initial_cursor, walk_claim};
 use crate::error::ContractError;
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT, MAX_WEEKS_PER_CLAIM};
 use crate::state::{CONFIG, LAST_TOKEN_TIME, LEDGER, TOKENS_PER_WEEK, USER_CURSOR};
+use crate::week_split::week_start;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
@@ -65,11 +66,14 @@ pub fn tokens_per_week(
     Ok(TokensPerWeekResponse { weeks })
 }
 
-pub fn user_cursor(deps: Deps, user: String) -> StdResult<UserCursorResponse> {
+pub fn user_cursor(deps: Deps, user: String) -> Result<UserCursorResponse, ContractError> {
     let user = deps.api.addr_validate(&user)?;
     let week = match USER_CURSOR.may_load(deps.storage, &user)? {
         Some(week) => week,
-        None => CONFIG.load(deps.storage)?.start_time,
+        None => {
+            let frontier = week_start(LAST_TOKEN_TIME.load(deps.storage)?);
+            initial_cursor(deps, &CONFIG.load(deps.storage)?, &user, frontier)?
+        }
     };
     Ok(UserCursorResponse { week })
 }

@@ -38,5 +38,9 @@ pub const TOKENS_PER_WEEK: Map<(&str, u64), Uint128> = Map::new("tokens_per_week
 /// Week start -> total ve power at that instant, cached the first time fees are booked there
 /// (the past does not change, so one query per week is enough).
 pub const TOTAL_POWER_AT: Map<u64, Uint128> = Map::new("total_power_at");
-/// User -> first week start not yet claimed (absent: `start_time`).
+/// User -> first week start not yet claimed (absent: the week of the user's first ve point,
+/// see `claim_walk::initial_cursor`).
 pub const USER_CURSOR: Map<&Addr, u64> = Map::new("user_cursor");
+/// (user, token key) -> claimed amount whose transfer failed: still owed to the user (part of
+/// `booked - claimed`) and paid by its next claim.
+pub const UNPAID: Map<(&Addr, &str), Uint128> = Map::new("unpaid");

@@ -2,7 +2,9 @@
 //! it covers (a query costs a contract instance, far more than the reads inside it), and the
 //! per-week cache of total power.
 use cosmwasm_std::{Addr, Deps, QuerierWrapper, StdError, StdResult, Storage, Uint128};
-use trellis_types::voting_escrow::{PowersResponse, QueryMsg};
+use trellis_types::voting_escrow::{
+    HistoryStartResponse, PointsResponse, PowersResponse, QueryMsg,
+};
 
 use crate::state::TOTAL_POWER_AT;
 
@@ -103,4 +105,27 @@ pub fn total_powers_readonly(deps: Deps, ve: &Addr, weeks: &[u64]) -> StdResult<
         asked,
     )?;
     Ok(fill(cached, &fetched))
+}
+
+/// The time of `user`'s first ve point (its first lock), if it ever locked.
+pub fn first_point_time(
+    querier: &QuerierWrapper,
+    ve: &Addr,
+    user: &Addr,
+) -> StdResult<Option<u64>> {
+    let res: PointsResponse = querier.query_wasm_smart(
+        ve,
+        &QueryMsg::UserPoints {
+            user: user.to_string(),
+            start_after: None,
+            limit: Some(1),
+        },
+    )?;
+    Ok(res.points.first().map(|p| p.ts))
+}
+
+/// When the escrow's history starts: no ve power exists before it.
+pub fn history_start(querier: &QuerierWrapper, ve: &Addr) -> StdResult<u64> {
+    let res: HistoryStartResponse = querier.query_wasm_smart(ve, &QueryMsg::HistoryStart {})?;
+    Ok(res.time)
 }

@@ -56,15 +56,39 @@ fn long_gaps_are_booked_and_claimed_in_bounded_steps() {
 #[test]
 fn a_claim_over_weeks_without_share_moves_the_cursor() {
     let mut s = Suite::new();
+    let (alice, carol) = (s.addr("alice"), s.addr("carol"));
+    s.set_power_range(&alice, 0, 2, 1_000);
+    s.set_power_range(&carol, 0, 2, 1);
+    s.send_native_fees(200);
+    s.at(T0 + 2 * WEEK);
+    s.checkpoint().unwrap();
+    // 100 per week; Carol's share floor(100 * 1 / 1,001) = 0 in each: the walk covers weeks 0
+    // and 1, pays nothing, and succeeds.
+    assert_eq!(s.claimable(&carol), (0, 0, T0 + 2 * WEEK));
+    s.claim(&carol, None, None).unwrap();
+    assert_eq!(s.native_balance(&carol), 0);
+    assert_eq!(s.cursor(&carol), T0 + 2 * WEEK);
+    assert_eq!(s.totals(0), (200, 0, 0));
+}
+
+#[test]
+fn a_user_without_ve_history_has_no_weeks_to_walk() {
+    let mut s = Suite::new();
     let (alice, bob) = (s.addr("alice"), s.addr("bob"));
     s.set_power_range(&alice, 0, 2, 1);
     s.send_native_fees(200);
     s.at(T0 + 2 * WEEK);
     s.checkpoint().unwrap();
-    // Bob has no power: the walk covers weeks 0 and 1, pays nothing, and succeeds.
-    assert_eq!(s.claimable(&bob), (0, 0, T0 + 2 * WEEK));
-    s.claim(&bob, None, None).unwrap();
-    assert_eq!(s.native_balance(&bob), 0);
+    // Bob never locked: he starts at the last complete week's end, T0 + 2 weeks, and a claim
+    // is refused instead of walking two empty weeks.
     assert_eq!(s.cursor(&bob), T0 + 2 * WEEK);
-    assert_eq!(s.totals(0), (200, 0, 0));
+    assert_eq!(s.claimable(&bob), (0, 0, T0 + 2 * WEEK));
+    s.refuse(
+        trellis_fee_distributor::ContractError::NothingToClaim {
+            user: bob.to_string(),
+            cursor: T0 + 2 * WEEK,
+            last_token_time: T0 + 2 * WEEK,
+        },
+        |s| s.claim(&bob, None, None),
+    );
 }

@@ -1,9 +1,11 @@
 //! `migrate` accepts the same contract at the same or a newer version only.
 use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
+use cosmwasm_std::{to_json_binary, ContractResult, SystemResult};
 use trellis_fee_distributor::contract::{instantiate, migrate, CONTRACT_NAME, CONTRACT_VERSION};
 use trellis_fee_distributor::ContractError;
 use trellis_types::fee_distributor::{InstantiateMsg, MigrateMsg};
 use trellis_types::migrate::MigrationRefused;
+use trellis_types::voting_escrow::HistoryStartResponse;
 use trellis_types::AssetInfo;
 
 fn setup() -> cosmwasm_std::OwnedDeps<
@@ -14,6 +16,12 @@ fn setup() -> cosmwasm_std::OwnedDeps<
     let mut deps = mock_dependencies();
     let owner = deps.api.addr_make("owner");
     let ve = deps.api.addr_make("ve");
+    // The escrow's history starts now: the distributor may start this week.
+    let now = mock_env().block.time.seconds();
+    deps.querier.update_wasm(move |_| {
+        let start = HistoryStartResponse { time: now };
+        SystemResult::Ok(ContractResult::Ok(to_json_binary(&start).unwrap()))
+    });
     instantiate(
         deps.as_mut(),
         mock_env(),
@@ -22,7 +30,7 @@ fn setup() -> cosmwasm_std::OwnedDeps<
             owner: owner.to_string(),
             voting_escrow: ve.to_string(),
             tokens: vec![AssetInfo::native("ufee")],
-            start_time: 0,
+            start_time: now,
         },
     )
     .unwrap();

@@ -83,6 +83,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             limit,
         } => to_json_binary(&q::user_points(deps, user, start_after, limit)?)?,
         QueryMsg::Listeners {} => to_json_binary(&q::listeners(deps)?)?,
+        QueryMsg::HistoryStart {} => to_json_binary(&q::history_start(deps)?)?,
     })
 }
 

@@ -1,13 +1,13 @@
 use cosmwasm_std::{Deps, Env, Uint128};
 use trellis_types::voting_escrow::{
-    ConfigResponse, ListenersResponse, LockResponse, PointsResponse, PowerResponse,
-    PowerShareResponse, PowersResponse, UserSlopeResponse, MAX_TIMES_PER_QUERY,
+    ConfigResponse, HistoryStartResponse, ListenersResponse, LockResponse, PointsResponse,
+    PowerResponse, PowerShareResponse, PowersResponse, UserSlopeResponse, MAX_TIMES_PER_QUERY,
 };
 
 use crate::error::ContractError;
 use crate::history::{total_power_at, total_powers_at, user_power_at};
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
-use crate::state::{CONFIG, LISTENERS, LOCKS, USER_EPOCH, USER_POINTS};
+use crate::state::{CONFIG, GLOBAL_POINTS, LISTENERS, LOCKS, USER_EPOCH, USER_POINTS};
 
 pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     let c = CONFIG.load(deps.storage)?;
@@ -149,5 +149,12 @@ pub fn listeners(deps: Deps) -> Result<ListenersResponse, ContractError> {
     let listeners = LISTENERS.load(deps.storage)?;
     Ok(ListenersResponse {
         listeners: listeners.into_iter().map(|a| a.into_string()).collect(),
+    })
+}
+
+/// The first global point's time: points only ever get later, so it is the escrow's start.
+pub fn history_start(deps: Deps) -> Result<HistoryStartResponse, ContractError> {
+    Ok(HistoryStartResponse {
+        time: GLOBAL_POINTS.load(deps.storage, 0)?.ts,
     })
 }

@@ -184,6 +184,7 @@ pub fn fee_distributor_contract() -> Box<dyn Contract<Empty>> {
             trellis_fee_distributor::contract::instantiate,
             trellis_fee_distributor::contract::query,
         )
+        .with_reply(trellis_fee_distributor::contract::reply)
         .with_migrate(trellis_fee_distributor::contract::migrate),
     )
 }

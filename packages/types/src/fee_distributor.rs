@@ -23,7 +23,9 @@ pub struct InstantiateMsg {
     pub voting_escrow: String,
     /// The fee tokens distributed (at least one, at most `MAX_TOKENS`, no duplicates).
     pub tokens: Vec<AssetInfo>,
-    /// First week distributed; rounded down to a whole week.
+    /// First week distributed; rounded down to a whole week. Not before the escrow's first
+    /// week (no power exists earlier) and at most `MAX_START_AHEAD_WEEKS` weeks after the
+    /// current one.
     pub start_time: u64,
 }
 
@@ -35,11 +37,17 @@ pub enum ExecuteMsg {
     /// Native coins of configured tokens may be attached.
     CheckpointToken {},
     /// Anyone: pay `user` (default: the sender) its share of every complete week from its
-    /// cursor on, at most `limit_weeks` (default and maximum `MAX_WEEKS_PER_CLAIM`) weeks.
+    /// cursor on, at most `limit_weeks` (default and maximum `MAX_WEEKS_PER_CLAIM`) weeks,
+    /// plus whatever an earlier claim failed to transfer. A user's cursor starts at the week
+    /// of its first ve point. Each token is sent on its own: a token whose transfer fails
+    /// keeps that amount owed to the user (claimable later) and does not stop the others.
     Claim {
         user: Option<String>,
         limit_weeks: Option<u32>,
     },
+    /// Owner: send the whole balance of `asset` to `recipient`. Only for assets that are not
+    /// fee tokens (sent by mistake): every unit of a fee token is owed or waits to be booked.
+    Sweep { asset: AssetInfo, recipient: String },
 }
 
 #[cw_ownable_query]
@@ -48,7 +56,8 @@ pub enum ExecuteMsg {
 pub enum QueryMsg {
     #[returns(ConfigResponse)]
     Config {},
-    /// What `Claim` for `user` with the default week limit would pay now.
+    /// What `Claim` for `user` with the default week limit would pay now (failed transfers
+    /// of earlier claims included).
     #[returns(ClaimableResponse)]
     Claimable { user: String },
     /// Fees booked per week for `token`, week starts ascending after `start_after`.
@@ -58,7 +67,8 @@ pub enum QueryMsg {
         start_after: Option<u64>,
         limit: Option<u32>,
     },
-    /// The first week `user` has not claimed yet.
+    /// The first week `user` has not claimed yet (before any claim: the week of its first ve
+    /// point, or the last complete week's end if it has none yet).
     #[returns(UserCursorResponse)]
     UserCursor { user: String },
     /// Per token: booked, claimed, and what sits in the contract unbooked.

@@ -97,6 +97,15 @@ pub enum QueryMsg {
     },
     #[returns(ListenersResponse)]
     Listeners {},
+    /// When the escrow's history starts (its first global point, written at instantiation):
+    /// no power exists before it.
+    #[returns(HistoryStartResponse)]
+    HistoryStart {},
+}
+
+#[cw_serde]
+pub struct HistoryStartResponse {
+    pub time: u64,
 }
 
 #[cw_serde]

@@ -1,10 +1,14 @@
-//! `Claim`: pay a user its share of its unclaimed complete weeks (bounded walk, resumable).
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+//! `Claim`: pay a user its share of its unclaimed complete weeks (bounded walk, resumable),
+//! plus what earlier claims failed to transfer. Each token's transfer is its own sub-message
+//! whose failure is caught (`crate::reply`): the amount stays owed to the user, and the other
+//! tokens are paid anyway.
+use cosmwasm_std::{to_json_binary, DepsMut, Env, MessageInfo, Response, SubMsg, Uint128};
 
 use crate::claim_walk::walk_claim;
 use crate::error::ContractError;
 use crate::limits::MAX_WEEKS_PER_CLAIM;
-use crate::state::{CONFIG, LEDGER, USER_CURSOR};
+use crate::reply::{PendingTransfer, REPLY_TRANSFER};
+use crate::state::{CONFIG, LEDGER, UNPAID, USER_CURSOR};
 
 /// Checks a requested week limit: default and maximum `MAX_WEEKS_PER_CLAIM`, never zero.
 pub fn week_limit(limit_weeks: Option<u32>) -> Result<u32, ContractError> {
@@ -21,7 +25,7 @@ pub fn week_limit(limit_weeks: Option<u32>) -> Result<u32, ContractError> {
 
 /// Anyone may claim for anyone: the payment always goes to `user`. A call that walks weeks
 /// but finds no share still succeeds (it moves the cursor on); one with no complete week left
-/// to walk is refused.
+/// to walk and nothing unpaid is refused.
 pub fn claim(
     deps: DepsMut,
     _env: Env,
@@ -37,7 +41,7 @@ pub fn claim(
     };
     let config = CONFIG.load(deps.storage)?;
     let walk = walk_claim(deps.as_ref(), &config, &user, limit)?;
-    if walk.weeks_walked == 0 {
+    if walk.weeks_walked == 0 && walk.unpaid.iter().all(Uint128::is_zero) {
         return Err(ContractError::NothingToClaim {
             user: user.to_string(),
             cursor: walk.cursor,
@@ -52,19 +56,29 @@ pub fn claim(
         .add_attribute("sender", info.sender.as_str())
         .add_attribute("from_week", walk.cursor.to_string())
         .add_attribute("next_cursor", walk.next_cursor.to_string());
-    for (token, amount) in config.tokens.iter().zip(walk.amounts) {
+    for ((token, amount), unpaid) in config.tokens.iter().zip(walk.amounts).zip(walk.unpaid) {
         if amount.is_zero() {
             continue;
         }
         let key = token.key();
+        if !unpaid.is_zero() {
+            UNPAID.remove(deps.storage, (&user, &key));
+        }
         let mut ledger = LEDGER.load(deps.storage, &key)?;
         ledger.claimed = ledger
             .claimed
             .checked_add(amount)
             .map_err(|_| ContractError::Overflow("claimed"))?;
         LEDGER.save(deps.storage, &key, &ledger)?;
+        let pending = PendingTransfer {
+            user: user.clone(),
+            token: token.clone(),
+            amount,
+        };
+        let transfer = SubMsg::reply_on_error(token.transfer_msg(&user, amount)?, REPLY_TRANSFER)
+            .with_payload(to_json_binary(&pending)?);
         res = res
-            .add_message(token.transfer_msg(&user, amount)?)
+            .add_submessage(transfer)
             .add_attribute(format!("claimed_{key}"), amount.to_string());
     }
     Ok(res)

@@ -3,3 +3,4 @@ pub mod checkpoint_token;
 pub mod claim;
 pub mod instantiate;
 pub mod ownership;
+pub mod sweep;

@@ -1,12 +1,13 @@
 //! A cw-multi-test driver: the fee distributor, a mock vote escrow with scheduled powers, a
 //! native fee coin and a cw20 fee token. Times are given in weeks after `T0` where handy.
 #![allow(dead_code)]
+pub mod broken_cw20;
 pub mod mock_ve;
 
 use cosmwasm_std::{coin, Addr, Coin, Empty, Timestamp, Uint128};
 use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse};
 use cw_multi_test::{App, AppResponse, BankSudo, Contract, ContractWrapper, Executor, SudoMsg};
-use trellis_fee_distributor::contract::{execute, instantiate, migrate, query};
+use trellis_fee_distributor::contract::{execute, instantiate, migrate, query, reply};
 use trellis_fee_distributor::ContractError;
 use trellis_types::fee_distributor::*;
 use trellis_types::voting_escrow::WEEK;
@@ -21,7 +22,11 @@ pub const FEE_DENOM: &str = "ufee";
 pub type Res = anyhow::Result<AppResponse>;
 
 pub fn fd_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    Box::new(
+        ContractWrapper::new(execute, instantiate, query)
+            .with_reply(reply)
+            .with_migrate(migrate),
+    )
 }
 
 pub fn cw20_contract() -> Box<dyn Contract<Empty>> {
