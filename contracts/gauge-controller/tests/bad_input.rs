@@ -258,3 +258,27 @@ fn at_most_sixteen_types() {
         ContractError::TooManyTypes { max: 16 },
     );
 }
+
+#[test]
+fn instantiate_refuses_funds() {
+    use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
+    use trellis_gauge_controller::contract::instantiate;
+    use trellis_types::gauge_controller::InstantiateMsg;
+    let mut deps = mock_dependencies();
+    let owner = addr("owner");
+    let err = instantiate(
+        deps.as_mut(),
+        mock_env(),
+        message_info(&owner, &[cosmwasm_std::coin(1, "ualy")]),
+        InstantiateMsg {
+            owner: owner.to_string(),
+            voting_escrow: addr("ve").to_string(),
+            vote_delay: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ContractError::Payment(cw_utils::PaymentError::NonPayable {})
+    );
+}

@@ -73,6 +73,9 @@ pub fn execute(
         } => exercise::exercise_native(deps, env, info, amount, max_payment, recipient, deadline)?,
         M::Receive(msg) => receive::receive_cw20(deps, env, info, msg)?,
         M::FundReserve {} => reserve::fund_native(deps, info)?,
+        M::WithdrawReserve { amount, recipient } => {
+            reserve::withdraw(deps, info, amount, recipient)?
+        }
         M::UpdateConfig {
             multiplier_bps,
             oracle,

@@ -99,6 +99,16 @@ pub enum ContractError {
         available: Uint128,
     },
 
+    #[error(
+        "cannot withdraw {requested} from the reserve: {withdrawable} is withdrawable, \
+         {promised} is promised to outstanding options"
+    )]
+    ReservePromised {
+        requested: Uint128,
+        withdrawable: Uint128,
+        promised: Uint128,
+    },
+
     #[error("mint delivery needs a cw20 underlying (got {underlying})")]
     MintNeedsCw20 { underlying: String },
 

@@ -58,6 +58,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         }
         Q::SimulateExercise { amount } => Ok(to_json_binary(&simulate(deps, amount)?)?),
         Q::Totals {} => Ok(to_json_binary(&totals(deps)?)?),
+        Q::ReserveStatus {} => Ok(to_json_binary(&crate::execute::reserve::status(deps)?)?),
         Q::Ownership {} => Ok(to_json_binary(&cw_ownable::get_ownership(deps.storage)?)?),
     }
 }

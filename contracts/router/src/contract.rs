@@ -5,7 +5,7 @@ use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Repl
 use trellis_types::router::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
-use crate::execute::{execute_route, instantiate as init};
+use crate::execute::{execute_route, instantiate as init, sweep};
 use crate::{migrate as mig, query as q, reply as rep};
 
 pub const CONTRACT_NAME: &str = "crates.io:trellis-router";
@@ -38,6 +38,8 @@ pub fn execute(
             deps, env, info, route, min_out, recipient, deadline,
         ),
         ExecuteMsg::Receive(wrapper) => execute_route::receive_cw20(deps, env, info, wrapper),
+        ExecuteMsg::Sweep { asset, recipient } => sweep::sweep(deps, env, info, asset, recipient),
+        ExecuteMsg::UpdateOwnership(action) => sweep::update_ownership(deps, env, info, action),
     }
 }
 
@@ -50,6 +52,7 @@ pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractEr
 pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     Ok(match msg {
         QueryMsg::Config {} => to_json_binary(&q::config(deps)?)?,
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?)?,
         QueryMsg::SimulateRoute { offer, route } => {
             to_json_binary(&q::simulate_route(deps, offer, route)?)?
         }

@@ -9,6 +9,9 @@ pub enum ContractError {
     #[error(transparent)]
     Std(#[from] StdError),
 
+    #[error(transparent)]
+    Ownership(#[from] cw_ownable::OwnershipError),
+
     /// Wrong funds: none, several coins, or funds on a cw20 hook.
     #[error(transparent)]
     Payment(#[from] PaymentError),
@@ -95,6 +98,15 @@ pub enum ContractError {
 
     #[error("no route from {offer} to {ask}")]
     NoRoute { offer: String, ask: String },
+
+    #[error("the router holds no {asset}")]
+    NothingToSweep { asset: String },
+
+    #[error("the router already has an owner, {owner}")]
+    OwnerAlreadySet { owner: String },
+
+    #[error("this router has no owner yet: migrate with `owner` set")]
+    MigrationNeedsOwner,
 
     #[error(transparent)]
     InvalidMigration(#[from] trellis_types::migrate::MigrationRefused),

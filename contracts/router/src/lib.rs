@@ -15,7 +15,10 @@
 //! instead the receiver's balance of the ask asset before and after the hop. See
 //! `swap_outcome.rs`.
 //!
-//! Map of the crate: `contract` (entry points), `execute/` (instantiate, starting a route),
+//! The router has a two-step owner (the instantiating account) whose only power is `Sweep`,
+//! the recovery of assets sent to it by mistake.
+//!
+//! Map of the crate: `contract` (entry points), `execute/` (instantiate, starting a route, sweep),
 //! `hop` (one hop's submessage), `reply` (a hop's end), `swap_outcome` (its amount out),
 //! `route` (validating a route against the factory), `chain` (queries to the factory and
 //! pools), `query`, `state`, `limits`, `migrate`, `error`.

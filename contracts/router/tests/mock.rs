@@ -300,11 +300,11 @@ fn the_swap_response_is_read_in_both_chain_encodings() {
 #[test]
 fn migrate_refuses_downgrades_and_other_contracts() {
     let mut deps = setup();
-    assert!(migrate(deps.as_mut(), mock_env(), MigrateMsg {}).is_ok());
+    assert!(migrate(deps.as_mut(), mock_env(), MigrateMsg { owner: None }).is_ok());
     cw2::set_contract_version(&mut deps.storage, CONTRACT_NAME, "99.0.0").unwrap();
     let before = snapshot(&deps);
     assert_eq!(
-        migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err(),
+        migrate(deps.as_mut(), mock_env(), MigrateMsg { owner: None }).unwrap_err(),
         ContractError::InvalidMigration(MigrationRefused {
             from_name: CONTRACT_NAME.to_string(),
             from_version: "99.0.0".to_string(),
@@ -315,11 +315,11 @@ fn migrate_refuses_downgrades_and_other_contracts() {
     assert_eq!(snapshot(&deps), before);
     cw2::set_contract_version(&mut deps.storage, "crates.io:other", "0.1.0").unwrap();
     assert!(matches!(
-        migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err(),
+        migrate(deps.as_mut(), mock_env(), MigrateMsg { owner: None }).unwrap_err(),
         ContractError::InvalidMigration(MigrationRefused { from_name, .. }) if from_name == "crates.io:other"
     ));
     cw2::set_contract_version(&mut deps.storage, CONTRACT_NAME, "0.0.1").unwrap();
-    migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap();
+    migrate(deps.as_mut(), mock_env(), MigrateMsg { owner: None }).unwrap();
     assert_eq!(
         cw2::get_contract_version(&deps.storage).unwrap().version,
         CONTRACT_VERSION

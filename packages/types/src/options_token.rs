@@ -136,6 +136,13 @@ pub enum ExecuteMsg {
     Receive(Cw20ReceiveMsg),
     /// Top up the reserve of a native underlying (Reserve delivery). Anyone may fund.
     FundReserve {},
+    /// Owner (Reserve delivery): send `amount` of the reserve's unpromised part to
+    /// `recipient`. Promised is what outstanding options can still claim: one underlying unit
+    /// per oTOKEN in circulation (`total_supply`), at most the reserve itself.
+    WithdrawReserve {
+        amount: Uint128,
+        recipient: String,
+    },
     /// Owner: change any of these; `None` keeps the value. Each change is an event attribute.
     UpdateConfig {
         multiplier_bps: Option<u32>,
@@ -200,6 +207,20 @@ pub enum QueryMsg {
     SimulateExercise { amount: Uint128 },
     #[returns(TotalsResponse)]
     Totals {},
+    /// Reserve delivery: what the reserve holds, what of it outstanding options can claim,
+    /// and what the owner may withdraw.
+    #[returns(ReserveStatusResponse)]
+    ReserveStatus {},
+}
+
+#[cw_serde]
+pub struct ReserveStatusResponse {
+    /// Funded and not yet delivered.
+    pub available: Uint128,
+    /// `min(total_supply, available)`: one unit per oTOKEN in circulation.
+    pub promised: Uint128,
+    /// `available - promised`.
+    pub withdrawable: Uint128,
 }
 
 #[cw_serde]

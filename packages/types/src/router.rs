@@ -3,9 +3,12 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::Uint128;
 use cw20::Cw20ReceiveMsg;
+use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::asset::{Asset, AssetInfo};
 
+/// The instantiating account becomes the router's owner (two-step cw-ownable), whose only
+/// power is `Sweep`.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The pool factory: source of pools and of the protocol token.
@@ -19,6 +22,7 @@ pub struct Hop {
     pub ask: AssetInfo,
 }
 
+#[cw_ownable_execute]
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Swap the one native coin attached along `route`; fails unless the last hop pays at least
@@ -31,6 +35,9 @@ pub enum ExecuteMsg {
     },
     /// cw20 entry: [`ReceiveMsg`] in `msg`.
     Receive(Cw20ReceiveMsg),
+    /// Owner: send the router's whole balance of `asset` to `recipient`. The router holds
+    /// nothing between messages, so anything it holds was sent to it by mistake.
+    Sweep { asset: AssetInfo, recipient: String },
 }
 
 #[cw_serde]
@@ -43,6 +50,7 @@ pub enum ReceiveMsg {
     },
 }
 
+#[cw_ownable_query]
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
@@ -71,5 +79,10 @@ pub struct RouteResponse {
     pub amount_out: Uint128,
 }
 
+/// `owner` gives a router deployed before it had one its owner (refused if it already has
+/// one); otherwise leave it out.
 #[cw_serde]
-pub struct MigrateMsg {}
+pub struct MigrateMsg {
+    #[serde(default)]
+    pub owner: Option<String>,
+}
