@@ -69,6 +69,10 @@ pub fn accrue(
     else {
         return Ok(true);
     };
+    if walk == GaugeWalk::CachedOnly && !reaches_now_cached(&acc, books.now) {
+        // Left untouched: a partial walk would cost a write and refresh nothing.
+        return Ok(false);
+    }
     let gauge = gauge_id(books.env.contract.address.as_str(), pool_id);
     let mut segments = 0;
     while acc.last_update < books.now {
@@ -90,10 +94,6 @@ pub fn accrue(
         if !released.is_zero() && pool.active {
             let weight = match &acc.cached {
                 Some(cached) if cached.week == week => cached.relative_weight,
-                _ if walk == GaugeWalk::CachedOnly => {
-                    pool.gauge = Some(acc);
-                    return Ok(false);
-                }
                 _ => {
                     let relative_weight = relative_weight(books, &controller, &gauge, week)?;
                     acc.cached = Some(WeekWeight {
@@ -127,6 +127,14 @@ pub fn accrue(
     }
     pool.gauge = Some(acc);
     Ok(true)
+}
+
+/// Whether the walk from the pool's last settlement to `now` stays in one week whose weight is
+/// cached, so it needs no controller query.
+fn reaches_now_cached(acc: &GaugeAccrual, now: u64) -> bool {
+    let week = round_down_to_week(now);
+    round_down_to_week(acc.last_update) == week
+        && acc.cached.as_ref().is_some_and(|c| c.week == week)
 }
 
 /// The relative weight of the pool's gauge for the current week (the cached one when the

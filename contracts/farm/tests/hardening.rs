@@ -105,7 +105,11 @@ fn a_top_up_after_the_reserve_ran_dry_pays_only_from_its_arrival() {
     assert_eq!(paid_to(&farm, &alice), 1_000);
     farm.fund(2_000).unwrap();
     farm.claim(&bob, vec![1]).unwrap();
-    assert_eq!(paid_to(&farm, &bob), 0, "the dry past is not paid from the top-up");
+    assert_eq!(
+        paid_to(&farm, &bob),
+        0,
+        "the dry past is not paid from the top-up"
+    );
     let t = farm.totals();
     assert_eq!(t.skipped.u128(), 1_000);
     assert_eq!(t.reserve_available, Some(Uint128::new(2_000)));

@@ -1,6 +1,7 @@
 //! Queries: cw20's are answered by cw20-base; the options ones price an exercise as of now
 //! with the same code the exercise runs.
 use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Uint128};
+use cw20::MinterResponse;
 use cw20_base::msg::QueryMsg as Cw20Query;
 use trellis_math::options::exercise_payment;
 use trellis_types::options_token::{
@@ -11,6 +12,21 @@ use crate::error::ContractError;
 use crate::oracle;
 use crate::state::{CONFIG, TOTALS};
 
+/// cw20's minter answer with the supply cap in force: the lifetime cap counts exercised and
+/// burned options too, so `cap - exercised - burned` is the most `total_supply` may reach. A
+/// minter that reads it the cw20 way (`cap - total_supply` still mintable), such as a farm
+/// paying oTOKEN, then mints exactly what the lifetime cap allows.
+fn minter(deps: Deps) -> Result<Option<MinterResponse>, ContractError> {
+    let Some(mut minter) = cw20_base::contract::query_minter(deps)? else {
+        return Ok(None);
+    };
+    if let Some(cap) = CONFIG.load(deps.storage)?.cap {
+        let totals = TOTALS.load(deps.storage)?;
+        minter.cap = Some(cap.saturating_sub(totals.exercised + totals.burned));
+    }
+    Ok(Some(minter))
+}
+
 fn cw20(deps: Deps, env: Env, msg: Cw20Query) -> Result<Binary, ContractError> {
     Ok(cw20_base::contract::query(deps, env, msg)?)
 }
@@ -20,7 +36,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
     match msg {
         Q::Balance { address } => cw20(deps, env, Cw20Query::Balance { address }),
         Q::TokenInfo {} => cw20(deps, env, Cw20Query::TokenInfo {}),
-        Q::Minter {} => cw20(deps, env, Cw20Query::Minter {}),
+        Q::Minter {} => Ok(to_json_binary(&minter(deps)?)?),
         Q::Allowance { owner, spender } => cw20(deps, env, Cw20Query::Allowance { owner, spender }),
         Q::AllAllowances {
             owner,

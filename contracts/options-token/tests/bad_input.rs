@@ -171,6 +171,30 @@ fn minting_refusals() {
     o.exec(&farm, &[], mint(500)).unwrap();
 }
 
+/// The cw20 minter answer reports the supply cap in force, so a minter reading it the cw20
+/// way (`cap - total_supply`) mints exactly what the lifetime cap allows. Cap 1,500: 1,000
+/// issued (cap in force 1,500, supply 1,000: 500 mintable); after 1,000 are exercised the cap
+/// in force is 1,500 - 1,000 = 500 with supply 0: still 500 mintable, not 1,500.
+#[test]
+fn the_minter_answer_counts_exercised_options_against_the_cap() {
+    let mut msg = lit_msg();
+    msg.cap = Some(Uint128::new(1_500));
+    let mut o = Opt::new(msg);
+    o.set_price(20_000_000_000_000_000);
+    let alice = addr("alice");
+    o.mint(&alice, 1_000);
+    let minter: Option<cw20::MinterResponse> = o.q(QueryMsg::Minter {});
+    assert_eq!(minter.unwrap().cap, Some(Uint128::new(1_500)));
+    o.exec(&alice, &[coin(10, "uweth")], exercise(1_000, 10, NOW))
+        .unwrap();
+    let minter: Option<cw20::MinterResponse> = o.q(QueryMsg::Minter {});
+    let minter = minter.unwrap();
+    assert_eq!(minter.cap, Some(Uint128::new(500)));
+    assert_eq!(minter.minter, addr("farm").to_string());
+    let info: cw20::TokenInfoResponse = o.q(QueryMsg::TokenInfo {});
+    assert_eq!(info.total_supply, Uint128::zero());
+}
+
 #[test]
 fn admin_refusals() {
     let mut o = setup();

@@ -45,7 +45,8 @@ pub fn claim(
         .collect::<Result<Vec<_>, _>>()?;
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let mut powers = Powers::new(deps.querier, &user);
-    let mut payable = payable_now(deps.querier, &books.config)?;
+    // Asked of the reward token only once something is to be paid.
+    let mut payable: Option<Uint128> = None;
     let mut total = Uint128::zero();
     let mut response = Response::new().add_attribute("action", "claim");
     for (pool_id, mut pool) in pools {
@@ -57,8 +58,17 @@ pub fn claim(
         books.settle(pool_id, &mut pool, &mut position)?;
         // A claim is an action: the boost follows the owner's ve power now.
         books.refresh_working(&mut powers, &mut pool, &mut position)?;
-        let amount = position.pending.min(payable);
-        payable -= amount;
+        let amount = if position.pending.is_zero() {
+            Uint128::zero()
+        } else {
+            let room = match payable {
+                Some(room) => room,
+                None => payable_now(deps.querier, &books.config)?,
+            };
+            let amount = position.pending.min(room);
+            payable = Some(room - amount);
+            amount
+        };
         position.claimed += amount;
         position.pending -= amount;
         total = total

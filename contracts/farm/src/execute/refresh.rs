@@ -72,10 +72,10 @@ pub fn kick(
 
 /// The escrow's notice that `user`'s lock changed: refreshes the user's first
 /// `MAX_REFRESH_POOLS` boosted positions (pool id order). A gauge-split pool whose walk to now
-/// would need a controller query (it has not settled since a week boundary) is walked only
-/// through its cached week and left, with its position untouched, for the owner's next action
-/// or a kick: the notice then costs the same whether pools were idle a week or a year, and
-/// each position is either refreshed whole or not at all.
+/// would need a controller query (it has not settled since the current week began) is left
+/// untouched, with its position, for the owner's next action: the notice then costs the same
+/// whether pools were idle a week or a year, and each position is either refreshed whole or
+/// not at all.
 pub fn lock_changed(
     deps: DepsMut,
     env: Env,
@@ -99,7 +99,7 @@ pub fn lock_changed(
     for pool_id in pool_ids {
         let mut pool = load_pool(deps.storage, pool_id)?;
         if !books.settle_pool_walking(pool_id, &mut pool, GaugeWalk::CachedOnly)? {
-            POOLS.save(deps.storage, pool_id, &pool)?;
+            // Not walked at all (it would need the controller): nothing to write.
             behind.push(pool_id.to_string());
             continue;
         }

@@ -36,7 +36,10 @@ fn booked(deps: Deps, books: &Books, asset: &AssetInfo) -> Result<Uint128, Contr
     if let RewardSource::Reserve { asset: reward } = &books.config.reward {
         if reward == asset {
             let ledger = &books.ledger;
-            let owed = ledger.emitted - ledger.claimed - ledger.recovered;
+            let owed = ledger
+                .emitted
+                .checked_sub(ledger.claimed + ledger.recovered)
+                .map_err(|_| ContractError::Overflow("emitted below paid"))?;
             booked = booked
                 .checked_add(owed)
                 .and_then(|b| b.checked_add(ledger.reserve_available))
