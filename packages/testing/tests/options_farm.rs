@@ -13,10 +13,19 @@ fn pair() -> [AssetInfo; 2] {
     [AssetInfo::native("ua"), AssetInfo::native("ub")]
 }
 
-/// 10 oLIT base units per second; alice stakes 100, bob 300 at T0. A 50/50 LIT/USDC pool
-/// (1,000 LIT, 100,000 USDC: 100 USDC per LIT, no trade) prices the options at 90%.
-#[test]
-fn farm_pays_options_and_a_farmer_exercises_them() {
+/// What the tests deploy: a LIT/USDC pool pricing oLIT, oLIT itself and the tokens.
+struct World {
+    suite: Suite,
+    otoken: trellis_testing::options::OptionsTokenHandle,
+    lit: AssetInfo,
+    usdc: AssetInfo,
+    stk: AssetInfo,
+    treasury: cosmwasm_std::Addr,
+}
+
+/// A 50/50 LIT/USDC pool (1,000 LIT, 100,000 USDC: 100 USDC per LIT, no trade) pricing oLIT at
+/// 90%, with an optional lifetime cap; STK is the staked token (alice 100, bob 300).
+fn world(cap: Option<u128>) -> World {
     let mut suite = Suite::new();
     let owner = suite.owner.clone();
     let lit_opts = Cw20Options {
@@ -55,7 +64,32 @@ fn farm_pays_options_and_a_farmer_exercises_them() {
         treasury.clone(),
     )
     .multiplier_bps(9_000);
+    let options = match cap {
+        Some(cap) => options.cap(cap),
+        None => options,
+    };
     let otoken = suite.deploy_options_token(options).unwrap();
+    World {
+        suite,
+        otoken,
+        lit,
+        usdc,
+        stk,
+        treasury,
+    }
+}
+
+/// 10 oLIT base units per second; alice stakes 100, bob 300 at T0.
+#[test]
+fn farm_pays_options_and_a_farmer_exercises_them() {
+    let World {
+        mut suite,
+        otoken,
+        lit,
+        usdc,
+        stk,
+        treasury,
+    } = world(None);
     let curve = Curve::Constant {
         rate: Uint128::new(10),
     };
@@ -138,4 +172,48 @@ fn farm_pays_options_and_a_farmer_exercises_them() {
         totals.issued.u128(),
         suite.options_supply(&otoken).unwrap() + totals.exercised.u128() + totals.burned.u128()
     );
+}
+
+/// A lifetime cap of 5,000 oLIT, 10/s, alice alone with 100 staked. At 400 s she claims 4,000
+/// and burns 1,000: supply 3,000, issued 4,000, so 1,000 more may ever be minted. At 700 s,
+/// 3,000 are pending: the claim pays the 1,000 that fit and keeps 2,000 pending, and a claim
+/// at the cap pays nothing and loses nothing: emitted 7,000 = claimed 5,000 + pending 2,000.
+#[test]
+fn a_claim_beyond_the_options_cap_pays_what_fits_and_keeps_the_rest() {
+    let World {
+        mut suite,
+        otoken,
+        stk,
+        ..
+    } = world(Some(5_000));
+    let curve = Curve::Constant {
+        rate: Uint128::new(10),
+    };
+    suite
+        .deploy_options_farm(FarmOptions::mint_time("oLIT", curve), &otoken)
+        .unwrap();
+    suite.add_pool_lp(&stk, pair(), 1).unwrap();
+    suite.stake("alice", 0, 100).unwrap();
+    suite.advance_seconds(400);
+    assert_eq!(suite.claim_all("alice").unwrap(), 4_000);
+    let alice = suite.addr("alice");
+    let burn = ExecuteMsg::Burn {
+        amount: Uint128::new(1_000),
+    };
+    suite.options_exec(&otoken, &alice, &burn, &[]).unwrap();
+
+    suite.advance_seconds(300);
+    assert_eq!(suite.pending("alice", 0).unwrap(), 3_000);
+    assert_eq!(suite.claim_all("alice").unwrap(), 1_000);
+    assert_eq!(suite.pending("alice", 0).unwrap(), 2_000);
+    assert_eq!(suite.claim_all("alice").unwrap(), 0);
+    assert_eq!(suite.options_balance(&otoken, "alice").unwrap(), 3_000 + 1_000);
+    let totals = suite.options_totals(&otoken).unwrap();
+    assert_eq!(totals.issued.u128(), 5_000);
+    let books = suite.check_conservation_bounded(&["alice"]).unwrap();
+    assert_eq!(
+        (books.totals.emitted.u128(), books.totals.claimed.u128()),
+        (7_000, 5_000)
+    );
+    assert_eq!(books.pending, 2_000);
 }
