@@ -160,3 +160,50 @@ pub const POSITIONS: Map<u64, Position> = Map::new("positions");
 pub const NEXT_POSITION_ID: Item<u64> = Item::new("next_position_id");
 pub const FARMING: Item<Farming> = Item::new("farming");
 pub const OBSERVATIONS: Map<u32, ObservationRecord> = Map::new("observations");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bytes written per record for typical values (sqrt price near 2^96, fee growth near
+    /// 2^110, liquidity near 1e12); docs/cl.md quotes these.
+    #[test]
+    fn hot_record_sizes() {
+        let growth = Uint256::from(1u128 << 110);
+        let pool = PoolState {
+            sqrt_price: Uint256::from(79_228_162_514_264_337_593_543_950_336u128),
+            tick: -12_345,
+            liquidity: 1_000_000_000_000,
+            fee_growth_global: [growth; 2],
+            protocol_fees: [1_000_000, 1_000_000],
+            oracle: OracleCursor {
+                newest: 42,
+                count: 100,
+            },
+        };
+        let tick = TickInfo {
+            liquidity_gross: 1_000_000_000_000,
+            liquidity_net: -1_000_000_000_000,
+            fee_growth_outside: [growth; 2],
+            farming_mark: false,
+        };
+        let position = Position {
+            lower_tick: -12_360,
+            upper_tick: 12_360,
+            liquidity: 1_000_000_000_000,
+            fee_growth_inside_last: [growth; 2],
+            tokens_owed: [1_000_000, 1_000_000],
+        };
+        let len = |v: &[u8]| v.len();
+        let pool_len = len(&cosmwasm_std::to_json_vec(&pool).unwrap());
+        let tick_len = len(&cosmwasm_std::to_json_vec(&tick).unwrap());
+        let position_len = len(&cosmwasm_std::to_json_vec(&position).unwrap());
+        assert_eq!((pool_len, tick_len, position_len), (189, 118, 142));
+        // An unmarked tick does not store the mark at all.
+        assert!(
+            !String::from_utf8(cosmwasm_std::to_json_vec(&tick).unwrap())
+                .unwrap()
+                .contains("\"m\"")
+        );
+    }
+}
