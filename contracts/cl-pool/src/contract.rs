@@ -10,7 +10,7 @@ use crate::execute::{
 };
 use crate::hook;
 use crate::limits::REPLY_FARMING_HOOK;
-use crate::nft::{self, ExecuteNft};
+use crate::nft::{self, NftAction};
 use crate::{migrate as mig, query as q};
 
 pub const CONTRACT_NAME: &str = "crates.io:trellis-cl-pool";
@@ -112,7 +112,7 @@ pub fn execute(
             deps,
             &env,
             &info,
-            ExecuteNft::TransferNft {
+            NftAction::Transfer {
                 recipient,
                 token_id,
             },
@@ -125,7 +125,7 @@ pub fn execute(
             deps,
             &env,
             &info,
-            ExecuteNft::SendNft {
+            NftAction::Send {
                 contract,
                 token_id,
                 msg,
@@ -139,23 +139,23 @@ pub fn execute(
             deps,
             &env,
             &info,
-            ExecuteNft::Approve {
+            NftAction::Approve {
                 spender,
                 token_id,
                 expires,
             },
         ),
         M::Revoke { spender, token_id } => {
-            nft::execute(deps, &env, &info, ExecuteNft::Revoke { spender, token_id })
+            nft::execute(deps, &env, &info, NftAction::Revoke { spender, token_id })
         }
         M::ApproveAll { operator, expires } => nft::execute(
             deps,
             &env,
             &info,
-            ExecuteNft::ApproveAll { operator, expires },
+            NftAction::ApproveAll { operator, expires },
         ),
         M::RevokeAll { operator } => {
-            nft::execute(deps, &env, &info, ExecuteNft::RevokeAll { operator })
+            nft::execute(deps, &env, &info, NftAction::RevokeAll { operator })
         }
     }
 }

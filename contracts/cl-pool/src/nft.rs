@@ -1,68 +1,65 @@
 //! The pool is the cw721 collection of its own positions; cw721-base (as a library) keeps the
-//! owners, approvals and operators. Token ids are the position ids in decimal.
-use cosmwasm_std::{Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response};
+//! owners, approvals and operators and answers the standard messages and queries. Token ids are
+//! the position ids in decimal.
+//!
+//! Only the handlers the pool exposes are called, one by one, rather than cw721's whole
+//! dispatcher: that keeps collection-metadata code (URL validation and its Unicode tables) out
+//! of the wasm. For the same reason the collection record and each token are written straight
+//! into cw721's own storage at instantiation and mint: the pool is the only minter and sets no
+//! token URI or extension, so there is nothing for cw721's metadata validation to check.
+use cosmwasm_std::{
+    to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, Storage,
+};
+use cw721::error::Cw721ContractError;
 use cw721::execute::check_can_send;
-use cw721::msg::{Cw721ExecuteMsg, Cw721InstantiateMsg, Cw721QueryMsg};
+use cw721::state::{CollectionInfo, NftInfo, CREATOR, MINTER};
 use cw721::traits::{Cw721Execute, Cw721Query};
-use cw721::{DefaultOptionalCollectionExtension, DefaultOptionalCollectionExtensionMsg};
 use cw721_base::Cw721BaseContract;
+use trellis_types::cl_pool::QueryMsg;
 
 use crate::error::ContractError;
-
-type NftExtension = Option<Empty>;
-pub type ExecuteNft = Cw721ExecuteMsg<NftExtension, DefaultOptionalCollectionExtensionMsg, Empty>;
-pub type QueryNft = Cw721QueryMsg<NftExtension, DefaultOptionalCollectionExtension, Empty>;
 
 fn collection() -> Cw721BaseContract<'static> {
     Cw721BaseContract::default()
 }
 
-/// The collection: the pool is its only minter; `creator` (the pool's owner, stored by
-/// cw-ownable under the same key as the pool's ownership) may edit its collection info.
+/// The collection: the pool is its only minter; `creator` (the pool's owner) is stored by
+/// cw-ownable under the same key as the pool's ownership, so the two never disagree.
 pub fn instantiate(
     deps: DepsMut,
     env: &Env,
-    info: &MessageInfo,
     name: String,
     symbol: String,
     creator: &Addr,
 ) -> Result<(), ContractError> {
-    collection().instantiate(
-        deps,
-        env,
-        info,
-        Cw721InstantiateMsg {
+    collection().config.collection_info.save(
+        deps.storage,
+        &CollectionInfo {
             name,
             symbol,
-            collection_info_extension: None,
-            minter: Some(env.contract.address.to_string()),
-            creator: Some(creator.to_string()),
-            withdraw_address: None,
+            updated_at: env.block.time,
         },
     )?;
+    MINTER.initialize_owner(deps.storage, deps.api, Some(env.contract.address.as_str()))?;
+    CREATOR.initialize_owner(deps.storage, deps.api, Some(creator.as_str()))?;
     Ok(())
 }
 
-/// Mints position `token_id`'s NFT to `owner`, as the collection's minter (the pool itself).
-pub fn mint(
-    deps: DepsMut,
-    env: &Env,
-    token_id: &str,
-    owner: &Addr,
-) -> Result<Response, ContractError> {
-    let as_pool = MessageInfo {
-        sender: env.contract.address.clone(),
-        funds: vec![],
+/// Mints position `token_id`'s NFT to `owner` (the pool is the minter; ids are never reused).
+pub fn mint(storage: &mut dyn Storage, token_id: &str, owner: &Addr) -> Result<(), ContractError> {
+    let config = collection().config;
+    let token = NftInfo {
+        owner: owner.clone(),
+        approvals: vec![],
+        token_uri: None,
+        extension: None,
     };
-    Ok(collection().mint(
-        deps,
-        env,
-        &as_pool,
-        token_id.to_string(),
-        owner.to_string(),
-        None,
-        None,
-    )?)
+    config.nft_info.update(storage, token_id, |old| match old {
+        Some(_) => Err(Cw721ContractError::Claimed {}),
+        None => Ok(token),
+    })?;
+    config.increment_tokens(storage)?;
+    Ok(())
 }
 
 pub fn burn(
@@ -107,17 +104,137 @@ pub fn owner_of(deps: Deps, token_id: &str) -> Result<Addr, ContractError> {
         .owner)
 }
 
-/// The standard cw721 messages the pool accepts (transfers, sends and approvals).
+/// The standard cw721 messages the pool accepts.
+pub enum NftAction {
+    Transfer {
+        recipient: String,
+        token_id: String,
+    },
+    Send {
+        contract: String,
+        token_id: String,
+        msg: Binary,
+    },
+    Approve {
+        spender: String,
+        token_id: String,
+        expires: Option<cw721::Expiration>,
+    },
+    Revoke {
+        spender: String,
+        token_id: String,
+    },
+    ApproveAll {
+        operator: String,
+        expires: Option<cw721::Expiration>,
+    },
+    RevokeAll {
+        operator: String,
+    },
+}
+
 pub fn execute(
     deps: DepsMut,
     env: &Env,
     info: &MessageInfo,
-    msg: ExecuteNft,
+    action: NftAction,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(info)?;
-    Ok(collection().execute(deps, env, info, msg)?)
+    let c = collection();
+    let response: Response<Empty> = match action {
+        NftAction::Transfer {
+            recipient,
+            token_id,
+        } => c.transfer_nft(deps, env, info, recipient, token_id)?,
+        NftAction::Send {
+            contract,
+            token_id,
+            msg,
+        } => c.send_nft(deps, env, info, contract, token_id, msg)?,
+        NftAction::Approve {
+            spender,
+            token_id,
+            expires,
+        } => c.approve(deps, env, info, spender, token_id, expires)?,
+        NftAction::Revoke { spender, token_id } => c.revoke(deps, env, info, spender, token_id)?,
+        NftAction::ApproveAll { operator, expires } => {
+            c.approve_all(deps, env, info, operator, expires)?
+        }
+        NftAction::RevokeAll { operator } => c.revoke_all(deps, env, info, operator)?,
+    };
+    Ok(response)
 }
 
-pub fn query(deps: Deps, env: &Env, msg: QueryNft) -> Result<Binary, ContractError> {
-    Ok(collection().query(deps, env, msg)?)
+/// The cw721 queries; any other message is the pool's own and answers `None`.
+pub fn query(deps: Deps, env: &Env, msg: QueryMsg) -> Result<Option<Binary>, ContractError> {
+    let c = collection();
+    let expired = |include: &Option<bool>| include.unwrap_or(false);
+    Ok(Some(match msg {
+        QueryMsg::OwnerOf {
+            token_id,
+            include_expired,
+        } => to_json_binary(&c.query_owner_of(deps, env, token_id, expired(&include_expired))?)?,
+        QueryMsg::Approval {
+            token_id,
+            spender,
+            include_expired,
+        } => to_json_binary(&c.query_approval(
+            deps,
+            env,
+            token_id,
+            spender,
+            expired(&include_expired),
+        )?)?,
+        QueryMsg::Approvals {
+            token_id,
+            include_expired,
+        } => to_json_binary(&c.query_approvals(deps, env, token_id, expired(&include_expired))?)?,
+        QueryMsg::Operator {
+            owner,
+            operator,
+            include_expired,
+        } => to_json_binary(&c.query_operator(
+            deps,
+            env,
+            owner,
+            operator,
+            expired(&include_expired),
+        )?)?,
+        QueryMsg::AllOperators {
+            owner,
+            include_expired,
+            start_after,
+            limit,
+        } => to_json_binary(&c.query_operators(
+            deps,
+            env,
+            owner,
+            expired(&include_expired),
+            start_after,
+            limit,
+        )?)?,
+        QueryMsg::NumTokens {} => to_json_binary(&c.query_num_tokens(deps.storage)?)?,
+        QueryMsg::ContractInfo {} => to_json_binary(&c.query_collection_info(deps)?)?,
+        QueryMsg::NftInfo { token_id } => {
+            to_json_binary(&c.query_nft_info(deps.storage, token_id)?)?
+        }
+        QueryMsg::AllNftInfo {
+            token_id,
+            include_expired,
+        } => to_json_binary(&c.query_all_nft_info(
+            deps,
+            env,
+            token_id,
+            expired(&include_expired),
+        )?)?,
+        QueryMsg::Tokens {
+            owner,
+            start_after,
+            limit,
+        } => to_json_binary(&c.query_tokens(deps, env, owner, start_after, limit)?)?,
+        QueryMsg::AllTokens { start_after, limit } => {
+            to_json_binary(&c.query_all_tokens(deps, env, start_after, limit)?)?
+        }
+        _ => return Ok(None),
+    }))
 }

@@ -13,7 +13,7 @@ use crate::execute::liquidity::load_position;
 use crate::execute::swap::response_data;
 use crate::execute::{asset_index, load_pool};
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
-use crate::nft::{self, QueryNft};
+use crate::nft;
 use crate::oracle;
 use crate::state::{TickInfo, CONFIG, FARMING, POOL, TICKS};
 use crate::swap_engine::{compute, SwapRequest};
@@ -80,99 +80,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
             })?
         }
         Q::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?)?,
-        Q::OwnerOf {
-            token_id,
-            include_expired,
-        } => nft::query(
-            deps,
-            &env,
-            QueryNft::OwnerOf {
-                token_id,
-                include_expired,
-            },
-        )?,
-        Q::Approval {
-            token_id,
-            spender,
-            include_expired,
-        } => nft::query(
-            deps,
-            &env,
-            QueryNft::Approval {
-                token_id,
-                spender,
-                include_expired,
-            },
-        )?,
-        Q::Approvals {
-            token_id,
-            include_expired,
-        } => nft::query(
-            deps,
-            &env,
-            QueryNft::Approvals {
-                token_id,
-                include_expired,
-            },
-        )?,
-        Q::Operator {
-            owner,
-            operator,
-            include_expired,
-        } => nft::query(
-            deps,
-            &env,
-            QueryNft::Operator {
-                owner,
-                operator,
-                include_expired,
-            },
-        )?,
-        Q::AllOperators {
-            owner,
-            include_expired,
-            start_after,
-            limit,
-        } => nft::query(
-            deps,
-            &env,
-            QueryNft::AllOperators {
-                owner,
-                include_expired,
-                start_after,
-                limit,
-            },
-        )?,
-        Q::NumTokens {} => nft::query(deps, &env, QueryNft::NumTokens {})?,
-        Q::ContractInfo {} => nft::query(deps, &env, QueryNft::GetCollectionInfoAndExtension {})?,
-        Q::NftInfo { token_id } => nft::query(deps, &env, QueryNft::NftInfo { token_id })?,
-        Q::AllNftInfo {
-            token_id,
-            include_expired,
-        } => nft::query(
-            deps,
-            &env,
-            QueryNft::AllNftInfo {
-                token_id,
-                include_expired,
-            },
-        )?,
-        Q::Tokens {
-            owner,
-            start_after,
-            limit,
-        } => nft::query(
-            deps,
-            &env,
-            QueryNft::Tokens {
-                owner,
-                start_after,
-                limit,
-            },
-        )?,
-        Q::AllTokens { start_after, limit } => {
-            nft::query(deps, &env, QueryNft::AllTokens { start_after, limit })?
-        }
+        other => nft::query(deps, &env, other)?.ok_or(ContractError::Std(
+            cosmwasm_std::StdError::generic_err("unhandled query"),
+        ))?,
     })
 }
 

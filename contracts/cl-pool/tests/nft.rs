@@ -96,6 +96,15 @@ fn transfer_moves_control_of_the_position() {
     assert_eq!(all.tokens.len(), 1);
     let n: NumTokensResponse = s.q(&QueryMsg::NumTokens {});
     assert_eq!(n.count, 1);
+    let info: cw721::state::CollectionInfo = s.q(&QueryMsg::ContractInfo {});
+    assert_eq!(
+        info.name,
+        "Trellis CL position native:uaaa/native:ubbb 3000"
+    );
+    assert_eq!(info.symbol, "TRCLP");
+    // The pool is the collection's minter, its owner the creator (cw-ownable's record).
+    let ownership: cw_ownable::Ownership<cosmwasm_std::Addr> = s.q(&QueryMsg::Ownership {});
+    assert_eq!(ownership.owner, Some(s.owner.clone()));
 }
 
 #[test]

@@ -16,11 +16,10 @@ use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Binary, Empty, Int128, Uint128, Uint256};
 use cw20::{Cw20ReceiveMsg, Expiration};
 use cw721::msg::{
-    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
-    NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse,
-    TokensResponse,
+    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, NftInfoResponse, NumTokensResponse,
+    OperatorResponse, OperatorsResponse, OwnerOfResponse, TokensResponse,
 };
-use cw721::DefaultOptionalCollectionExtension;
+use cw721::state::CollectionInfo;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::asset::AssetInfo;
@@ -314,7 +313,8 @@ pub enum QueryMsg {
     },
     #[returns(NumTokensResponse)]
     NumTokens {},
-    #[returns(CollectionInfoAndExtensionResponse<DefaultOptionalCollectionExtension>)]
+    /// The collection's name and symbol.
+    #[returns(CollectionInfo)]
     ContractInfo {},
     #[returns(NftInfoResponse<Option<Empty>>)]
     NftInfo { token_id: String },

@@ -72,7 +72,7 @@ pub fn instantiate(
     NEXT_POSITION_ID.save(deps.storage, &1)?;
     FARMING.save(deps.storage, &Farming::default())?;
     // Also sets the pool's cw-ownable owner: the collection's creator lives under that key.
-    nft::instantiate(deps.branch(), &env, &info, name, symbol, &owner)?;
+    nft::instantiate(deps.branch(), &env, name, symbol, &owner)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     let mut response = Response::new()
         .add_attribute("action", "instantiate")

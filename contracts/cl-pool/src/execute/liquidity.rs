@@ -160,7 +160,8 @@ pub fn mint(
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
     let config = CONFIG.load(deps.storage)?;
-    let mut pool = load_pool(deps.storage)?;
+    let before = load_pool(deps.storage)?;
+    let mut pool = before.clone();
     check_range(lower_tick, upper_tick, config.fee_tier.tick_spacing)?;
     check_funds(&config, &info, amounts.desired)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
@@ -175,23 +176,18 @@ pub fn mint(
     let id = NEXT_POSITION_ID.load(deps.storage)?;
     NEXT_POSITION_ID.save(deps.storage, &(id + 1))?;
     POSITIONS.save(deps.storage, id, &position)?;
-    POOL.save(deps.storage, &pool)?;
+    // Out of range, a mint leaves the pool state as it was: no write.
+    if pool != before {
+        POOL.save(deps.storage, &pool)?;
+    }
     let token_id = id.to_string();
-    let minted = nft::mint(deps.branch(), &env, &token_id, &recipient)?;
+    nft::mint(deps.storage, &token_id, &recipient)?;
     let msgs = settle(&config, &env, &info.sender, amounts.desired, used)?;
     Ok(
         liquidity_response("mint", &token_id, &position, liquidity, used)?
             .add_attribute("sender", info.sender)
             .add_attribute("recipient", recipient)
-            .add_messages(msgs)
-            .add_events(minted.events)
-            .add_attributes(
-                minted
-                    .attributes
-                    .into_iter()
-                    .filter(|a| a.key != "action")
-                    .map(|a| (format!("nft_{}", a.key), a.value)),
-            ),
+            .add_messages(msgs),
     )
 }
 
@@ -221,11 +217,14 @@ pub fn increase(
     nft::authorize(deps.as_ref(), &env, &info.sender, &token_id)?;
     let (id, mut position) = load_position(&token_id)(deps.storage)?;
     let config = CONFIG.load(deps.storage)?;
-    let mut pool = load_pool(deps.storage)?;
+    let before = load_pool(deps.storage)?;
+    let mut pool = before.clone();
     check_funds(&config, &info, amounts.desired)?;
     let (liquidity, used) = add(&mut deps, &env, &config, &mut pool, &mut position, &amounts)?;
     POSITIONS.save(deps.storage, id, &position)?;
-    POOL.save(deps.storage, &pool)?;
+    if pool != before {
+        POOL.save(deps.storage, &pool)?;
+    }
     let msgs = settle(&config, &env, &info.sender, amounts.desired, used)?;
     Ok(
         liquidity_response("increase_liquidity", &token_id, &position, liquidity, used)?
