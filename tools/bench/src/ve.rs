@@ -9,7 +9,9 @@
 //! - [`fee_ops`]: fee checkpoints and claims over 1 and 50 weeks (the escrow queried per
 //!   week);
 //! - [`boost_ops`]: a farm with Curve-boosted pools (the escrow queried) and the escrow's
-//!   lock-change notice to it.
+//!   lock-change notice to it;
+//! - [`gauge_notice_ops`]: the notice into a gauge-split farm with ten pools, current and
+//!   after 1 and 50 idle weeks.
 //!
 //! Every call gets a fresh instance from its pinned module over the contract's counting
 //! storage; runs are deterministic (fixed addresses, amounts and clock).
@@ -18,6 +20,7 @@ pub mod boost_ops;
 pub mod escrow;
 pub mod escrow_ops;
 pub mod fee_ops;
+pub mod gauge_notice_ops;
 pub mod gauge_ops;
 pub mod params;
 pub mod report;
@@ -100,7 +103,14 @@ pub fn run_ve_bench(opts: &VeBenchOptions) -> Result<VeReport> {
     say("fee distributor");
     let fee_distributor = fee_ops::measure_fee_ops(&escrow, &distributor, &block)?;
     say("boosted farm");
-    let boosted_farm = boost_ops::measure_boost_ops(&escrow, &farm, &block)?;
+    let mut boosted_farm = boost_ops::measure_boost_ops(&escrow, &farm, &block)?;
+    say("lock-change notices into a gauge-split farm");
+    boosted_farm.extend(gauge_notice_ops::measure_gauge_notice_ops(
+        &escrow,
+        &controller,
+        &farm,
+        &block,
+    )?);
 
     let report = VeReport {
         artifacts: vec![escrow_info, controller_info, distributor_info, farm_info],

@@ -190,7 +190,7 @@ impl Farm {
 
 /// The escrow's `IncreaseAmount` for `user`, which notifies the farm; checks the notice ran
 /// as the escrow's submessage and fits its gas limit, and returns its row's note.
-fn lock_change(world: &World, escrow: &Escrow, user: &str) -> Result<(Tx, String)> {
+pub fn lock_change(world: &World, escrow: &Escrow, user: &str) -> Result<(Tx, String)> {
     let tx = world.execute(
         &escrow.address,
         user,
@@ -338,7 +338,8 @@ pub fn measure_boost_ops(
     );
     rows.push(VeRow::new(
         "kick",
-        "anyone resets an expired lock's boost: escrow PowerShare queried, working to 40%",
+        "a keeper resets an expired lock's boost (allowed: power zero, boost lowered): escrow \
+         PowerShare queried, working to 40%",
         tx.calls,
     ));
     Ok(rows)

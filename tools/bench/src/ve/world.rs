@@ -344,14 +344,21 @@ impl World {
         for sub in &response.messages {
             match &sub.msg {
                 CosmosMsg::Bank(BankMsg::Send { to_address, amount }) => {
+                    // A send that only wants a reply on error (the fee distributor pays each
+                    // token so) needs none when it succeeds; measured sends must succeed.
                     ensure!(
-                        sub.reply_on == ReplyOn::Never,
-                        "the bench's chain does not reply to bank sends"
+                        matches!(sub.reply_on, ReplyOn::Never | ReplyOn::Error),
+                        "the bench's chain does not reply to successful bank sends"
                     );
                     self.shared
                         .bank
                         .borrow_mut()
-                        .transfer(contract, true, to_address, amount)?;
+                        .transfer(contract, true, to_address, amount)
+                        .with_context(|| {
+                            format!(
+                                "a bank send from {contract} failed; measured sends must succeed"
+                            )
+                        })?;
                 }
                 CosmosMsg::Wasm(WasmMsg::Instantiate { code_id, funds, .. })
                     if self.shared.stubs.borrow().is_stub_code(*code_id) =>
