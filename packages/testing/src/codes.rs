@@ -18,11 +18,12 @@ pub enum ContractKind {
     GaugeController,
     FeeDistributor,
     OptionsToken,
+    ClPool,
 }
 
 impl ContractKind {
     /// All kinds, in the order their code is stored.
-    pub const ALL: [ContractKind; 9] = [
+    pub const ALL: [ContractKind; 10] = [
         ContractKind::Cw20Base,
         ContractKind::Farm,
         ContractKind::WeightedPool,
@@ -32,6 +33,7 @@ impl ContractKind {
         ContractKind::GaugeController,
         ContractKind::FeeDistributor,
         ContractKind::OptionsToken,
+        ContractKind::ClPool,
     ];
 
     /// The contract's code, wrapped for cw-multi-test.
@@ -46,6 +48,7 @@ impl ContractKind {
             ContractKind::GaugeController => gauge_controller_contract(),
             ContractKind::FeeDistributor => fee_distributor_contract(),
             ContractKind::OptionsToken => options_token_contract(),
+            ContractKind::ClPool => cl_pool_contract(),
         }
     }
 
@@ -61,6 +64,7 @@ impl ContractKind {
             ContractKind::GaugeController => "trellis-gauge-controller",
             ContractKind::FeeDistributor => "trellis-fee-distributor",
             ContractKind::OptionsToken => "trellis-options-token",
+            ContractKind::ClPool => "trellis-cl-pool",
         }
     }
 }
@@ -198,5 +202,19 @@ pub fn options_token_contract() -> Box<dyn Contract<Empty>> {
             trellis_options_token::contract::query,
         )
         .with_migrate(trellis_options_token::contract::migrate),
+    )
+}
+
+/// The Trellis concentrated-liquidity pool (its reply entry point answers a failed farming
+/// hook).
+pub fn cl_pool_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_cl_pool::contract::execute,
+            trellis_cl_pool::contract::instantiate,
+            trellis_cl_pool::contract::query,
+        )
+        .with_reply(trellis_cl_pool::contract::reply)
+        .with_migrate(trellis_cl_pool::contract::migrate),
     )
 }

@@ -28,10 +28,13 @@
 //! - [`farm`]: deploying the farm and driving it (owner and user actions, queries);
 //! - [`amm`]: the pool factory, weighted pools and the router (pools, liquidity, swaps,
 //!   routes);
+//! - [`cl`]: concentrated-liquidity pools (positions as NFTs: mint, liquidity, collect, burn,
+//!   swaps either way and to a tick, NFT transfer and send);
 //! - [`ve`]: the voting escrow, gauge controller and fee distributor (locks, votes, weights,
 //!   fees), and the farm's boosts and gauge split;
 //! - [`conservation`]: the reward-stream conservation checks.
 pub mod amm;
+pub mod cl;
 pub mod codes;
 pub mod conservation;
 pub mod farm;
@@ -43,6 +46,7 @@ pub mod ve;
 pub use amm::{
     FactoryHandle, FactoryOptions, PoolHandle, RouterHandle, TradeOptions, DEFAULT_ORACLE,
 };
+pub use cl::{cl_swap_from_events, ClPoolHandle, ClPoolOptions, ClSwapOptions};
 pub use codes::{CodeIds, ContractKind};
 pub use conservation::{ConservationError, ConservationSnapshot, ExactCheck};
 pub use farm::{FarmHandle, FarmOptions, RewardOptions};
