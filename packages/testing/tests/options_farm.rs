@@ -207,7 +207,10 @@ fn a_claim_beyond_the_options_cap_pays_what_fits_and_keeps_the_rest() {
     assert_eq!(suite.claim_all("alice").unwrap(), 1_000);
     assert_eq!(suite.pending("alice", 0).unwrap(), 2_000);
     assert_eq!(suite.claim_all("alice").unwrap(), 0);
-    assert_eq!(suite.options_balance(&otoken, "alice").unwrap(), 3_000 + 1_000);
+    assert_eq!(
+        suite.options_balance(&otoken, "alice").unwrap(),
+        3_000 + 1_000
+    );
     let totals = suite.options_totals(&otoken).unwrap();
     assert_eq!(totals.issued.u128(), 5_000);
     let books = suite.check_conservation_bounded(&["alice"]).unwrap();
