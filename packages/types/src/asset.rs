@@ -86,3 +86,12 @@ pub struct Asset {
     pub info: AssetInfo,
     pub amount: Uint128,
 }
+
+/// `recipient` if given (validated), else `default` (the sender, or the owner acting): the
+/// rule every message with an optional recipient follows.
+pub fn recipient_or(api: &dyn Api, recipient: Option<String>, default: &Addr) -> StdResult<Addr> {
+    match recipient {
+        Some(r) => api.addr_validate(&r),
+        None => Ok(default.clone()),
+    }
+}

@@ -9,7 +9,7 @@ pub mod receive;
 pub mod swap;
 
 use cosmwasm_std::{
-    to_json_binary, Addr, Api, CosmosMsg, Env, MessageInfo, Storage, Uint128, Uint256, WasmMsg,
+    to_json_binary, Addr, CosmosMsg, Env, MessageInfo, Storage, Uint128, Uint256, WasmMsg,
 };
 use trellis_types::AssetInfo;
 
@@ -55,16 +55,7 @@ pub fn check_deadline(deadline: Option<u64>, env: &Env) -> Result<(), ContractEr
     }
 }
 
-pub fn recipient_or(
-    api: &dyn Api,
-    recipient: Option<String>,
-    sender: &Addr,
-) -> Result<Addr, ContractError> {
-    Ok(match recipient {
-        Some(r) => api.addr_validate(&r)?,
-        None => sender.clone(),
-    })
-}
+pub use trellis_types::asset::recipient_or;
 
 pub fn load_pool(storage: &dyn Storage) -> Result<PoolState, ContractError> {
     POOL.may_load(storage)?.ok_or(ContractError::NotInitialized)

@@ -8,9 +8,7 @@ pub mod refresh;
 pub mod stake;
 pub mod sweep;
 
-use cosmwasm_std::{
-    to_json_binary, Addr, Api, CosmosMsg, QuerierWrapper, Storage, Uint128, WasmMsg,
-};
+use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, QuerierWrapper, Storage, Uint128, WasmMsg};
 use cw20::{Cw20QueryMsg, MinterResponse, TokenInfoResponse};
 use trellis_types::farm::RewardSource;
 
@@ -23,17 +21,7 @@ pub fn load_pool(storage: &dyn Storage, pool_id: u64) -> Result<Pool, ContractEr
         .ok_or(ContractError::UnknownPool { pool_id })
 }
 
-/// The recipient if given (validated), else the sender.
-pub fn recipient_or(
-    api: &dyn Api,
-    recipient: Option<String>,
-    sender: &Addr,
-) -> Result<Addr, ContractError> {
-    Ok(match recipient {
-        Some(r) => api.addr_validate(&r)?,
-        None => sender.clone(),
-    })
-}
+pub use trellis_types::asset::recipient_or;
 
 /// The most reward one claim can pay now: for a minted cw20 with a supply cap (an oTOKEN
 /// with a lifetime cap reports the supply cap in force), what the cap still allows; else

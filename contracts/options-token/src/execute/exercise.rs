@@ -1,7 +1,7 @@
 //! Exercise: burn options, take the payment, pay the treasury, deliver the underlying.
 //! Every check runs before anything is written.
 use cosmwasm_std::{
-    to_json_binary, Addr, Api, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg,
+    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg,
 };
 use trellis_math::options::exercise_payment;
 use trellis_types::options_token::Delivery;
@@ -69,17 +69,7 @@ fn delivery_msg(
     })
 }
 
-/// `recipient` if given (validated), else the owner of the options.
-pub fn recipient_or(
-    api: &dyn Api,
-    recipient: Option<String>,
-    owner: &Addr,
-) -> Result<Addr, ContractError> {
-    Ok(match recipient {
-        Some(r) => api.addr_validate(&r)?,
-        None => owner.clone(),
-    })
-}
+pub use trellis_types::asset::recipient_or;
 
 /// Runs `req` under `config` (loaded once by the entry path that checked the payment token).
 pub fn exercise(

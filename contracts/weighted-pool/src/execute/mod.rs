@@ -9,7 +9,7 @@ pub mod reply;
 pub mod swap;
 
 use cosmwasm_std::{
-    to_json_binary, Addr, Api, CosmosMsg, Env, MessageInfo, Response, Storage, Uint128, WasmMsg,
+    to_json_binary, Addr, CosmosMsg, Env, MessageInfo, Response, Storage, Uint128, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 use trellis_types::AssetInfo;
@@ -58,17 +58,7 @@ pub fn check_deadline(deadline: Option<u64>, env: &Env) -> Result<(), ContractEr
     }
 }
 
-/// The recipient if given (validated), else the sender.
-pub fn recipient_or(
-    api: &dyn Api,
-    recipient: Option<String>,
-    sender: &Addr,
-) -> Result<Addr, ContractError> {
-    Ok(match recipient {
-        Some(r) => api.addr_validate(&r)?,
-        None => sender.clone(),
-    })
-}
+pub use trellis_types::asset::recipient_or;
 
 /// A received amount must reach `minimum` when one is given.
 pub fn check_min_out(minimum: Option<Uint128>, actual: Uint128) -> Result<(), ContractError> {
