@@ -1,17 +1,85 @@
-use cosmwasm_std::{DepsMut, Env, Response};
+use cosmwasm_std::{DepsMut, Env, Order, Response, StdResult, Storage};
 use trellis_types::migrate::check_migration;
 use trellis_types::weighted_pool::MigrateMsg;
 
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::ContractError;
+use crate::state::{
+    legacy, Config, OracleCursor, Pool, Reserves, Sample, CONFIG, LP_TOKEN, ORACLE_SAMPLES, POOL,
+};
 
-/// Accepts only the same contract at the same or a newer version (`check_migration`).
+/// Accepts only the same contract at the same or a newer version (`check_migration`), and
+/// moves a 0.1.x layout (JSON under long keys) to the current one.
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     let stored = cw2::get_contract_version(deps.storage)?;
     check_migration(&stored, CONTRACT_NAME, CONTRACT_VERSION)?;
+    let moved = migrate_layout(deps.storage)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     Ok(Response::new()
         .add_attribute("action", "migrate")
         .add_attribute("from_version", stored.version)
-        .add_attribute("to_version", CONTRACT_VERSION))
+        .add_attribute("to_version", CONTRACT_VERSION)
+        .add_attribute("layout_migrated", moved.to_string()))
+}
+
+/// 0.1.x kept `config`, `reserves`, `lp_token`, `oracle_cursor` and `oracle_samples` as JSON.
+/// The newest sample moves into the pool record; every other retained sample moves to the
+/// new sample map. Old keys are removed. Does nothing (false) when there is no old layout.
+fn migrate_layout(storage: &mut dyn Storage) -> StdResult<bool> {
+    let Some(old) = legacy::CONFIG.may_load(storage)? else {
+        return Ok(false);
+    };
+    CONFIG.save(
+        storage,
+        &Config {
+            assets: old.assets,
+            weights: old.weights,
+            swap_fee_bps: old.swap_fee_bps,
+            protocol_fee_share_bps: old.protocol_fee_share_bps,
+            fee_collector: old.fee_collector,
+            oracle: old.oracle,
+        },
+    )?;
+    let reserves = legacy::RESERVES.load(storage)?;
+    let cursor = legacy::ORACLE_CURSOR.load(storage)?;
+    let samples: Vec<(u32, legacy::Sample)> = legacy::ORACLE_SAMPLES
+        .range(storage, None, None, Order::Ascending)
+        .collect::<StdResult<_>>()?;
+    let sample = |s: &legacy::Sample| Sample {
+        timestamp: s.timestamp,
+        opened_at: s.opened_at,
+        cumulative: s.cumulative,
+    };
+    let mut newest = Sample::default();
+    for (slot, s) in &samples {
+        if cursor.count > 0 && *slot == cursor.newest {
+            newest = sample(s);
+        } else {
+            ORACLE_SAMPLES.save(storage, *slot, &sample(s))?;
+        }
+        legacy::ORACLE_SAMPLES.remove(storage, *slot);
+    }
+    POOL.save(
+        storage,
+        &Pool {
+            reserves: Reserves {
+                balances: reserves.balances,
+                fees_owed: reserves.fees_owed,
+                lp_supply: reserves.lp_supply,
+            },
+            cursor: OracleCursor {
+                newest: cursor.newest,
+                count: cursor.count,
+            },
+            newest,
+        },
+    )?;
+    if let Some(lp_token) = legacy::LP_TOKEN.may_load(storage)? {
+        LP_TOKEN.save(storage, &lp_token)?;
+        legacy::LP_TOKEN.remove(storage);
+    }
+    legacy::CONFIG.remove(storage);
+    legacy::RESERVES.remove(storage);
+    legacy::ORACLE_CURSOR.remove(storage);
+    Ok(true)
 }

@@ -18,99 +18,126 @@
 //! spacing, and its end is exact when it falls at or after the newest sample. Before the
 //! oldest sample the oracle refuses ([`ContractError::OracleWindowNotCovered`]); it never
 //! falls back to the spot price. See the crate docs for the numeric error bound.
+use core::cell::RefCell;
+
 use cosmwasm_std::{Int128, Storage};
 use trellis_math::oracle::{accumulate, interpolate, log_price, twap_price};
 use trellis_types::weighted_pool::{OracleSample, TwapResponse};
 
 use crate::error::ContractError;
-use crate::state::{Config, OracleCursor, Reserves, Sample, ORACLE_CURSOR, ORACLE_SAMPLES};
+use crate::state::{Config, Pool, Sample, ORACLE_SAMPLES};
 
 /// Records the price that held since the newest sample, with the balances as they are
 /// before the current action changes them. Call it from every action that changes the
-/// balances, after its checks and before applying it.
+/// balances, after its checks and before applying it. It changes `pool` (saved by the
+/// caller) and writes a sample record only when it closes the newest slot.
 pub fn record(
     storage: &mut dyn Storage,
     config: &Config,
-    reserves: &Reserves,
+    pool: &mut Pool,
     now: u64,
 ) -> Result<(), ContractError> {
-    let mut cursor = ORACLE_CURSOR.load(storage)?;
-    if cursor.count == 0 {
+    if pool.cursor.count == 0 {
         // The first join: there was no price before it.
-        let first = Sample {
+        pool.newest = Sample {
             timestamp: now,
             opened_at: now,
             cumulative: 0,
         };
-        ORACLE_SAMPLES.save(storage, 0, &first)?;
-        ORACLE_CURSOR.save(
-            storage,
-            &OracleCursor {
-                newest: 0,
-                count: 1,
-            },
-        )?;
+        pool.cursor.newest = 0;
+        pool.cursor.count = 1;
         return Ok(());
     }
-    let newest = ORACLE_SAMPLES.load(storage, cursor.newest)?;
+    let newest = pool.newest;
     if now <= newest.timestamp {
         // Not the first change in this block: the block's opening price is already recorded.
         return Ok(());
     }
-    let price = log_price(reserves.balances, config.weight_atomics())?;
+    let price = log_price(pool.reserves.balances, config.weight_atomics())?;
     let cumulative = accumulate(newest.cumulative, price, now - newest.timestamp)?;
     let capacity = config.oracle.capacity;
     if now - newest.opened_at >= config.oracle.min_sample_spacing {
-        cursor.newest = (cursor.newest + 1) % capacity;
-        cursor.count = (cursor.count + 1).min(capacity);
-        let sample = Sample {
+        // The newest sample is final now: it moves to its slot's record.
+        let closed = pool.cursor.newest;
+        pool.cursor.newest = (closed + 1) % capacity;
+        pool.cursor.count = (pool.cursor.count + 1).min(capacity);
+        if pool.cursor.newest != closed {
+            ORACLE_SAMPLES.save(storage, closed, &newest)?;
+        }
+        pool.newest = Sample {
             timestamp: now,
             opened_at: now,
             cumulative,
         };
-        ORACLE_SAMPLES.save(storage, cursor.newest, &sample)?;
-        ORACLE_CURSOR.save(storage, &cursor)?;
     } else {
-        let moved = Sample {
+        pool.newest = Sample {
             timestamp: now,
             cumulative,
             ..newest
         };
-        ORACLE_SAMPLES.save(storage, cursor.newest, &moved)?;
     }
     Ok(())
 }
 
 /// Read access to the ring buffer by age: sample 0 is the oldest, `count - 1` the newest.
+/// Each slot record is read at most once (the binary search and the interpolation share
+/// what they read).
 struct Ring<'a> {
     storage: &'a dyn Storage,
-    cursor: OracleCursor,
+    pool: &'a Pool,
     capacity: u32,
+    spacing: u64,
+    read: RefCell<Vec<(u32, Sample)>>,
 }
 
 impl<'a> Ring<'a> {
-    fn load(storage: &'a dyn Storage, config: &Config) -> Result<Self, ContractError> {
-        Ok(Ring {
+    fn new(storage: &'a dyn Storage, config: &Config, pool: &'a Pool) -> Self {
+        Ring {
             storage,
-            cursor: ORACLE_CURSOR.load(storage)?,
+            pool,
             capacity: config.oracle.capacity,
-        })
+            spacing: config.oracle.min_sample_spacing,
+            read: RefCell::new(Vec::new()),
+        }
     }
 
     fn len(&self) -> u32 {
-        self.cursor.count
+        self.pool.cursor.count
     }
 
     /// The `i`-th oldest sample. The oldest lives `count - 1` slots behind the newest.
     fn get(&self, i: u32) -> Result<Sample, ContractError> {
-        let oldest = (self.cursor.newest + self.capacity + 1 - self.cursor.count) % self.capacity;
-        Ok(ORACLE_SAMPLES.load(self.storage, (oldest + i) % self.capacity)?)
+        if i + 1 == self.len() {
+            return Ok(self.pool.newest);
+        }
+        let cursor = self.pool.cursor;
+        let oldest = (cursor.newest + self.capacity + 1 - cursor.count) % self.capacity;
+        let slot = (oldest + i) % self.capacity;
+        if let Some((_, s)) = self.read.borrow().iter().find(|(k, _)| *k == slot) {
+            return Ok(*s);
+        }
+        let sample = ORACLE_SAMPLES.load(self.storage, slot)?;
+        self.read.borrow_mut().push((slot, sample));
+        Ok(sample)
     }
 
     /// How many samples have a timestamp at or before `t`. Timestamps strictly increase
     /// with age order, so this is a binary search: O(log capacity) reads.
+    ///
+    /// The search starts above a bound the spacing gives for free: slots open at least
+    /// `spacing` apart and a sample's timestamp is earlier than the next one's opening, so
+    /// sample `i` is older than `newest.timestamp - (count - 2 - i) * spacing`. Every `i`
+    /// with `(count - 2 - i) * spacing >= newest.timestamp - t` is therefore at or before `t`.
     fn count_at_or_before(&self, t: u64) -> Result<u32, ContractError> {
-        let (mut lo, mut hi) = (0, self.len());
+        let n = self.len();
+        let mut lo = 0;
+        if n >= 2 && t < self.pool.newest.timestamp {
+            let behind = (self.pool.newest.timestamp - t).div_ceil(self.spacing);
+            if let Ok(behind) = u32::try_from(behind) {
+                lo = (n - 1).saturating_sub(behind);
+            }
+        }
+        let mut hi = n;
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if self.get(mid)?.timestamp <= t {
@@ -123,19 +150,14 @@ impl<'a> Ring<'a> {
     }
 
     /// The cumulative log price at time `t` (not after the current block).
-    fn cumulative_at(
-        &self,
-        config: &Config,
-        reserves: &Reserves,
-        t: u64,
-    ) -> Result<i128, ContractError> {
+    fn cumulative_at(&self, config: &Config, t: u64) -> Result<i128, ContractError> {
         if self.len() == 0 {
             return Err(ContractError::EmptyPool);
         }
-        let newest = self.get(self.len() - 1)?;
+        let newest = self.pool.newest;
         if t >= newest.timestamp {
             // No balance change since the newest sample, so the current price held since.
-            let price = log_price(reserves.balances, config.weight_atomics())?;
+            let price = log_price(self.pool.reserves.balances, config.weight_atomics())?;
             return Ok(accumulate(newest.cumulative, price, t - newest.timestamp)?);
         }
         let before = self.count_at_or_before(t)?;
@@ -166,7 +188,7 @@ impl<'a> Ring<'a> {
 pub fn twap(
     storage: &dyn Storage,
     config: &Config,
-    reserves: &Reserves,
+    pool: &Pool,
     now: u64,
     base: usize,
     window_secs: u64,
@@ -182,9 +204,9 @@ pub fn twap(
     };
     let end = now.checked_sub(ago_secs).ok_or_else(out_of_range)?;
     let start = end.checked_sub(window_secs).ok_or_else(out_of_range)?;
-    let ring = Ring::load(storage, config)?;
-    let c_start = ring.cumulative_at(config, reserves, start)?;
-    let c_end = ring.cumulative_at(config, reserves, end)?;
+    let ring = Ring::new(storage, config, pool);
+    let c_start = ring.cumulative_at(config, start)?;
+    let c_end = ring.cumulative_at(config, end)?;
     // The cumulative tracks the price of asset 0 in asset 1; asset 1's price is its inverse.
     let price = twap_price(c_start, c_end, window_secs, base == 1)?;
     Ok(TwapResponse {
@@ -198,10 +220,11 @@ pub fn twap(
 pub fn samples(
     storage: &dyn Storage,
     config: &Config,
+    pool: &Pool,
     start_after: Option<u64>,
     limit: u32,
 ) -> Result<Vec<OracleSample>, ContractError> {
-    let ring = Ring::load(storage, config)?;
+    let ring = Ring::new(storage, config, pool);
     let first = match start_after {
         Some(t) => ring.count_at_or_before(t)?,
         None => 0,

@@ -13,10 +13,13 @@ use crate::execute::asset_index;
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
 use crate::oracle;
 use crate::outcome::{exit, join, swap};
-use crate::state::{Config, Reserves, CONFIG, LP_TOKEN, RESERVES};
+use crate::state::{Config, Pool, Reserves, CONFIG, LP_TOKEN, POOL};
 
 fn load(deps: Deps) -> Result<(Config, Reserves), ContractError> {
-    Ok((CONFIG.load(deps.storage)?, RESERVES.load(deps.storage)?))
+    Ok((
+        CONFIG.load(deps.storage)?,
+        POOL.load(deps.storage)?.reserves,
+    ))
 }
 
 pub fn pool_info(deps: Deps) -> Result<PoolInfoResponse, ContractError> {
@@ -99,12 +102,13 @@ pub fn twap(
     window_secs: u64,
     ago_secs: u64,
 ) -> Result<TwapResponse, ContractError> {
-    let (config, reserves) = load(deps)?;
+    let config = CONFIG.load(deps.storage)?;
+    let pool: Pool = POOL.load(deps.storage)?;
     let base = asset_index(&config, &base)?;
     oracle::twap(
         deps.storage,
         &config,
-        &reserves,
+        &pool,
         env.block.time.seconds(),
         base,
         window_secs,
@@ -118,8 +122,9 @@ pub fn oracle_samples(
     limit: Option<u32>,
 ) -> Result<OracleSamplesResponse, ContractError> {
     let config = CONFIG.load(deps.storage)?;
+    let pool = POOL.load(deps.storage)?;
     let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
     Ok(OracleSamplesResponse {
-        samples: oracle::samples(deps.storage, &config, start_after, limit)?,
+        samples: oracle::samples(deps.storage, &config, &pool, start_after, limit)?,
     })
 }

@@ -1,16 +1,31 @@
 //! Storage layout. The pool's math lives in `outcome.rs` and the oracle's in `oracle.rs`; this
 //! file only says where things are kept.
-use cosmwasm_schema::cw_serde;
+//!
+//! Records are split by how often they change, and stored with `trellis_store` (postcard:
+//! integers as varints, fields in order, no names):
+//!
+//! | key | record | written by |
+//! |---|---|---|
+//! | `c` | [`Config`]: assets, weights, fees, oracle settings | instantiate, `UpdateFeeConfig` |
+//! | `l` | the LP token's address | the instantiate reply |
+//! | `p` | [`Pool`]: reserves, the oracle cursor and the newest sample | every balance change |
+//! | `o` + slot | [`Sample`]: closed ring-buffer samples | a balance change that opens a new slot |
+//!
+//! A swap reads `c` and `p` and writes `p` (plus one closed sample when it opens a new
+//! oracle slot). The newest sample lives in `p`, not in `o`: it moves with every block that
+//! trades, so keeping it beside the reserves saves a read and a write per swap.
 use cosmwasm_std::{Addr, Decimal, Uint128};
-use cw_storage_plus::{Item, Map};
+use serde::{Deserialize, Serialize};
+use trellis_store::{Item, Map};
 use trellis_types::weighted_pool::OracleConfig;
 use trellis_types::AssetInfo;
 
-#[cw_serde]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Config {
     /// Validated assets in pool order.
     pub assets: [AssetInfo; 2],
     /// Normalized weights in pool order (each >= 1%, summing to exactly 1).
+    #[serde(with = "decimal_pair")]
     pub weights: [Decimal; 2],
     pub swap_fee_bps: u16,
     pub protocol_fee_share_bps: u16,
@@ -42,15 +57,17 @@ impl Config {
 
 /// What the pool holds, tracked here rather than read from bank or cw20 balances, so that
 /// donations cannot move the price and owed protocol fees never count as liquidity.
-#[cw_serde]
-#[derive(Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Reserves {
     /// Balances owned by liquidity providers, pool order.
+    #[serde(with = "uint_pair")]
     pub balances: [Uint128; 2],
     /// Protocol fees owed to the collector, pool order; held by the pool, excluded from
     /// `balances`.
+    #[serde(with = "uint_pair")]
     pub fees_owed: [Uint128; 2],
     /// LP tokens in existence: the pool is the token's only minter and burns what it redeems.
+    #[serde(with = "trellis_store::num::u128")]
     pub lp_supply: Uint128,
 }
 
@@ -63,8 +80,7 @@ impl Reserves {
 
 /// One TWAP sample: the cumulative of `ln(price of asset 0 in asset 1)` (in `LOG_SCALE`
 /// units) times seconds, up to `timestamp`.
-#[cw_serde]
-#[derive(Copy)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Default)]
 pub struct Sample {
     /// Time the cumulative is valid for; moved forward while the slot is the newest and
     /// younger than the minimum spacing.
@@ -76,18 +92,123 @@ pub struct Sample {
 }
 
 /// Where the ring buffer stands. `count` grows up to the capacity, then the ring wraps.
-#[cw_serde]
-#[derive(Copy, Default)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Default)]
 pub struct OracleCursor {
     /// Slot of the newest sample (meaningless while `count` is 0).
     pub newest: u32,
     pub count: u32,
 }
 
-pub const CONFIG: Item<Config> = Item::new("config");
-pub const RESERVES: Item<Reserves> = Item::new("reserves");
+/// Everything a balance change writes, in one record.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Pool {
+    pub reserves: Reserves,
+    pub cursor: OracleCursor,
+    /// The sample in slot `cursor.newest` (all zero while `cursor.count` is 0). Slot
+    /// `cursor.newest` of [`ORACLE_SAMPLES`] is stale: this is the one to read.
+    pub newest: Sample,
+}
+
+/// Set at creation; only the owner's fee update rewrites it.
+pub const CONFIG: Item<Config> = Item::new("c");
+/// Reserves and the oracle's head: the only record a swap writes (but see `ORACLE_SAMPLES`).
+pub const POOL: Item<Pool> = Item::new("p");
 /// Set by the reply to the LP token's instantiation.
-pub const LP_TOKEN: Item<Addr> = Item::new("lp_token");
-pub const ORACLE_CURSOR: Item<OracleCursor> = Item::new("oracle_cursor");
-/// Ring buffer slot -> sample; slots are `0..capacity`.
-pub const ORACLE_SAMPLES: Map<u32, Sample> = Map::new("oracle_samples");
+pub const LP_TOKEN: Item<Addr> = Item::new("l");
+/// Ring buffer slot -> sample, closed samples only; slots are `0..capacity`. Written once
+/// per sample, when the next slot opens.
+pub const ORACLE_SAMPLES: Map<u32, Sample> = Map::new("o");
+
+/// `[Uint128; 2]` as two varints (the decimal strings of JSON for a human-readable format).
+mod uint_pair {
+    use cosmwasm_std::Uint128;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[Uint128; 2], s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            v.serialize(s)
+        } else {
+            (v[0].u128(), v[1].u128()).serialize(s)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[Uint128; 2], D::Error> {
+        if d.is_human_readable() {
+            <[Uint128; 2]>::deserialize(d)
+        } else {
+            let (a, b) = <(u128, u128)>::deserialize(d)?;
+            Ok([Uint128::new(a), Uint128::new(b)])
+        }
+    }
+}
+
+/// `[Decimal; 2]` as the varints of their 1e18 atomics.
+mod decimal_pair {
+    use cosmwasm_std::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[Decimal; 2], s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            v.serialize(s)
+        } else {
+            (v[0].atomics().u128(), v[1].atomics().u128()).serialize(s)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[Decimal; 2], D::Error> {
+        if d.is_human_readable() {
+            <[Decimal; 2]>::deserialize(d)
+        } else {
+            let (a, b) = <(u128, u128)>::deserialize(d)?;
+            Ok([Decimal::raw(a), Decimal::raw(b)])
+        }
+    }
+}
+
+/// The layout of 0.1.x (JSON values under long keys), read only by `migrate`.
+pub mod legacy {
+    use cosmwasm_schema::cw_serde;
+    use cosmwasm_std::{Addr, Decimal, Uint128};
+    use cw_storage_plus::{Item, Map};
+    use trellis_types::weighted_pool::OracleConfig;
+    use trellis_types::AssetInfo;
+
+    #[cw_serde]
+    pub struct Config {
+        pub assets: [AssetInfo; 2],
+        pub weights: [Decimal; 2],
+        pub swap_fee_bps: u16,
+        pub protocol_fee_share_bps: u16,
+        pub fee_collector: Option<Addr>,
+        pub oracle: OracleConfig,
+    }
+
+    #[cw_serde]
+    #[derive(Default)]
+    pub struct Reserves {
+        pub balances: [Uint128; 2],
+        pub fees_owed: [Uint128; 2],
+        pub lp_supply: Uint128,
+    }
+
+    #[cw_serde]
+    #[derive(Copy)]
+    pub struct Sample {
+        pub timestamp: u64,
+        pub opened_at: u64,
+        pub cumulative: i128,
+    }
+
+    #[cw_serde]
+    #[derive(Copy, Default)]
+    pub struct OracleCursor {
+        pub newest: u32,
+        pub count: u32,
+    }
+
+    pub const CONFIG: Item<Config> = Item::new("config");
+    pub const RESERVES: Item<Reserves> = Item::new("reserves");
+    pub const LP_TOKEN: Item<Addr> = Item::new("lp_token");
+    pub const ORACLE_CURSOR: Item<OracleCursor> = Item::new("oracle_cursor");
+    pub const ORACLE_SAMPLES: Map<u32, Sample> = Map::new("oracle_samples");
+}

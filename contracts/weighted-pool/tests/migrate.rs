@@ -72,3 +72,204 @@ fn downgrade_and_foreign_contract_are_refused() {
         matches!(err, ContractError::InvalidMigration(MigrationRefused { from_name, .. }) if from_name == "crates.io:cw20-base")
     );
 }
+
+/// The 0.1.x layout, written as that version wrote it: JSON under `config`, `reserves`,
+/// `lp_token`, `oracle_cursor` and `oracle_samples`.
+mod old_layout {
+    use cosmwasm_std::{Addr, Decimal, Storage, Uint128};
+    use trellis_types::weighted_pool::OracleConfig;
+    use trellis_types::AssetInfo;
+    use trellis_weighted_pool::state::legacy;
+
+    pub const SAMPLES: [(u64, u64, i128); 3] =
+        [(1_000, 1_000, 0), (1_120, 1_120, -7), (1_250, 1_240, 42)];
+
+    pub fn write(storage: &mut dyn Storage, collector: &Addr, lp_token: &Addr) {
+        legacy::CONFIG
+            .save(
+                storage,
+                &legacy::Config {
+                    assets: [
+                        AssetInfo::native("uaaa"),
+                        AssetInfo::cw20(lp_token.to_string() + "x"),
+                    ],
+                    weights: [Decimal::percent(80), Decimal::percent(20)],
+                    swap_fee_bps: 30,
+                    protocol_fee_share_bps: 1_000,
+                    fee_collector: Some(collector.clone()),
+                    oracle: OracleConfig {
+                        capacity: 3,
+                        min_sample_spacing: 60,
+                    },
+                },
+            )
+            .unwrap();
+        legacy::RESERVES
+            .save(
+                storage,
+                &legacy::Reserves {
+                    balances: [Uint128::new(4_000_000), Uint128::new(1_000_000)],
+                    fees_owed: [Uint128::new(12), Uint128::new(3)],
+                    lp_supply: Uint128::new(2_000_000),
+                },
+            )
+            .unwrap();
+        legacy::LP_TOKEN.save(storage, lp_token).unwrap();
+        // A wrapped ring of capacity 3: slots 1, 2, 0 in age order, newest in slot 0.
+        legacy::ORACLE_CURSOR
+            .save(
+                storage,
+                &legacy::OracleCursor {
+                    newest: 0,
+                    count: 3,
+                },
+            )
+            .unwrap();
+        for (i, (timestamp, opened_at, cumulative)) in SAMPLES.into_iter().enumerate() {
+            let slot = (i as u32 + 1) % 3;
+            legacy::ORACLE_SAMPLES
+                .save(
+                    storage,
+                    slot,
+                    &legacy::Sample {
+                        timestamp,
+                        opened_at,
+                        cumulative,
+                    },
+                )
+                .unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_old_layout_migrates_and_keeps_working() {
+    use cosmwasm_std::{from_json, Int128, Storage, Timestamp, Uint128};
+    use trellis_types::weighted_pool::{
+        OracleSample, OracleSamplesResponse, PoolInfoResponse, QueryMsg, SwapResponse,
+    };
+    use trellis_types::Asset;
+    use trellis_weighted_pool::contract::{execute, query};
+    use trellis_weighted_pool::state::{CONFIG, LP_TOKEN, ORACLE_SAMPLES, POOL};
+
+    let mut deps = mock_dependencies();
+    let owner = deps.api.addr_make("owner");
+    let collector = deps.api.addr_make("collector");
+    let lp_token = deps.api.addr_make("lp");
+    cw_ownable::initialize_owner(&mut deps.storage, &deps.api, Some(owner.as_str())).unwrap();
+    cw2::set_contract_version(&mut deps.storage, CONTRACT_NAME, "0.1.0").unwrap();
+    old_layout::write(&mut deps.storage, &collector, &lp_token);
+
+    let res = migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap();
+    assert!(res
+        .attributes
+        .iter()
+        .any(|a| a.key == "layout_migrated" && a.value == "true"));
+    for key in ["config", "reserves", "lp_token", "oracle_cursor"] {
+        assert_eq!(deps.storage.get(key.as_bytes()), None, "{key} left behind");
+    }
+    assert!(CONFIG.exists(&deps.storage) && LP_TOKEN.exists(&deps.storage));
+    // The newest sample (slot 0) lives in the pool record; the two older ones in the map.
+    let pool = POOL.load(&deps.storage).unwrap();
+    assert_eq!(pool.newest.timestamp, 1_250);
+    assert!(!ORACLE_SAMPLES.has(&deps.storage, 0));
+    assert_eq!(
+        ORACLE_SAMPLES.load(&deps.storage, 2).unwrap().cumulative,
+        -7
+    );
+
+    let env_at = |t: u64| {
+        let mut env = mock_env();
+        env.block.time = Timestamp::from_seconds(t);
+        env
+    };
+    let q = |deps: &cosmwasm_std::OwnedDeps<_, _, _>, msg: &QueryMsg| {
+        query(deps.as_ref(), env_at(1_300), msg.clone()).unwrap()
+    };
+    let info: PoolInfoResponse = from_json(q(&deps, &QueryMsg::PoolInfo {})).unwrap();
+    assert_eq!(info.assets[0].balance, Uint128::new(4_000_000));
+    assert_eq!(info.assets[1].balance, Uint128::new(1_000_000));
+    assert_eq!(info.assets[0].protocol_fees_owed, Uint128::new(12));
+    assert_eq!(info.assets[1].protocol_fees_owed, Uint128::new(3));
+    assert_eq!(info.assets[0].weight, Decimal::percent(80));
+    assert_eq!(info.lp_supply, Uint128::new(2_000_000));
+    assert_eq!(info.lp_token, lp_token.to_string());
+    assert_eq!(info.fee_collector, Some(collector.to_string()));
+    assert_eq!(
+        (info.swap_fee_bps, info.protocol_fee_share_bps),
+        (30, 1_000)
+    );
+    let samples: OracleSamplesResponse = from_json(q(
+        &deps,
+        &QueryMsg::OracleSamples {
+            start_after: None,
+            limit: None,
+        },
+    ))
+    .unwrap();
+    let expected: Vec<OracleSample> = old_layout::SAMPLES
+        .iter()
+        .map(|(t, _, c)| OracleSample {
+            timestamp: *t,
+            log_price_cumulative: Int128::new(*c),
+        })
+        .collect();
+    assert_eq!(samples.samples, expected);
+
+    // A swap after the migration: 100,000 uaaa in. Fee 0.3% = 300, of which the protocol's
+    // 10% = 30 is owed; 99,700 is priced at weights 80/20:
+    // out = 1,000,000 * (1 - (4,000,000 / 4,099,700)^(0.8 / 0.2)) = 93,784.15..., floored.
+    let simulated: SwapResponse = from_json(q(
+        &deps,
+        &QueryMsg::SimulateSwapExactIn {
+            offer: Asset {
+                info: AssetInfo::native("uaaa"),
+                amount: Uint128::new(100_000),
+            },
+        },
+    ))
+    .unwrap();
+    let trader = deps.api.addr_make("trader");
+    let res = execute(
+        deps.as_mut(),
+        env_at(1_300),
+        message_info(&trader, &cosmwasm_std::coins(100_000, "uaaa")),
+        trellis_types::weighted_pool::ExecuteMsg::SwapExactIn {
+            min_out: None,
+            recipient: None,
+            deadline: None,
+        },
+    )
+    .unwrap();
+    let swapped: SwapResponse = from_json(res.data.unwrap()).unwrap();
+    assert_eq!(swapped, simulated);
+    assert_eq!(swapped.amount_out, Uint128::new(93_784));
+    let info: PoolInfoResponse = from_json(q(&deps, &QueryMsg::PoolInfo {})).unwrap();
+    assert_eq!(
+        info.assets[0].balance,
+        Uint128::new(4_000_000 + 100_000 - 30)
+    );
+    assert_eq!(
+        info.assets[1].balance,
+        Uint128::new(1_000_000) - swapped.amount_out
+    );
+    // t = 1,300 is 60 s after the newest slot opened (1,240): a new slot, replacing the
+    // oldest (slot 1, t = 1,000); the ring now runs 1,120, 1,250, 1,300.
+    let samples: OracleSamplesResponse = from_json(q(
+        &deps,
+        &QueryMsg::OracleSamples {
+            start_after: None,
+            limit: None,
+        },
+    ))
+    .unwrap();
+    let times: Vec<u64> = samples.samples.iter().map(|s| s.timestamp).collect();
+    assert_eq!(times, vec![1_120, 1_250, 1_300]);
+    assert_eq!(samples.samples[1].log_price_cumulative, Int128::new(42));
+    // Migrating again finds no old layout and changes nothing.
+    let res = migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap();
+    assert!(res
+        .attributes
+        .iter()
+        .any(|a| a.key == "layout_migrated" && a.value == "false"));
+}

@@ -7,12 +7,16 @@ use crate::execute::{
     action_response, asset_index, check_deadline, check_min_out, commit, lp_burn, pay,
 };
 use crate::outcome::exit::{self as outcome, ExitOutcome};
-use crate::state::{Config, Reserves, CONFIG, LP_TOKEN, RESERVES};
+use crate::state::{Config, Reserves, POOL};
 
 /// Burns `lp_in` for both assets in proportion.
+/// `config` and `lp_token` come loaded from the cw20 hook.
+#[allow(clippy::too_many_arguments)]
 pub fn exit(
     deps: DepsMut,
     env: Env,
+    config: &Config,
+    lp_token: &Addr,
     sender: Addr,
     lp_in: Uint128,
     min_amounts_out: Option<[Uint128; 2]>,
@@ -20,19 +24,22 @@ pub fn exit(
     deadline: Option<u64>,
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
-    let config = CONFIG.load(deps.storage)?;
-    let mut reserves = RESERVES.load(deps.storage)?;
-    let exited = outcome::exit(&reserves, lp_in)?;
+    let mut pool = POOL.load(deps.storage)?;
+    let exited = outcome::exit(&pool.reserves, lp_in)?;
     if let Some(minimums) = min_amounts_out {
         for (minimum, actual) in minimums.into_iter().zip(exited.amounts_out) {
             check_min_out(Some(minimum), actual)?;
         }
     }
-    commit(deps.storage, &env, &config, &mut reserves, |r| {
-        exited.apply(r)
-    })?;
+    commit(deps.storage, &env, config, &mut pool, |r| exited.apply(r))?;
     respond(
-        deps, "exit", &config, &reserves, &exited, &sender, &recipient,
+        "exit",
+        config,
+        lp_token,
+        &pool.reserves,
+        &exited,
+        &sender,
+        &recipient,
     )
 }
 
@@ -41,6 +48,8 @@ pub fn exit(
 pub fn exit_single(
     deps: DepsMut,
     env: Env,
+    config: &Config,
+    lp_token: &Addr,
     sender: Addr,
     lp_in: Uint128,
     asset: AssetInfo,
@@ -49,19 +58,16 @@ pub fn exit_single(
     deadline: Option<u64>,
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
-    let config = CONFIG.load(deps.storage)?;
-    let mut reserves = RESERVES.load(deps.storage)?;
-    let i = asset_index(&config, &asset)?;
-    let exited = outcome::exit_single(&config, &reserves, i, lp_in)?;
+    let mut pool = POOL.load(deps.storage)?;
+    let i = asset_index(config, &asset)?;
+    let exited = outcome::exit_single(config, &pool.reserves, i, lp_in)?;
     check_min_out(min_out, exited.amounts_out[i])?;
-    commit(deps.storage, &env, &config, &mut reserves, |r| {
-        exited.apply(r)
-    })?;
+    commit(deps.storage, &env, config, &mut pool, |r| exited.apply(r))?;
     Ok(respond(
-        deps,
         "exit_single",
-        &config,
-        &reserves,
+        config,
+        lp_token,
+        &pool.reserves,
         &exited,
         &sender,
         &recipient,
@@ -73,17 +79,16 @@ pub fn exit_single(
 /// Burns the LP tokens, pays the amounts out and reports the exit; the response data is
 /// the `ExitResponse`.
 fn respond(
-    deps: DepsMut,
     action: &str,
     config: &Config,
+    lp_token: &Addr,
     reserves: &Reserves,
     exited: &ExitOutcome,
     sender: &Addr,
     recipient: &Addr,
 ) -> Result<Response, ContractError> {
-    let lp_token = LP_TOKEN.load(deps.storage)?;
     let mut response = action_response(action, sender, recipient, reserves)
-        .add_message(lp_burn(&lp_token, exited.lp_in)?);
+        .add_message(lp_burn(lp_token, exited.lp_in)?);
     for i in 0..2 {
         response = response.add_messages(pay(config, i, recipient, exited.amounts_out[i])?);
     }

@@ -3,7 +3,7 @@ use cosmwasm_std::{DepsMut, MessageInfo, Response, Uint128};
 
 use crate::error::ContractError;
 use crate::execute::pay;
-use crate::state::{CONFIG, RESERVES};
+use crate::state::{CONFIG, POOL};
 
 /// Sends every protocol fee owed to the fee collector. The owed amounts were never part of
 /// the balances, so prices and the oracle are untouched.
@@ -14,8 +14,8 @@ pub fn collect_protocol_fees(deps: DepsMut, info: MessageInfo) -> Result<Respons
         .fee_collector
         .clone()
         .ok_or(ContractError::NoFeeCollector)?;
-    let mut reserves = RESERVES.load(deps.storage)?;
-    let owed = reserves.fees_owed;
+    let mut pool = POOL.load(deps.storage)?;
+    let owed = pool.reserves.fees_owed;
     if owed.iter().all(Uint128::is_zero) {
         return Err(ContractError::NothingToCollect);
     }
@@ -28,7 +28,7 @@ pub fn collect_protocol_fees(deps: DepsMut, info: MessageInfo) -> Result<Respons
     for (i, amount) in owed.into_iter().enumerate() {
         response = response.add_messages(pay(&config, i, &collector, amount)?);
     }
-    reserves.fees_owed = [Uint128::zero(); 2];
-    RESERVES.save(deps.storage, &reserves)?;
+    pool.reserves.fees_owed = [Uint128::zero(); 2];
+    POOL.save(deps.storage, &pool)?;
     Ok(response)
 }

@@ -8,7 +8,7 @@ use crate::error::ContractError;
 use crate::execute::admin::check_protocol_fee_share;
 use crate::execute::reply::INSTANTIATE_LP_TOKEN_REPLY_ID;
 use crate::limits::{LP_TOKEN_DECIMALS, MAX_ORACLE_CAPACITY, MAX_SWAP_FEE_BPS};
-use crate::state::{Config, OracleCursor, Reserves, CONFIG, ORACLE_CURSOR, RESERVES};
+use crate::state::{Config, Pool, CONFIG, POOL};
 
 /// Smallest weight: 1%, as in the math.
 const MIN_WEIGHT: Decimal = Decimal::percent(1);
@@ -62,8 +62,7 @@ pub fn instantiate(
         oracle: msg.oracle,
     };
     CONFIG.save(deps.storage, &config)?;
-    RESERVES.save(deps.storage, &Reserves::default())?;
-    ORACLE_CURSOR.save(deps.storage, &OracleCursor::default())?;
+    POOL.save(deps.storage, &Pool::default())?;
 
     // The pool is the LP token's only minter. The token gets no admin: nobody can migrate it
     // to code that mints around the pool.

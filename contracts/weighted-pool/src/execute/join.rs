@@ -10,7 +10,7 @@ use crate::execute::{
     action_response, check_deadline, check_min_out, commit, lp_mint, pay, recipient_or, Payment,
 };
 use crate::outcome::join::{self as outcome, JoinOutcome};
-use crate::state::{Config, Reserves, CONFIG, LP_TOKEN, RESERVES};
+use crate::state::{Config, Reserves, CONFIG, LP_TOKEN, POOL};
 
 /// Native assets must be attached exactly as declared in `max_amounts`, and nothing else:
 /// the refund is computed from the declaration, so a mismatch would lose or invent coins.
@@ -98,19 +98,17 @@ pub fn join(
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
     let config = CONFIG.load(deps.storage)?;
-    let mut reserves = RESERVES.load(deps.storage)?;
+    let mut pool = POOL.load(deps.storage)?;
     check_join_funds(&config, &max_amounts, &info.funds)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
-    let joined = outcome::join(&config, &reserves, max_amounts)?;
+    let joined = outcome::join(&config, &pool.reserves, max_amounts)?;
     check_min_out(min_lp_out, joined.lp_out)?;
-    commit(deps.storage, &env, &config, &mut reserves, |r| {
-        joined.apply(r)
-    })?;
+    commit(deps.storage, &env, &config, &mut pool, |r| joined.apply(r))?;
 
-    let pool = &env.contract.address;
+    let pool_addr = &env.contract.address;
     let transfers = settle_join_assets(
         &config,
-        pool,
+        pool_addr,
         &info.sender,
         &max_amounts,
         &joined.amounts_in,
@@ -119,7 +117,7 @@ pub fn join(
     // Pull the cw20 parts and refund unused coins first, then mint.
     let mut response = respond(
         "join",
-        &reserves,
+        &pool.reserves,
         &joined,
         &info.sender,
         &recipient,
@@ -129,7 +127,7 @@ pub fn join(
     if !joined.lp_locked.is_zero() {
         // First join: the minimum liquidity goes to the pool itself, which never redeems it.
         response = response
-            .add_message(lp_mint(&lp_token, pool, joined.lp_locked)?)
+            .add_message(lp_mint(&lp_token, pool_addr, joined.lp_locked)?)
             .add_attribute("lp_locked", joined.lp_locked);
     }
     Ok(response)
@@ -160,16 +158,14 @@ pub fn join_single(
     deadline: Option<u64>,
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
-    let mut reserves = RESERVES.load(deps.storage)?;
-    let joined = outcome::join_single(config, &reserves, payment.asset, payment.amount)?;
+    let mut pool = POOL.load(deps.storage)?;
+    let joined = outcome::join_single(config, &pool.reserves, payment.asset, payment.amount)?;
     check_min_out(min_lp_out, joined.lp_out)?;
-    commit(deps.storage, &env, config, &mut reserves, |r| {
-        joined.apply(r)
-    })?;
+    commit(deps.storage, &env, config, &mut pool, |r| joined.apply(r))?;
     let lp_token = LP_TOKEN.load(deps.storage)?;
     Ok(respond(
         "join_single",
-        &reserves,
+        &pool.reserves,
         &joined,
         &payment.payer,
         &recipient,

@@ -16,7 +16,7 @@ use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
 use crate::oracle;
-use crate::state::{Config, Reserves, RESERVES};
+use crate::state::{Config, Pool, Reserves, POOL};
 
 /// One pool asset paid in by a trader: a native coin attached, or a cw20 received through
 /// the hook. `payer` gets refunds.
@@ -71,17 +71,18 @@ pub fn check_min_out(minimum: Option<Uint128>, actual: Uint128) -> Result<(), Co
 }
 
 /// Records the oracle with the balances as they are before the change, then applies the
-/// change and saves it. Every balance-changing handler goes through here, after its checks.
+/// change and saves the pool record (one write; two when the oracle closes a slot). Every
+/// balance-changing handler goes through here, after its checks.
 pub fn commit(
     storage: &mut dyn Storage,
     env: &Env,
     config: &Config,
-    reserves: &mut Reserves,
+    pool: &mut Pool,
     apply: impl FnOnce(&mut Reserves) -> Result<(), ContractError>,
 ) -> Result<(), ContractError> {
-    oracle::record(storage, config, reserves, env.block.time.seconds())?;
-    apply(reserves)?;
-    RESERVES.save(storage, reserves)?;
+    oracle::record(storage, config, pool, env.block.time.seconds())?;
+    apply(&mut pool.reserves)?;
+    POOL.save(storage, pool)?;
     Ok(())
 }
 

@@ -19,9 +19,17 @@ pub fn receive_cw20(
     let token = info.sender;
     let sender = deps.api.addr_validate(&msg.sender)?;
     let hook: ReceiveMsg = from_json(&msg.msg)?;
-    let lp_token = LP_TOKEN.load(deps.storage)?;
+    let config = CONFIG.load(deps.storage)?;
 
-    if token == lp_token {
+    // A pool asset is never the pool's own LP token (that token is created after the
+    // assets are fixed), so a pool asset's hook does not need the LP token's record.
+    let Some(asset) = config.index_of(&AssetInfo::cw20(token.to_string())) else {
+        let lp_token = LP_TOKEN.load(deps.storage)?;
+        if token != lp_token {
+            return Err(ContractError::UnknownToken {
+                token: token.to_string(),
+            });
+        }
         return match hook {
             ReceiveMsg::Exit {
                 min_amounts_out,
@@ -32,6 +40,8 @@ pub fn receive_cw20(
                 exit::exit(
                     deps,
                     env,
+                    &config,
+                    &lp_token,
                     sender,
                     msg.amount,
                     min_amounts_out,
@@ -47,18 +57,12 @@ pub fn receive_cw20(
             } => {
                 let recipient = recipient_or(deps.api, recipient, &sender)?;
                 exit::exit_single(
-                    deps, env, sender, msg.amount, asset, min_out, recipient, deadline,
+                    deps, env, &config, &lp_token, sender, msg.amount, asset, min_out, recipient,
+                    deadline,
                 )
             }
             _ => Err(ContractError::LpTokenNotAccepted),
         };
-    }
-
-    let config = CONFIG.load(deps.storage)?;
-    let Some(asset) = config.index_of(&AssetInfo::cw20(token.to_string())) else {
-        return Err(ContractError::UnknownToken {
-            token: token.to_string(),
-        });
     };
     let payment = Payment {
         asset,
@@ -92,7 +96,7 @@ pub fn receive_cw20(
         }
         ReceiveMsg::Exit { .. } | ReceiveMsg::ExitSingle { .. } => Err(ContractError::NotLpToken {
             token: token.to_string(),
-            lp_token: lp_token.to_string(),
+            lp_token: LP_TOKEN.load(deps.storage)?.to_string(),
         }),
     }
 }

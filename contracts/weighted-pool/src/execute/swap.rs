@@ -6,7 +6,7 @@ use crate::execute::{
     action_response, check_deadline, check_min_out, commit, pay, recipient_or, Payment,
 };
 use crate::outcome::swap::{self as outcome, SwapOutcome};
-use crate::state::{Config, Reserves, CONFIG, RESERVES};
+use crate::state::{Config, Reserves, CONFIG, POOL};
 
 pub fn swap_exact_in_native(
     deps: DepsMut,
@@ -47,14 +47,14 @@ pub fn swap_exact_in(
     deadline: Option<u64>,
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
-    let mut reserves = RESERVES.load(deps.storage)?;
-    let swap = outcome::swap_exact_in(config, &reserves, payment.asset, payment.amount)?;
+    let mut pool = POOL.load(deps.storage)?;
+    let swap = outcome::swap_exact_in(config, &pool.reserves, payment.asset, payment.amount)?;
     check_min_out(min_out, swap.amount_out)?;
-    commit(deps.storage, &env, config, &mut reserves, |r| swap.apply(r))?;
+    commit(deps.storage, &env, config, &mut pool, |r| swap.apply(r))?;
     respond(
         "swap_exact_in",
         config,
-        &reserves,
+        &pool.reserves,
         &swap,
         &payment,
         &recipient,
@@ -73,20 +73,20 @@ pub fn swap_exact_out(
     deadline: Option<u64>,
 ) -> Result<Response, ContractError> {
     check_deadline(deadline, &env)?;
-    let mut reserves = RESERVES.load(deps.storage)?;
-    let swap = outcome::swap_exact_out(config, &reserves, payment.asset, amount_out)?;
+    let mut pool = POOL.load(deps.storage)?;
+    let swap = outcome::swap_exact_out(config, &pool.reserves, payment.asset, amount_out)?;
     if swap.amount_in > payment.amount {
         return Err(ContractError::MaxInExceeded {
             maximum: payment.amount,
             actual: swap.amount_in,
         });
     }
-    commit(deps.storage, &env, config, &mut reserves, |r| swap.apply(r))?;
+    commit(deps.storage, &env, config, &mut pool, |r| swap.apply(r))?;
     let refund = payment.amount - swap.amount_in;
     let response = respond(
         "swap_exact_out",
         config,
-        &reserves,
+        &pool.reserves,
         &swap,
         &payment,
         &recipient,
