@@ -1,7 +1,7 @@
 //! Queries: cw20's are answered by cw20-base; the options ones price an exercise as of now
 //! with the same code the exercise runs.
 use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Uint128};
-use cw20::MinterResponse;
+use cw20::{MinterResponse, TokenInfoResponse};
 use cw20_base::msg::QueryMsg as Cw20Query;
 use trellis_math::options::exercise_payment;
 use trellis_types::options_token::{
@@ -27,6 +27,17 @@ fn minter(deps: Deps) -> Result<Option<MinterResponse>, ContractError> {
     Ok(Some(minter))
 }
 
+/// cw20-base's metadata with the supply derived from the totals (`state`).
+fn token_info(deps: Deps) -> Result<TokenInfoResponse, ContractError> {
+    let info = cw20_base::state::TOKEN_INFO.load(deps.storage)?;
+    Ok(TokenInfoResponse {
+        name: info.name,
+        symbol: info.symbol,
+        decimals: info.decimals,
+        total_supply: TOTALS.load(deps.storage)?.supply(),
+    })
+}
+
 fn cw20(deps: Deps, env: Env, msg: Cw20Query) -> Result<Binary, ContractError> {
     Ok(cw20_base::contract::query(deps, env, msg)?)
 }
@@ -35,7 +46,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
     use QueryMsg as Q;
     match msg {
         Q::Balance { address } => cw20(deps, env, Cw20Query::Balance { address }),
-        Q::TokenInfo {} => cw20(deps, env, Cw20Query::TokenInfo {}),
+        Q::TokenInfo {} => Ok(to_json_binary(&token_info(deps)?)?),
         Q::Minter {} => Ok(to_json_binary(&minter(deps)?)?),
         Q::Allowance { owner, spender } => cw20(deps, env, Cw20Query::Allowance { owner, spender }),
         Q::AllAllowances {
@@ -119,7 +130,7 @@ fn totals(deps: Deps) -> Result<TotalsResponse, ContractError> {
         issued: t.issued,
         payment_asset: config.payment,
         paid_to_treasury: t.paid_to_treasury,
-        underlying_delivered: t.underlying_delivered,
+        underlying_delivered: t.exercised,
         reserve_available: (config.delivery == Delivery::Reserve).then_some(t.reserve_available),
     })
 }

@@ -8,6 +8,7 @@ use trellis_types::options_token::Delivery;
 use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
+use crate::execute::token;
 use crate::oracle;
 use crate::state::{Config, CONFIG, TOTALS};
 
@@ -73,7 +74,7 @@ pub use trellis_types::asset::recipient_or;
 
 /// Runs `req` under `config` (loaded once by the entry path that checked the payment token).
 pub fn exercise(
-    mut deps: DepsMut,
+    deps: DepsMut,
     env: Env,
     config: Config,
     req: Request,
@@ -88,11 +89,11 @@ pub fn exercise(
             now,
         });
     }
-    let balance = cw20_base::contract::query_balance(deps.as_ref(), req.owner.to_string())?;
-    if balance.balance < req.amount {
+    let balance = token::balance(deps.storage, &req.owner)?;
+    if balance < req.amount {
         return Err(ContractError::InsufficientBalance {
             amount: req.amount,
-            balance: balance.balance,
+            balance,
         });
     }
     if req.sent > req.max_payment {
@@ -125,19 +126,17 @@ pub fn exercise(
         }
         totals.reserve_available -= req.amount;
     }
-    totals.exercised += req.amount; // bounded by `issued`
-    totals.underlying_delivered += req.amount; // one underlying unit per option unit
+    // Bounded by `issued`; one underlying unit is delivered per option unit, so this is
+    // also what was delivered.
+    totals.exercised += req.amount;
     totals.paid_to_treasury = totals
         .paid_to_treasury
         .checked_add(payment)
         .map_err(|_| ContractError::Overflow("paid to treasury"))?;
 
-    // Out of circulation: burned, so the cw20 supply is what is left to exercise.
-    let owner_info = MessageInfo {
-        sender: req.owner.clone(),
-        funds: vec![],
-    };
-    cw20_base::contract::execute_burn(deps.branch(), env, owner_info, req.amount)?;
+    // Out of circulation: taken from the balance and counted as exercised, so the cw20
+    // supply (derived from the totals) is what is left to exercise.
+    token::debit(deps.storage, &req.owner, balance, req.amount)?;
     TOTALS.save(deps.storage, &totals)?;
 
     let mut response = Response::new()

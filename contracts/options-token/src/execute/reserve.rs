@@ -62,8 +62,9 @@ pub fn status(deps: Deps) -> Result<ReserveStatusResponse, ContractError> {
     if CONFIG.load(deps.storage)?.delivery != Delivery::Reserve {
         return Err(ContractError::NotAReserve);
     }
-    let available = TOTALS.load(deps.storage)?.reserve_available;
-    let outstanding = cw20_base::contract::query_token_info(deps)?.total_supply;
+    let totals = TOTALS.load(deps.storage)?;
+    let available = totals.reserve_available;
+    let outstanding = totals.supply();
     let promised = outstanding.min(available);
     Ok(ReserveStatusResponse {
         available,
