@@ -15,7 +15,7 @@ use crate::boost::{refresh_working, Powers};
 use crate::error::ContractError;
 use crate::gauge;
 use crate::limits::MAX_GAUGE_WEEKS_PER_SETTLE;
-use crate::state::{Config, Emission, Ledger, Pool, Position, CONFIG, EMISSION, LEDGER};
+use crate::state::{Checkpoint, Config, Emission, Ledger, Pool, Position, CHECKPOINT, CONFIG};
 
 /// The farm's clock reading: block height or seconds.
 pub fn clock_now(clock: Clock, env: &Env) -> u64 {
@@ -39,6 +39,9 @@ pub struct Books<'a> {
     pub config: Config,
     pub emission: Emission,
     pub ledger: Ledger,
+    /// The checkpoint as `load` derived it for now: `save` writes only when the handler
+    /// changed something beyond that derivation.
+    derived: Checkpoint,
     pub now: u64,
     /// Gauge-split farms ask the controller for relative weights while settling.
     pub querier: QuerierWrapper<'a>,
@@ -52,14 +55,20 @@ impl<'a> Books<'a> {
         env: &Env,
     ) -> Result<Self, ContractError> {
         let config = CONFIG.load(storage)?;
-        let mut emission = EMISSION.load(storage)?;
-        let mut ledger = LEDGER.load(storage)?;
+        let Checkpoint {
+            mut emission,
+            mut ledger,
+        } = CHECKPOINT.load(storage)?;
         let now = clock_now(config.clock, env);
         // Gauge-split pools take their shares themselves as they settle.
         if !config.is_gauge_split() {
             advance_emission(&config, &mut emission, &mut ledger, now)?;
         }
         Ok(Books {
+            derived: Checkpoint {
+                emission: emission.clone(),
+                ledger: ledger.clone(),
+            },
             config,
             emission,
             ledger,
@@ -69,9 +78,21 @@ impl<'a> Books<'a> {
         })
     }
 
+    /// Writes the checkpoint if the handler moved it: a weight, the unstaked weight (a pool's
+    /// working supply to or from zero), the reserve or the farm-wide books. Otherwise the
+    /// next `load` derives the same state again from the stored checkpoint: `advance_emission`
+    /// over a longer span credits the floor of the exact spread, and books its remainder, the
+    /// same way.
     pub fn save(&self, storage: &mut dyn Storage) -> Result<(), ContractError> {
-        EMISSION.save(storage, &self.emission)?;
-        LEDGER.save(storage, &self.ledger)?;
+        if self.emission != self.derived.emission || self.ledger != self.derived.ledger {
+            CHECKPOINT.save(
+                storage,
+                &Checkpoint {
+                    emission: self.emission.clone(),
+                    ledger: self.ledger.clone(),
+                },
+            )?;
+        }
         Ok(())
     }
 
@@ -99,7 +120,7 @@ impl<'a> Books<'a> {
         if pool.gauge.is_some() {
             gauge::accrue(self, pool_id, pool, MAX_GAUGE_WEEKS_PER_SETTLE, walk)
         } else {
-            settle_pool(&self.emission, pool, &mut self.ledger)?;
+            settle_pool(&self.emission, pool)?;
             Ok(true)
         }
     }
@@ -125,7 +146,7 @@ impl<'a> Books<'a> {
         position: &mut Position,
     ) -> Result<(), ContractError> {
         self.settle_pool(pool_id, pool)?;
-        settle_position(pool, position, &mut self.ledger)
+        settle_position(pool, position)
     }
 
     /// Recomputes the position's working balance (see `boost::refresh_working`); the pool
@@ -156,19 +177,23 @@ impl<'a> Books<'a> {
             added,
         )
     }
-
-    /// Whole units of undistributed reward (the scaled remainder stays booked).
-    pub fn undistributed(&self) -> Result<Uint128, ContractError> {
-        Ok(from_scaled_floor(self.ledger.undistributed_scaled)?.0)
-    }
 }
 
+/// Books `scaled` as undistributed at farm level (level one's remainders and unstaked shares).
 pub fn book_undistributed(ledger: &mut Ledger, scaled: Uint256) -> Result<(), ContractError> {
-    ledger.undistributed_scaled = ledger
-        .undistributed_scaled
-        .checked_add(scaled)
-        .map_err(|_| ContractError::Overflow("undistributed"))?;
+    ledger.undistributed_scaled = add_scaled(ledger.undistributed_scaled, scaled)?;
     Ok(())
+}
+
+/// Books `scaled` as undistributed on the pool (its remainders, forfeits, released carries).
+pub fn book_pool_undistributed(pool: &mut Pool, scaled: Uint256) -> Result<(), ContractError> {
+    pool.undistributed_scaled = add_scaled(pool.undistributed_scaled, scaled)?;
+    Ok(())
+}
+
+fn add_scaled(a: Uint256, b: Uint256) -> Result<Uint256, ContractError> {
+    a.checked_add(b)
+        .map_err(|_| ContractError::Overflow("undistributed"))
 }
 
 /// Books `released` as emitted: all of it for minted rewards; for a reserve only what it
@@ -246,11 +271,7 @@ pub fn advance_emission(
 
 /// Brings an allocation-split pool up to level one. A pool with no working supply earns
 /// nothing here: its share was booked as undistributed when it was emitted.
-pub fn settle_pool(
-    emission: &Emission,
-    pool: &mut Pool,
-    ledger: &mut Ledger,
-) -> Result<(), ContractError> {
+pub fn settle_pool(emission: &Emission, pool: &mut Pool) -> Result<(), ContractError> {
     let delta = emission.reward_per_weight - pool.reward_per_weight_paid;
     pool.reward_per_weight_paid = emission.reward_per_weight;
     if delta.is_zero() || !pool.active || pool.weight == 0 || pool.working_supply.is_zero() {
@@ -259,18 +280,14 @@ pub fn settle_pool(
     let share = delta
         .checked_mul(Uint256::from(pool.weight))
         .map_err(|_| ContractError::Overflow("pool share"))?;
-    credit_pool(pool, ledger, share)
+    credit_pool(pool, share)
 }
 
 /// Spreads a pool's scaled share over its working supply; the division's remainder, or the
 /// whole share when nobody works, is booked as undistributed.
-pub fn credit_pool(
-    pool: &mut Pool,
-    ledger: &mut Ledger,
-    share: Uint256,
-) -> Result<(), ContractError> {
+pub fn credit_pool(pool: &mut Pool, share: Uint256) -> Result<(), ContractError> {
     if pool.working_supply.is_zero() {
-        return book_undistributed(ledger, share);
+        return book_pool_undistributed(pool, share);
     }
     let (per_share, remainder) = spread(share, Uint256::from(pool.working_supply))?;
     pool.acc_per_share = pool
@@ -281,18 +298,14 @@ pub fn credit_pool(
         .distributed_scaled
         .checked_add(share - remainder)
         .map_err(|_| ContractError::Overflow("distributed"))?;
-    book_undistributed(ledger, remainder)
+    book_pool_undistributed(pool, remainder)
 }
 
 /// Credits a position what its working balance earned since it was last settled. Whole
 /// units go to `pending`; the fraction below one unit stays on the position (`carry`) and is
 /// added to what it earns next, so the number of settlements never changes its total credit
 /// (a third party may settle anyone: kicks, deposits for a recipient, notices).
-pub fn settle_position(
-    pool: &Pool,
-    position: &mut Position,
-    ledger: &mut Ledger,
-) -> Result<(), ContractError> {
+pub fn settle_position(pool: &mut Pool, position: &mut Position) -> Result<(), ContractError> {
     let accrued = earned(
         Uint256::from(position.working),
         pool.acc_per_share,
@@ -313,7 +326,7 @@ pub fn settle_position(
         .map_err(|_| ContractError::Overflow("pending"))?;
     // fraction < ACC_SCALE = 1e36 < 2^128.
     position.carry = Uint128::try_from(fraction).map_err(|_| ContractError::Overflow("carry"))?;
-    ledger.carried_scaled = (ledger.carried_scaled - old_carry)
+    pool.carried_scaled = (pool.carried_scaled - old_carry)
         .checked_add(fraction)
         .map_err(|_| ContractError::Overflow("carried"))?;
     Ok(())
@@ -321,20 +334,21 @@ pub fn settle_position(
 
 /// Books a position's carried fraction as undistributed: when it leaves with nothing staked
 /// (it can earn no more) or forfeits its reward.
-pub fn release_carry(position: &mut Position, ledger: &mut Ledger) -> Result<(), ContractError> {
+pub fn release_carry(pool: &mut Pool, position: &mut Position) -> Result<(), ContractError> {
     let carry = Uint256::from(position.carry);
-    ledger.carried_scaled -= carry;
+    pool.carried_scaled -= carry;
     position.carry = Uint128::zero();
-    book_undistributed(ledger, carry)
+    book_pool_undistributed(pool, carry)
 }
 
-/// Whole units the positions' carried fractions add up to beyond `undistributed`: what
-/// `emitted = claimed + pending + undistributed + carried (+ recovered + rolled over)`
-/// needs once every position is settled.
-pub fn carried_units(ledger: &Ledger) -> Result<Uint128, ContractError> {
-    let together = ledger
-        .undistributed_scaled
-        .checked_add(ledger.carried_scaled)
-        .map_err(|_| ContractError::Overflow("carried"))?;
-    Ok(from_scaled_floor(together)?.0 - from_scaled_floor(ledger.undistributed_scaled)?.0)
+/// Whole units the positions' carried fractions (`carried_scaled`, summed over the pools)
+/// add up to beyond `undistributed_scaled` (farm and pools together): what
+/// `emitted = claimed + pending + undistributed + carried (+ recovered + rolled over)` needs
+/// once every position is settled.
+pub fn carried_units(
+    undistributed_scaled: Uint256,
+    carried_scaled: Uint256,
+) -> Result<Uint128, ContractError> {
+    let together = add_scaled(undistributed_scaled, carried_scaled)?;
+    Ok(from_scaled_floor(together)?.0 - from_scaled_floor(undistributed_scaled)?.0)
 }

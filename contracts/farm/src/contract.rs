@@ -69,6 +69,9 @@ pub fn execute(
         ExecuteMsg::CheckpointPool { pool_id } => {
             refresh::checkpoint_pool(deps, env, info, pool_id)
         }
+        ExecuteMsg::MigratePositions { limit } => {
+            crate::migrate::positions::migrate_positions(deps, env, info, limit)
+        }
     }
 }
 

@@ -63,6 +63,12 @@ pub enum ContractError {
     #[error("too many pools in one call: {count} > {max}")]
     TooManyPools { count: usize, max: usize },
 
+    #[error("the farm holds the most pools it may ({max}): reports add every pool's books")]
+    PoolLimit { max: u64 },
+
+    #[error("no position is left in the old storage layout")]
+    NothingToMigrate,
+
     #[error("the same pool {pool_id} is listed twice")]
     DuplicatePoolId { pool_id: u64 },
 

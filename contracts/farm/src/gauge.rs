@@ -117,7 +117,7 @@ pub fn accrue(
                 skip(&mut books.ledger, share)?;
             } else {
                 let take = emit(&books.config, &mut books.ledger, share)?;
-                credit_pool(pool, &mut books.ledger, to_scaled(take))?;
+                credit_pool(pool, to_scaled(take))?;
             }
         }
         acc.last_update = end;

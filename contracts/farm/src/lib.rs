@@ -4,7 +4,7 @@
 //!
 //! Map of the crate: `contract` (entry points), `execute/` (one file per concern),
 //! `query`, `accounting` (the two-level accumulator), `gauge` (gauge-split level one),
-//! `boost` (working balances), `policy` (allocation rules), `state` (storage layout),
+//! `boost` (working balances), `policy` (allocation rules), `state` (storage layout), `pools` (loading and saving it),
 //! `migrate`, `error`.
 pub mod accounting;
 pub mod boost;
@@ -16,6 +16,7 @@ pub mod limits;
 pub mod lp_factory;
 pub mod migrate;
 pub mod policy;
+pub mod pools;
 pub mod query;
 pub mod state;
 

@@ -15,3 +15,6 @@ pub const MAX_GAUGE_WEEKS_PER_SETTLE: u64 = 52;
 /// their working balance until their owner acts on them or anyone `Kick`s them. Sized so a
 /// notice stays well inside the escrow's listener gas limit.
 pub const MAX_REFRESH_POOLS: usize = 10;
+/// Pools one farm may hold. Farm-wide reports (`Totals`) and the owner's messages on the
+/// undistributed books add up every pool's books, one read each.
+pub const MAX_POOLS: u64 = 1_000;

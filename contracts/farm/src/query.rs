@@ -17,7 +17,8 @@ use crate::execute::load_pool;
 use crate::gauge;
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
 use crate::policy;
-use crate::state::{Pool, CONFIG, POOLS, POOL_COUNT, POSITIONS};
+use crate::pools::{pool_books, PositionKey};
+use crate::state::{Pool, CONFIG, POOL_COUNT, POOL_INFO};
 
 fn page_size(limit: Option<u32>) -> usize {
     limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize
@@ -103,7 +104,7 @@ pub fn pools(
     limit: Option<u32>,
 ) -> Result<PoolsResponse, ContractError> {
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
-    let pools = POOLS
+    let ids = POOL_INFO
         .range(
             deps.storage,
             start_after.map(Bound::exclusive),
@@ -111,10 +112,11 @@ pub fn pools(
             Order::Ascending,
         )
         .take(page_size(limit))
-        .map(|item| {
-            let (id, pool) = item?;
-            pool_response(&mut books, id, pool)
-        })
+        .map(|item| item.map(|(id, _)| id))
+        .collect::<Result<Vec<u64>, _>>()?;
+    let pools = ids
+        .into_iter()
+        .map(|id| pool_response(&mut books, id, load_pool(deps.storage, id)?))
         .collect::<Result<_, _>>()?;
     Ok(PoolsResponse { pools })
 }
@@ -126,9 +128,13 @@ fn position_response(
     user: &cosmwasm_std::Addr,
 ) -> Result<PositionResponse, ContractError> {
     let mut pool = load_pool(deps.storage, pool_id)?;
-    let mut position = POSITIONS
-        .may_load(deps.storage, (user, pool_id))?
-        .unwrap_or_default();
+    let mut position = PositionKey::new(deps.api, user)?.load(
+        deps.storage,
+        &books.config,
+        &mut books.ledger,
+        pool_id,
+        &mut pool,
+    )?;
     books.settle(pool_id, &mut pool, &mut position)?;
     Ok(PositionResponse {
         pool_id,
@@ -160,16 +166,12 @@ pub fn positions(
 ) -> Result<PositionsResponse, ContractError> {
     let user = deps.api.addr_validate(&user)?;
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
-    let ids: Vec<u64> = POSITIONS
-        .prefix(&user)
-        .keys(
-            deps.storage,
-            start_after.map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(page_size(limit))
-        .collect::<Result<_, _>>()?;
+    let ids = PositionKey::new(deps.api, &user)?.pool_ids(
+        deps.storage,
+        &books.config,
+        start_after,
+        page_size(limit),
+    )?;
     let positions = ids
         .into_iter()
         .map(|id| position_response(&mut books, deps, id, &user))
@@ -234,11 +236,16 @@ pub fn projected_emission(
 pub fn totals(deps: Deps, env: Env) -> Result<TotalsResponse, ContractError> {
     let books = Books::load(deps.storage, deps.querier, &env)?;
     let ledger = &books.ledger;
+    let pools = pool_books(deps.storage)?;
+    let undistributed_scaled = ledger
+        .undistributed_scaled
+        .checked_add(pools.undistributed_scaled)
+        .map_err(|_| ContractError::Overflow("undistributed"))?;
     Ok(TotalsResponse {
         emitted: ledger.emitted,
-        claimed: ledger.claimed,
-        undistributed: books.undistributed()?,
-        carried: carried_units(ledger)?,
+        claimed: pools.claimed,
+        undistributed: from_scaled_floor(undistributed_scaled)?.0,
+        carried: carried_units(undistributed_scaled, pools.carried_scaled)?,
         recovered: ledger.recovered,
         rolled_over: ledger.rolled_over,
         skipped: ledger.skipped,

@@ -154,6 +154,10 @@ pub enum ExecuteMsg {
     /// only after a pool was idle longer than that (actions then refuse with
     /// `CheckpointRequired`, except emergency withdraw).
     CheckpointPool { pool_id: u64 },
+    /// Anyone, in a farm migrated from before 0.3: move up to `limit` positions (default 10,
+    /// max 100) from the old storage layout to the new one. Positions also move on their
+    /// owner's next action; this only finishes the job, so the old layout stops being read.
+    MigratePositions { limit: Option<u32> },
 }
 
 /// The `msg` of a cw20 `Send` to the farm.

@@ -1,17 +1,18 @@
 //! Owner-only messages: pools, weights, undistributed reward, ownership.
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
-use trellis_math::accumulator::to_scaled;
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Order, Response, Storage, Uint128, Uint256};
+use trellis_math::accumulator::{from_scaled_floor, to_scaled};
 use trellis_types::farm::{gauge_id, PoolKind, RewardSource, NO_BOOST_PCT};
 use trellis_types::AssetInfo;
 
-use crate::accounting::Books;
+use crate::accounting::{book_undistributed, Books};
 use crate::error::ContractError;
 use crate::execute::{load_pool, reward_payment};
 use crate::gauge;
-use crate::limits::MAX_WEIGHT;
+use crate::limits::{MAX_POOLS, MAX_WEIGHT};
 use crate::lp_factory;
 use crate::policy::{self, class_of, counted_weight, is_native, WeightChange};
-use crate::state::{Emission, Pool, POOLS, POOL_BY_ASSET, POOL_COUNT};
+use crate::pools::save_pool;
+use crate::state::{Emission, Pool, POOL_BY_ASSET, POOL_COUNT, POOL_STATE};
 
 fn assert_owner_call(deps: &DepsMut, info: &MessageInfo) -> Result<(), ContractError> {
     cw_utils::nonpayable(info)?;
@@ -109,6 +110,9 @@ pub fn add_pool(
         lp_factory::check_lp_pool(deps.as_ref(), factory, &staking, pair)?;
     }
     let pool_id = POOL_COUNT.load(deps.storage)?;
+    if pool_id >= MAX_POOLS {
+        return Err(ContractError::PoolLimit { max: MAX_POOLS });
+    }
     let gauge = match &gauge_split {
         Some(controller) => {
             // The pool's gauge must exist, or its first settlement would fail.
@@ -131,6 +135,9 @@ pub fn add_pool(
         acc_per_share: Default::default(),
         reward_per_weight_paid: books.emission.reward_per_weight,
         distributed_scaled: Default::default(),
+        undistributed_scaled: Default::default(),
+        carried_scaled: Default::default(),
+        claimed: Uint128::zero(),
         gauge,
         stake_at_block_start: Uint128::zero(),
         stake_block: env.block.height,
@@ -147,7 +154,7 @@ pub fn add_pool(
         reweigh(&mut books.emission, &pool, 0, weight)?;
         policy::apply(deps.storage, change, &weights)?;
     }
-    POOLS.save(deps.storage, pool_id, &pool)?;
+    save_pool(deps.storage, pool_id, &pool)?;
     POOL_BY_ASSET.save(deps.storage, &pool.staking.key(), &pool_id)?;
     POOL_COUNT.save(deps.storage, &(pool_id + 1))?;
     books.save(deps.storage)?;
@@ -186,7 +193,7 @@ fn change_weight(
         }
         // Its gauge's share stops here; nothing to reweigh.
         pool.active = false;
-        POOLS.save(deps.storage, pool_id, &pool)?;
+        save_pool(deps.storage, pool_id, &pool)?;
         books.save(deps.storage)?;
         return Ok(Response::new()
             .add_attribute("action", action)
@@ -204,7 +211,7 @@ fn change_weight(
     pool.active = !deactivate;
 
     policy::apply(deps.storage, change, &weights)?;
-    POOLS.save(deps.storage, pool_id, &pool)?;
+    save_pool(deps.storage, pool_id, &pool)?;
     books.save(deps.storage)?;
     Ok(Response::new()
         .add_attribute("action", action)
@@ -236,12 +243,32 @@ pub fn deactivate_pool(
     change_weight(deps, env, pool_id, 0, true, "deactivate_pool")
 }
 
+/// Moves every pool's undistributed books into the farm's (one read per pool, at most
+/// `MAX_POOLS`; a pool's write only where it holds some), so they can be taken out.
+fn collect_undistributed(
+    storage: &mut dyn Storage,
+    books: &mut Books,
+) -> Result<(), ContractError> {
+    let holding = POOL_STATE
+        .range(storage, None, None, Order::Ascending)
+        .filter(|item| !matches!(item, Ok((_, state)) if state.undistributed_scaled.is_zero()))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (pool_id, mut state) in holding {
+        book_undistributed(&mut books.ledger, state.undistributed_scaled)?;
+        state.undistributed_scaled = Uint256::zero();
+        POOL_STATE.save(storage, pool_id, &state)?;
+    }
+    Ok(())
+}
+
 /// Takes `amount` (or all) whole units out of the undistributed books.
 fn take_undistributed(
+    storage: &mut dyn Storage,
     books: &mut Books,
     amount: Option<Uint128>,
 ) -> Result<Uint128, ContractError> {
-    let available = books.undistributed()?;
+    collect_undistributed(storage, books)?;
+    let available = from_scaled_floor(books.ledger.undistributed_scaled)?.0;
     let amount = amount.unwrap_or(available);
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
@@ -266,7 +293,7 @@ pub fn recover_undistributed(
     assert_owner_call(&deps, &info)?;
     let recipient = deps.api.addr_validate(&recipient)?;
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
-    let amount = take_undistributed(&mut books, amount)?;
+    let amount = take_undistributed(deps.storage, &mut books, amount)?;
     books.ledger.recovered += amount;
     let payment = reward_payment(&books.config, &recipient, amount)?;
     books.save(deps.storage)?;
@@ -288,7 +315,7 @@ pub fn rollover_undistributed(
     if !matches!(books.config.reward, RewardSource::Reserve { .. }) {
         return Err(ContractError::NotAReserveFarm);
     }
-    let amount = take_undistributed(&mut books, amount)?;
+    let amount = take_undistributed(deps.storage, &mut books, amount)?;
     // Un-emit it: back into the reserve, for the schedule to release again.
     books.ledger.emitted -= amount;
     books.ledger.reserve_available += amount;

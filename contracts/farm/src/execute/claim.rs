@@ -5,7 +5,7 @@ use crate::boost::Powers;
 use crate::error::ContractError;
 use crate::execute::{load_pool, payable_now, recipient_or, reward_payment};
 use crate::limits::MAX_CLAIM_POOLS;
-use crate::state::{POOLS, POSITIONS};
+use crate::pools::{save_pool_state, PositionKey};
 
 /// Checks a list of pool ids given by a user: non-empty, bounded, no repeats.
 pub fn check_pool_list(pool_ids: &[u64]) -> Result<(), ContractError> {
@@ -44,6 +44,7 @@ pub fn claim(
         .map(|&id| load_pool(deps.storage, id).map(|pool| (id, pool)))
         .collect::<Result<Vec<_>, _>>()?;
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    let key = PositionKey::new(deps.api, &user)?;
     let mut powers = Powers::new(deps.querier, &user);
     // Asked of the reward token only once something is to be paid.
     let mut payable: Option<Uint128> = None;
@@ -51,7 +52,14 @@ pub fn claim(
     let mut response = Response::new().add_attribute("action", "claim");
     for (pool_id, mut pool) in pools {
         // No position: nothing to pay and nothing to write.
-        let Some(mut position) = POSITIONS.may_load(deps.storage, (&user, pool_id))? else {
+        let Some(mut position) = key.may_load(
+            deps.storage,
+            &books.config,
+            &mut books.ledger,
+            pool_id,
+            &mut pool,
+        )?
+        else {
             response = response.add_attribute(format!("pool_{pool_id}"), "0");
             continue;
         };
@@ -71,21 +79,20 @@ pub fn claim(
         };
         position.claimed += amount;
         position.pending -= amount;
+        pool.claimed = pool
+            .claimed
+            .checked_add(amount)
+            .map_err(|_| ContractError::Overflow("pool claimed"))?;
         total = total
             .checked_add(amount)
             .map_err(|_| ContractError::Overflow("claim total"))?;
-        POOLS.save(deps.storage, pool_id, &pool)?;
-        POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
+        save_pool_state(deps.storage, pool_id, &pool)?;
+        key.save(deps.storage, &books.config, pool_id, &position)?;
         response = response.add_attribute(format!("pool_{pool_id}"), amount);
         if !position.pending.is_zero() {
             response = response.add_attribute(format!("pool_{pool_id}_kept"), position.pending);
         }
     }
-    books.ledger.claimed = books
-        .ledger
-        .claimed
-        .checked_add(total)
-        .map_err(|_| ContractError::Overflow("claimed"))?;
     books.save(deps.storage)?;
     if !total.is_zero() {
         response = response.add_message(reward_payment(&books.config, &recipient, total)?);

@@ -7,7 +7,8 @@ use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::ContractError;
 use crate::lp_factory;
 use crate::state::{
-    Config, Emission, Ledger, PolicyWeights, CONFIG, EMISSION, LEDGER, POLICY_WEIGHTS, POOL_COUNT,
+    Checkpoint, Config, Emission, Ledger, PolicyWeights, CHECKPOINT, CONFIG, POLICY_WEIGHTS,
+    POOL_COUNT,
 };
 
 /// Solo pools must get less than LP pools, so their cap stays below half.
@@ -89,20 +90,23 @@ pub fn instantiate(
         lp_factory,
         voting_escrow,
         gauge_controller,
+        legacy_positions: false,
     };
     CONFIG.save(deps.storage, &config)?;
-    EMISSION.save(
+    CHECKPOINT.save(
         deps.storage,
-        &Emission {
-            last_update: now,
-            scheduled,
-            cursor,
-            reward_per_weight: Uint256::zero(),
-            total_weight: 0,
-            unstaked_weight: 0,
+        &Checkpoint {
+            emission: Emission {
+                last_update: now,
+                scheduled,
+                cursor,
+                reward_per_weight: Uint256::zero(),
+                total_weight: 0,
+                unstaked_weight: 0,
+            },
+            ledger: Ledger::default(),
         },
     )?;
-    LEDGER.save(deps.storage, &Ledger::default())?;
     POLICY_WEIGHTS.save(deps.storage, &PolicyWeights::default())?;
     POOL_COUNT.save(deps.storage, &0)?;
 

@@ -8,18 +8,14 @@ pub mod refresh;
 pub mod stake;
 pub mod sweep;
 
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, QuerierWrapper, Storage, Uint128, WasmMsg};
+use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, QuerierWrapper, Uint128, WasmMsg};
 use cw20::{Cw20QueryMsg, MinterResponse, TokenInfoResponse};
 use trellis_types::farm::RewardSource;
 
 use crate::error::ContractError;
-use crate::state::{Config, Pool, POOLS};
+use crate::state::Config;
 
-pub fn load_pool(storage: &dyn Storage, pool_id: u64) -> Result<Pool, ContractError> {
-    POOLS
-        .may_load(storage, pool_id)?
-        .ok_or(ContractError::UnknownPool { pool_id })
-}
+pub use crate::pools::load_pool;
 
 pub use trellis_types::asset::recipient_or;
 

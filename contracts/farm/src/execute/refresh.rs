@@ -7,9 +7,9 @@ use crate::accounting::{settle_position, Books, GaugeWalk};
 use crate::boost::{set_working, working_now, Powers};
 use crate::error::ContractError;
 use crate::execute::load_pool;
-use crate::execute::stake::load_position;
 use crate::limits::MAX_REFRESH_POOLS;
-use crate::state::{BOOSTED_POSITIONS, POOLS, POSITIONS};
+use crate::pools::{save_pool_state, PositionKey};
+use crate::state::BOOSTED_POSITIONS;
 
 /// Refreshes a position's boost. The owner may refresh their own either way. Anyone else may
 /// only lower it, and only when the owner's ve power is zero or has fallen since the last
@@ -28,11 +28,18 @@ pub fn kick(
     if !pool.is_boosted() {
         return Err(ContractError::PoolNotBoosted { pool_id });
     }
-    let mut position = load_position(deps.storage, &user, pool_id)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    let key = PositionKey::new(deps.api, &user)?;
+    let mut position = key.load(
+        deps.storage,
+        &books.config,
+        &mut books.ledger,
+        pool_id,
+        &mut pool,
+    )?;
     if position.staked.is_zero() {
         return Err(ContractError::NoStake { pool_id });
     }
-    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     books.settle(pool_id, &mut pool, &mut position)?;
     let old = position.working;
     let mut powers = Powers::new(deps.querier, &user);
@@ -58,8 +65,8 @@ pub fn kick(
     position.power_at_refresh = power;
     set_working(&mut books.emission, &mut pool, &mut position, working)?;
     books.save(deps.storage)?;
-    POOLS.save(deps.storage, pool_id, &pool)?;
-    POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
+    save_pool_state(deps.storage, pool_id, &pool)?;
+    key.save(deps.storage, &books.config, pool_id, &position)?;
     Ok(Response::new()
         .add_attribute("action", "kick")
         .add_attribute("pool_id", pool_id.to_string())
@@ -93,6 +100,7 @@ pub fn lock_changed(
         .keys(deps.storage, None, None, Order::Ascending)
         .take(MAX_REFRESH_POOLS)
         .collect::<Result<Vec<u64>, _>>()?;
+    let key = PositionKey::new(deps.api, &user)?;
     let mut powers = Powers::new(deps.querier, &user);
     let mut refreshed = vec![];
     let mut behind = vec![];
@@ -103,11 +111,17 @@ pub fn lock_changed(
             behind.push(pool_id.to_string());
             continue;
         }
-        let mut position = load_position(deps.storage, &user, pool_id)?;
-        settle_position(&pool, &mut position, &mut books.ledger)?;
+        let mut position = key.load(
+            deps.storage,
+            &books.config,
+            &mut books.ledger,
+            pool_id,
+            &mut pool,
+        )?;
+        settle_position(&mut pool, &mut position)?;
         books.refresh_working(&mut powers, &mut pool, &mut position)?;
-        POOLS.save(deps.storage, pool_id, &pool)?;
-        POSITIONS.save(deps.storage, (&user, pool_id), &position)?;
+        save_pool_state(deps.storage, pool_id, &pool)?;
+        key.save(deps.storage, &books.config, pool_id, &position)?;
         refreshed.push(pool_id.to_string());
     }
     books.save(deps.storage)?;
@@ -133,7 +147,7 @@ pub fn checkpoint_pool(
     }
     let reached = books.settle_pool_bounded(pool_id, &mut pool)?;
     books.save(deps.storage)?;
-    POOLS.save(deps.storage, pool_id, &pool)?;
+    save_pool_state(deps.storage, pool_id, &pool)?;
     let last_update = pool.gauge.as_ref().map_or(0, |g| g.last_update);
     Ok(Response::new()
         .add_attribute("action", "checkpoint_pool")

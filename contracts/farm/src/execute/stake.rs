@@ -5,37 +5,28 @@ use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
 use trellis_math::accumulator::to_scaled;
 use trellis_types::AssetInfo;
 
-use crate::accounting::{book_undistributed, release_carry, settle_position, Books};
+use crate::accounting::{book_pool_undistributed, release_carry, settle_position, Books};
 use crate::boost::{index_boosted, set_working, Powers};
 use crate::error::ContractError;
 use crate::execute::{load_pool, recipient_or};
-use crate::state::{Pool, Position, POOLS, POSITIONS};
+use crate::pools::{save_pool_state, PositionKey};
+use crate::state::{Pool, Position};
 
-pub fn load_position(
-    storage: &dyn Storage,
-    user: &Addr,
-    pool_id: u64,
-) -> Result<Position, ContractError> {
-    Ok(POSITIONS
-        .may_load(storage, (user, pool_id))?
-        .unwrap_or_default())
-}
-
-/// Saves the books, the pool and the position, and keeps the boosted-position index in step
-/// with a stake that was `staked_before`.
+/// Saves the books (if moved), the pool's state and the position, and keeps the
+/// boosted-position index in step with a stake that was `staked_before`.
 pub fn save_all(
     storage: &mut dyn Storage,
     books: &Books,
     pool_id: u64,
     pool: &Pool,
-    user: &Addr,
+    key: &PositionKey,
     position: &Position,
     staked_before: Uint128,
 ) -> Result<(), ContractError> {
     books.save(storage)?;
-    POOLS.save(storage, pool_id, pool)?;
-    POSITIONS.save(storage, (user, pool_id), position)?;
-    index_boosted(storage, user, pool_id, pool, staked_before, position)
+    save_pool_state(storage, pool_id, pool)?;
+    key.save(storage, &books.config, pool_id, position)?;
+    index_boosted(storage, &key.user, pool_id, pool, staked_before, position)
 }
 
 /// Credits `amount` of the pool's staking asset, already received, to `owner`. `pool` is the
@@ -64,7 +55,14 @@ pub fn deposit(
         });
     }
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
-    let mut position = load_position(deps.storage, &owner, pool_id)?;
+    let key = PositionKey::new(deps.api, &owner)?;
+    let mut position = key.load(
+        deps.storage,
+        &books.config,
+        &mut books.ledger,
+        pool_id,
+        &mut pool,
+    )?;
     books.settle(pool_id, &mut pool, &mut position)?;
 
     let staked_before = position.staked;
@@ -81,7 +79,7 @@ pub fn deposit(
         &books,
         pool_id,
         &pool,
-        &owner,
+        &key,
         &position,
         staked_before,
     )?;
@@ -142,7 +140,15 @@ pub fn withdraw(
     let mut pool = load_pool(deps.storage, pool_id)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
     let user = info.sender;
-    let mut position = load_position(deps.storage, &user, pool_id)?;
+    let mut books = Books::load(deps.storage, deps.querier, &env)?;
+    let key = PositionKey::new(deps.api, &user)?;
+    let mut position = key.load(
+        deps.storage,
+        &books.config,
+        &mut books.ledger,
+        pool_id,
+        &mut pool,
+    )?;
     if amount > position.staked {
         return Err(ContractError::InsufficientStake {
             pool_id,
@@ -150,7 +156,6 @@ pub fn withdraw(
             staked: position.staked,
         });
     }
-    let mut books = Books::load(deps.storage, deps.querier, &env)?;
     books.settle(pool_id, &mut pool, &mut position)?;
 
     let staked_before = position.staked;
@@ -160,7 +165,7 @@ pub fn withdraw(
     books.refresh_working(&mut powers, &mut pool, &mut position)?;
     if position.staked.is_zero() {
         // Nothing left to earn with: its last fraction is undistributed, not stranded.
-        release_carry(&mut position, &mut books.ledger)?;
+        release_carry(&mut pool, &mut position)?;
     }
 
     let transfer = pool.staking.transfer_msg(&recipient, amount)?;
@@ -169,7 +174,7 @@ pub fn withdraw(
         &books,
         pool_id,
         &pool,
-        &user,
+        &key,
         &position,
         staked_before,
     )?;
@@ -201,10 +206,7 @@ pub fn emergency_withdraw(
     let mut pool = load_pool(deps.storage, pool_id)?;
     let recipient = recipient_or(deps.api, recipient, &info.sender)?;
     let user = info.sender;
-    let mut position = load_position(deps.storage, &user, pool_id)?;
-    if position.staked.is_zero() {
-        return Err(ContractError::NoStake { pool_id });
-    }
+    let key = PositionKey::new(deps.api, &user)?;
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let settled = books.settle_pool_bounded(pool_id, &mut pool);
     if settled.is_err() && pool.gauge.is_some() {
@@ -216,12 +218,24 @@ pub fn emergency_withdraw(
     } else {
         settled?;
     }
-    settle_position(&pool, &mut position, &mut books.ledger)?;
+    // Loaded after the walk, which may have been dropped above (a position still in the 0.2
+    // layout moves its carry into this pool as it loads).
+    let mut position = key.load(
+        deps.storage,
+        &books.config,
+        &mut books.ledger,
+        pool_id,
+        &mut pool,
+    )?;
+    if position.staked.is_zero() {
+        return Err(ContractError::NoStake { pool_id });
+    }
+    settle_position(&mut pool, &mut position)?;
 
     let amount = position.staked;
     let forfeited = position.pending;
-    book_undistributed(&mut books.ledger, to_scaled(forfeited))?;
-    release_carry(&mut position, &mut books.ledger)?;
+    book_pool_undistributed(&mut pool, to_scaled(forfeited))?;
+    release_carry(&mut pool, &mut position)?;
     position.staked = Uint128::zero();
     pool.total_staked -= amount;
     set_working(
@@ -238,7 +252,7 @@ pub fn emergency_withdraw(
         &books,
         pool_id,
         &pool,
-        &user,
+        &key,
         &position,
         amount,
     )?;

@@ -8,7 +8,8 @@ use trellis_types::AssetInfo;
 
 use crate::accounting::Books;
 use crate::error::ContractError;
-use crate::state::{POOLS, POOL_BY_ASSET};
+use crate::pools::{load_pool, pool_books};
+use crate::state::POOL_BY_ASSET;
 
 /// The farm's balance of `asset`.
 fn balance(deps: Deps, env: &Env, asset: &AssetInfo) -> Result<Uint128, ContractError> {
@@ -31,14 +32,15 @@ fn booked(deps: Deps, books: &Books, asset: &AssetInfo) -> Result<Uint128, Contr
     let overflow = |_| ContractError::Overflow("booked balance");
     let mut booked = Uint128::zero();
     if let Some(pool_id) = POOL_BY_ASSET.may_load(deps.storage, &asset.key())? {
-        booked = POOLS.load(deps.storage, pool_id)?.total_staked;
+        booked = load_pool(deps.storage, pool_id)?.total_staked;
     }
     if let RewardSource::Reserve { asset: reward } = &books.config.reward {
         if reward == asset {
             let ledger = &books.ledger;
+            let claimed = pool_books(deps.storage)?.claimed;
             let owed = ledger
                 .emitted
-                .checked_sub(ledger.claimed + ledger.recovered)
+                .checked_sub(claimed + ledger.recovered)
                 .map_err(|_| ContractError::Overflow("emitted below paid"))?;
             booked = booked
                 .checked_add(owed)
