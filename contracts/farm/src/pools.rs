@@ -160,8 +160,10 @@ pub fn adopt_carry(
     Ok(())
 }
 
-/// The sum of every pool's books (`Pool::claimed`, `undistributed_scaled`, `carried_scaled`).
-/// One read per pool: for queries and owner messages only, bounded by `MAX_POOLS`.
+/// The farm's books that user actions move, whole: the sum of every pool's (`Pool::claimed`,
+/// `undistributed_scaled`, `carried_scaled`) plus the ledger's farm-level parts
+/// (`undistributed_scaled`, and what a 0.2 farm booked farm-wide). One read per pool: for
+/// queries and owner messages only, bounded by `MAX_POOLS`.
 #[derive(Default, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PoolBooks {
     pub claimed: Uint128,
@@ -169,8 +171,12 @@ pub struct PoolBooks {
     pub carried_scaled: Uint256,
 }
 
-pub fn pool_books(storage: &dyn Storage) -> Result<PoolBooks, ContractError> {
-    let mut sum = PoolBooks::default();
+pub fn pool_books(storage: &dyn Storage, ledger: &Ledger) -> Result<PoolBooks, ContractError> {
+    let mut sum = PoolBooks {
+        claimed: ledger.legacy_claimed,
+        undistributed_scaled: ledger.undistributed_scaled,
+        carried_scaled: ledger.legacy_carried_scaled,
+    };
     let overflow = |_| ContractError::Overflow("pool books");
     for item in POOL_STATE.range(storage, None, None, Order::Ascending) {
         let (_, state) = item?;

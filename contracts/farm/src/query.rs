@@ -236,16 +236,12 @@ pub fn projected_emission(
 pub fn totals(deps: Deps, env: Env) -> Result<TotalsResponse, ContractError> {
     let books = Books::load(deps.storage, deps.querier, &env)?;
     let ledger = &books.ledger;
-    let pools = pool_books(deps.storage)?;
-    let undistributed_scaled = ledger
-        .undistributed_scaled
-        .checked_add(pools.undistributed_scaled)
-        .map_err(|_| ContractError::Overflow("undistributed"))?;
+    let pools = pool_books(deps.storage, ledger)?;
     Ok(TotalsResponse {
         emitted: ledger.emitted,
         claimed: pools.claimed,
-        undistributed: from_scaled_floor(undistributed_scaled)?.0,
-        carried: carried_units(undistributed_scaled, pools.carried_scaled)?,
+        undistributed: from_scaled_floor(pools.undistributed_scaled)?.0,
+        carried: carried_units(pools.undistributed_scaled, pools.carried_scaled)?,
         recovered: ledger.recovered,
         rolled_over: ledger.rolled_over,
         skipped: ledger.skipped,

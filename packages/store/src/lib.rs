@@ -15,4 +15,4 @@ pub mod codec;
 pub mod num;
 mod table;
 
-pub use table::{Item, Map};
+pub use table::{Entries, Item, Map};

@@ -9,6 +9,9 @@ use serde::Serialize;
 
 use crate::codec::{decode, encode};
 
+/// What a range yields: a decoded key and value.
+pub type Entries<'s, K, T> = Box<dyn Iterator<Item = StdResult<(K, T)>> + 's>;
+
 /// One value under a fixed key.
 pub struct Item<T> {
     key: &'static [u8],
@@ -104,7 +107,7 @@ where
         min: Option<Bound<'a, K::Suffix>>,
         max: Option<Bound<'a, K::Suffix>>,
         order: Order,
-    ) -> Box<dyn Iterator<Item = StdResult<(<K::Suffix as KeyDeserialize>::Output, T)>> + 's>
+    ) -> Entries<'s, <K::Suffix as KeyDeserialize>::Output, T>
     where
         K::Suffix: PrimaryKey<'a> + KeyDeserialize + 'static,
         T: 's,
@@ -120,7 +123,7 @@ where
         min: Option<Bound<'a, K>>,
         max: Option<Bound<'a, K>>,
         order: Order,
-    ) -> Box<dyn Iterator<Item = StdResult<(K::Output, T)>> + 's>
+    ) -> Entries<'s, K::Output, T>
     where
         K: KeyDeserialize + 'static,
         T: 's,
@@ -136,7 +139,7 @@ fn entries<'a, 's, B, T>(
     min: Option<Bound<'a, B>>,
     max: Option<Bound<'a, B>>,
     order: Order,
-) -> Box<dyn Iterator<Item = StdResult<(B::Output, T)>> + 's>
+) -> Entries<'s, B::Output, T>
 where
     B: PrimaryKey<'a> + KeyDeserialize,
     T: DeserializeOwned + 's,

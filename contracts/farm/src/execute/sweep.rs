@@ -37,7 +37,7 @@ fn booked(deps: Deps, books: &Books, asset: &AssetInfo) -> Result<Uint128, Contr
     if let RewardSource::Reserve { asset: reward } = &books.config.reward {
         if reward == asset {
             let ledger = &books.ledger;
-            let claimed = pool_books(deps.storage)?.claimed;
+            let claimed = pool_books(deps.storage, ledger)?.claimed;
             let owed = ledger
                 .emitted
                 .checked_sub(claimed + ledger.recovered)
