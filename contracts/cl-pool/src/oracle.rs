@@ -23,22 +23,21 @@ use crate::error::ContractError;
 use crate::position::q128;
 use crate::state::{Config, ObservationRecord, OracleCursor, PoolState, OBSERVATIONS};
 
-/// The first observation, written when the price is set.
-pub fn start(storage: &mut dyn Storage, now: u64) -> Result<OracleCursor, ContractError> {
-    OBSERVATIONS.save(
-        storage,
-        0,
-        &ObservationRecord {
+/// The first observation, kept in the pool state when the price is set (nothing else is
+/// written).
+pub fn start(now: u64) -> (OracleCursor, ObservationRecord) {
+    (
+        OracleCursor {
+            newest: 0,
+            count: 1,
+        },
+        ObservationRecord {
             timestamp: now,
             opened_at: now,
             tick_cumulative: 0,
             seconds_per_liquidity_x128: Uint256::zero(),
         },
-    )?;
-    Ok(OracleCursor {
-        newest: 0,
-        count: 1,
-    })
+    )
 }
 
 /// `obs` carried forward to `now` with `tick` and `liquidity` holding since its timestamp.
@@ -63,7 +62,8 @@ fn carry(
 }
 
 /// Records the tick and liquidity that held since the newest observation, before the current
-/// action changes them. Updates the cursor inside `pool`; the caller saves the pool.
+/// action changes them. Updates the cursor and the newest observation inside `pool` (the
+/// caller saves the pool); opening a new slot closes the old newest into [`OBSERVATIONS`].
 pub fn record(
     storage: &mut dyn Storage,
     config: &Config,
@@ -71,7 +71,7 @@ pub fn record(
     now: u64,
 ) -> Result<(), ContractError> {
     let mut cursor = pool.oracle;
-    let newest = OBSERVATIONS.load(storage, cursor.newest)?;
+    let newest = pool.newest;
     if now <= newest.timestamp {
         return Ok(());
     }
@@ -79,22 +79,23 @@ pub fn record(
         carry(&newest, pool.tick, pool.liquidity, now)?;
     let capacity = config.oracle.capacity;
     let opened_at = if now - newest.opened_at >= config.oracle.min_sample_spacing {
-        cursor.newest = (cursor.newest + 1) % capacity;
+        let next = (cursor.newest + 1) % capacity;
+        if next != cursor.newest {
+            // With a capacity of 1 the closed observation is overwritten at once: no write.
+            OBSERVATIONS.save(storage, cursor.newest, &newest)?;
+        }
+        cursor.newest = next;
         cursor.count = (cursor.count + 1).min(capacity);
         now
     } else {
         newest.opened_at
     };
-    OBSERVATIONS.save(
-        storage,
-        cursor.newest,
-        &ObservationRecord {
-            timestamp: now,
-            opened_at,
-            tick_cumulative,
-            seconds_per_liquidity_x128,
-        },
-    )?;
+    pool.newest = ObservationRecord {
+        timestamp: now,
+        opened_at,
+        tick_cumulative,
+        seconds_per_liquidity_x128,
+    };
     pool.oracle = cursor;
     Ok(())
 }
@@ -103,13 +104,18 @@ pub fn record(
 struct Ring<'a> {
     storage: &'a dyn Storage,
     cursor: OracleCursor,
+    newest: ObservationRecord,
     capacity: u32,
 }
 
 impl Ring<'_> {
     fn get(&self, i: u32) -> Result<ObservationRecord, ContractError> {
         let oldest = (self.cursor.newest + self.capacity + 1 - self.cursor.count) % self.capacity;
-        Ok(OBSERVATIONS.load(self.storage, (oldest + i) % self.capacity)?)
+        let slot = (oldest + i) % self.capacity;
+        if slot == self.cursor.newest {
+            return Ok(self.newest);
+        }
+        Ok(OBSERVATIONS.load(self.storage, slot)?)
     }
 
     /// How many observations have a timestamp at or before `t` (binary search).
@@ -168,6 +174,7 @@ fn ring<'a>(storage: &'a dyn Storage, config: &Config, pool: &PoolState) -> Ring
     Ring {
         storage,
         cursor: pool.oracle,
+        newest: pool.newest,
         capacity: config.oracle.capacity,
     }
 }

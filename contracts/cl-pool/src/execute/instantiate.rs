@@ -96,7 +96,7 @@ pub fn initialize(
     sqrt_price: Uint256,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    if POOL.may_load(deps.storage)?.is_some() {
+    if POOL.exists(deps.storage) {
         return Err(ContractError::AlreadyInitialized);
     }
     let tick = set_price(deps.storage, env.block.time.seconds(), sqrt_price)?;
@@ -116,7 +116,7 @@ fn set_price(
         return Err(ContractError::SqrtPriceOutOfRange { sqrt_price });
     }
     let tick = tick_at_sqrt_price(sqrt_price)?;
-    let oracle = oracle::start(storage, now)?;
+    let (oracle, newest) = oracle::start(now);
     POOL.save(
         storage,
         &PoolState {
@@ -126,6 +126,7 @@ fn set_price(
             fee_growth_global: [Uint256::zero(); 2],
             protocol_fees: [0; 2],
             oracle,
+            newest,
         },
     )?;
     Ok(tick)

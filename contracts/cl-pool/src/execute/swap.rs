@@ -114,6 +114,7 @@ pub fn swap(
         // The tick that held since the newest observation is the one before the swap.
         oracle::record(deps.storage, config, &mut before, now)?;
         outcome.pool.oracle = before.oracle;
+        outcome.pool.newest = before.newest;
     }
     outcome.save_ticks(deps.storage)?;
     POOL.save(deps.storage, &outcome.pool)?;
