@@ -32,21 +32,25 @@ pub fn execute(
     match msg {
         ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
         ExecuteMsg::CreateLock { unlock_time } => {
-            let amount = funds::native_payment(&info, &CONFIG.load(deps.storage)?.lock_token)?;
-            lock::create_lock(deps, env, info.sender, amount, unlock_time)
+            let config = CONFIG.load(deps.storage)?;
+            let amount = funds::native_payment(&info, &config.lock_token)?;
+            lock::create_lock(deps, env, &config, info.sender, amount, unlock_time)
         }
         ExecuteMsg::IncreaseAmount {} => {
-            let amount = funds::native_payment(&info, &CONFIG.load(deps.storage)?.lock_token)?;
-            lock::add_to_lock(deps, env, "increase_amount", info.sender, amount)
+            let config = CONFIG.load(deps.storage)?;
+            let amount = funds::native_payment(&info, &config.lock_token)?;
+            lock::add_to_lock(deps, env, &config, "increase_amount", info.sender, amount)
         }
         ExecuteMsg::DepositFor { user } => {
-            let amount = funds::native_payment(&info, &CONFIG.load(deps.storage)?.lock_token)?;
+            let config = CONFIG.load(deps.storage)?;
+            let amount = funds::native_payment(&info, &config.lock_token)?;
             let user = deps.api.addr_validate(&user)?;
-            lock::add_to_lock(deps, env, "deposit_for", user, amount)
+            lock::add_to_lock(deps, env, &config, "deposit_for", user, amount)
         }
         ExecuteMsg::IncreaseUnlockTime { unlock_time } => {
             cw_utils::nonpayable(&info)?;
-            lock::increase_unlock_time(deps, env, info.sender, unlock_time)
+            let config = CONFIG.load(deps.storage)?;
+            lock::increase_unlock_time(deps, env, &config, info.sender, unlock_time)
         }
         ExecuteMsg::Withdraw {} => withdraw::withdraw(deps, env, info),
         ExecuteMsg::Checkpoint {} => checkpoint::checkpoint(deps, env, info),

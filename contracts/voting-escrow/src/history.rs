@@ -5,54 +5,56 @@
 //! its block time, and slope changes are only ever edited at weeks after that time. So from
 //! the newest point at or before `t`, nothing happened until `t` except scheduled slope
 //! changes at weeks that are already final, and walking forward reproduces the line at `t`.
-use cosmwasm_std::{Addr, Storage, Uint128};
+use cosmwasm_std::{Addr, Storage};
 use trellis_math::ve::{walk_global, weeks_between, Line, Walk, WEEK};
-use trellis_types::voting_escrow::Point;
 
 use crate::error::ContractError;
 use crate::limits::MAX_WEEKS_PER_CHECKPOINT;
-use crate::state::{GLOBAL_EPOCH, GLOBAL_POINTS, SLOPE_CHANGES, USER_EPOCH, USER_POINTS};
+use crate::state::{
+    newest_global, newest_user, StoredPoint, GLOBAL_POINTS, SLOPE_CHANGES, USER_POINTS,
+};
 
-pub fn to_line(p: &Point) -> Line {
-    Line {
-        bias: p.bias.u128(),
-        slope: p.slope.u128(),
-        ts: p.ts,
-    }
+/// The newest global point, as read once by a message and handed to `push_global`.
+#[derive(Clone, Copy, Debug)]
+pub struct GlobalHead {
+    pub epoch: u64,
+    pub line: Line,
 }
 
-pub fn to_point(l: &Line) -> Point {
-    Point {
-        bias: Uint128::new(l.bias),
-        slope: Uint128::new(l.slope),
-        ts: l.ts,
-    }
+pub fn last_global(storage: &dyn Storage) -> Result<GlobalHead, ContractError> {
+    let (epoch, p) = newest_global(storage)?;
+    Ok(GlobalHead {
+        epoch,
+        line: p.into(),
+    })
 }
 
-pub fn last_global(storage: &dyn Storage) -> Result<Line, ContractError> {
-    let epoch = GLOBAL_EPOCH.load(storage)?;
-    Ok(to_line(&GLOBAL_POINTS.load(storage, epoch)?))
-}
-
-/// Stores `line` as the newest global point. A line at the same time as the newest point
-/// replaces it, so several actions in one block keep one point (Curve bumped the epoch for
-/// each), and point times stay strictly increasing for the binary search.
-pub fn push_global(storage: &mut dyn Storage, line: &Line) -> Result<(), ContractError> {
-    let epoch = GLOBAL_EPOCH.load(storage)?;
-    let last = GLOBAL_POINTS.load(storage, epoch)?;
-    let epoch = if last.ts == line.ts { epoch } else { epoch + 1 };
-    GLOBAL_POINTS.save(storage, epoch, &to_point(line))?;
-    GLOBAL_EPOCH.save(storage, &epoch)?;
+/// Stores `line` as the newest global point after `head` (the newest point when the message
+/// started). A line at the same time as `head` replaces it, so several actions in one block
+/// keep one point (Curve bumped the epoch for each), and point times stay strictly
+/// increasing for the binary search.
+pub fn push_global(
+    storage: &mut dyn Storage,
+    head: &GlobalHead,
+    line: &Line,
+) -> Result<(), ContractError> {
+    let epoch = if head.line.ts == line.ts {
+        head.epoch
+    } else {
+        head.epoch + 1
+    };
+    GLOBAL_POINTS.save(storage, epoch, &StoredPoint::from(line))?;
     Ok(())
 }
 
 /// Stores `line` as the user's newest point (same-time lines replace, as for the global).
 pub fn push_user(storage: &mut dyn Storage, user: &Addr, line: &Line) -> Result<(), ContractError> {
-    let n = USER_EPOCH.may_load(storage, user)?.unwrap_or(0);
-    let same_time = n > 0 && USER_POINTS.load(storage, (user, n))?.ts == line.ts;
-    let n = if same_time { n } else { n + 1 };
-    USER_POINTS.save(storage, (user, n), &to_point(line))?;
-    USER_EPOCH.save(storage, user, &n)?;
+    let n = match newest_user(storage, user)? {
+        Some((n, p)) if p.ts == line.ts => n,
+        Some((n, _)) => n + 1,
+        None => 1,
+    };
+    USER_POINTS.save(storage, (user, n), &StoredPoint::from(line))?;
     Ok(())
 }
 
@@ -65,24 +67,18 @@ pub fn walk(
     max_weeks: u64,
 ) -> Result<Walk, ContractError> {
     walk_global(start, to, max_weeks, |week| {
-        Ok::<_, ContractError>(
-            SLOPE_CHANGES
-                .may_load(storage, week)?
-                .unwrap_or_default()
-                .u128(),
-        )
+        Ok::<_, ContractError>(SLOPE_CHANGES.may_load(storage, week)?.unwrap_or_default())
     })
 }
 
 /// The global line at `now` for a lock change, walking at most `MAX_WEEKS_PER_CHECKPOINT`
 /// boundaries. Further behind: `CheckpointRequired` (the caller's message fails whole).
-pub fn global_now(storage: &dyn Storage, now: u64) -> Result<Line, ContractError> {
-    let w = walk(
-        storage,
-        last_global(storage)?,
-        now,
-        MAX_WEEKS_PER_CHECKPOINT,
-    )?;
+pub fn global_now(
+    storage: &dyn Storage,
+    head: &GlobalHead,
+    now: u64,
+) -> Result<Line, ContractError> {
+    let w = walk(storage, head.line, now, MAX_WEEKS_PER_CHECKPOINT)?;
     if !w.reached {
         return Err(ContractError::CheckpointRequired {
             weeks_behind: weeks_between(w.line.ts, now),
@@ -118,13 +114,35 @@ fn search_by_time(
 /// The user's power at any time `t`: their newest point at or before `t`, decayed. Zero
 /// before their first point.
 pub fn user_power_at(storage: &dyn Storage, user: &Addr, t: u64) -> Result<u128, ContractError> {
-    let n = USER_EPOCH.may_load(storage, user)?.unwrap_or(0);
-    let ts_of = |i: u64| Ok(USER_POINTS.load(storage, (user, i))?.ts);
-    let Some(i) = search_by_time(1, n, t, ts_of)? else {
-        return Ok(0);
+    Ok(user_powers_at(storage, user, &[t])?[0])
+}
+
+/// The user's power at each of `times`: the newest point is read once, and a time at or
+/// after it (the usual case: a fee claim's recent weeks) needs no further read; earlier
+/// times search the history.
+pub fn user_powers_at(
+    storage: &dyn Storage,
+    user: &Addr,
+    times: &[u64],
+) -> Result<Vec<u128>, ContractError> {
+    let Some((n, newest)) = newest_user(storage, user)? else {
+        return Ok(vec![0; times.len()]);
     };
-    let line = to_line(&USER_POINTS.load(storage, (user, i))?);
-    Ok(line.value_at(t).expect("point at or before t"))
+    let newest = Line::from(newest);
+    let ts_of = |i: u64| Ok(USER_POINTS.load(storage, (user, i))?.ts);
+    times
+        .iter()
+        .map(|&t| {
+            if t >= newest.ts {
+                return Ok(newest.value_at(t).expect("point at or before t"));
+            }
+            let Some(i) = search_by_time(1, n - 1, t, ts_of)? else {
+                return Ok(0);
+            };
+            let line = Line::from(USER_POINTS.load(storage, (user, i))?);
+            Ok(line.value_at(t).expect("point at or before t"))
+        })
+        .collect()
 }
 
 /// Total power at any time `t`: the newest global point at or before `t`, walked forward.
@@ -144,8 +162,13 @@ pub fn total_powers_at(
     times: &[u64],
     max_time: u64,
 ) -> Result<Vec<u128>, ContractError> {
-    let epoch = GLOBAL_EPOCH.load(storage)?;
-    let ts_of = |i: u64| Ok(GLOBAL_POINTS.load(storage, i)?.ts);
+    let (epoch, newest) = newest_global(storage)?;
+    let ts_of = |i: u64| {
+        if i == epoch {
+            return Ok(newest.ts);
+        }
+        Ok(GLOBAL_POINTS.load(storage, i)?.ts)
+    };
     let mut previous: Option<(u64, Line)> = None;
     let mut powers = Vec::with_capacity(times.len());
     for &t in times {
@@ -155,7 +178,8 @@ pub fn total_powers_at(
         };
         let start = match previous {
             Some((j, line)) if j == i && line.ts <= t => line,
-            _ => to_line(&GLOBAL_POINTS.load(storage, i)?),
+            _ if i == epoch => Line::from(newest),
+            _ => Line::from(GLOBAL_POINTS.load(storage, i)?),
         };
         let w = walk(storage, start, t, max_time / WEEK + 2)?;
         // Unreachable while the slope-change invariant holds; refuse rather than answer wrong.
@@ -170,29 +194,40 @@ pub fn total_powers_at(
     Ok(powers)
 }
 
-/// Schedules `slope` to leave the global line at `end`.
-pub fn schedule_slope_end(
+/// Moves a lock's scheduled slope: `old` (end, slope) leaves the schedule and `new` joins
+/// it. The same end week is read and written once.
+pub fn reschedule_slope(
     storage: &mut dyn Storage,
-    end: u64,
-    slope: u128,
+    old: Option<(u64, u128)>,
+    new: (u64, u128),
 ) -> Result<(), ContractError> {
-    let old = SLOPE_CHANGES.may_load(storage, end)?.unwrap_or_default();
-    SLOPE_CHANGES.save(storage, end, &old.checked_add(Uint128::new(slope))?)?;
+    let overflow = || trellis_math::MathError::Overflow("ve slope change");
+    match old {
+        Some((end, slope)) if end == new.0 => {
+            let v = SLOPE_CHANGES.may_load(storage, end)?.unwrap_or_default();
+            let v = v
+                .checked_sub(slope)
+                .and_then(|v| v.checked_add(new.1))
+                .ok_or_else(overflow)?;
+            save_slope_change(storage, end, v)?;
+        }
+        _ => {
+            if let Some((end, slope)) = old {
+                let v = SLOPE_CHANGES.may_load(storage, end)?.unwrap_or_default();
+                save_slope_change(storage, end, v.checked_sub(slope).ok_or_else(overflow)?)?;
+            }
+            let v = SLOPE_CHANGES.may_load(storage, new.0)?.unwrap_or_default();
+            save_slope_change(storage, new.0, v.checked_add(new.1).ok_or_else(overflow)?)?;
+        }
+    }
     Ok(())
 }
 
-/// Cancels `slope` scheduled at `end` (a lock that grew or moved its end).
-pub fn unschedule_slope_end(
-    storage: &mut dyn Storage,
-    end: u64,
-    slope: u128,
-) -> Result<(), ContractError> {
-    let old = SLOPE_CHANGES.may_load(storage, end)?.unwrap_or_default();
-    let new = old.checked_sub(Uint128::new(slope))?;
-    if new.is_zero() {
+fn save_slope_change(storage: &mut dyn Storage, end: u64, v: u128) -> Result<(), ContractError> {
+    if v == 0 {
         SLOPE_CHANGES.remove(storage, end);
     } else {
-        SLOPE_CHANGES.save(storage, end, &new)?;
+        SLOPE_CHANGES.save(storage, end, &v)?;
     }
     Ok(())
 }

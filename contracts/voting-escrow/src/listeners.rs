@@ -1,24 +1,22 @@
 //! Listeners: contracts told about every lock change. Each notification is a sub-message
 //! with its own gas limit whose failure is answered by `on_reply` with an event and
 //! swallowed, so a broken or hostile listener can never block a user.
-use cosmwasm_std::{to_json_binary, Addr, Reply, Response, Storage, SubMsg, SubMsgResult, WasmMsg};
+use cosmwasm_std::{to_json_binary, Addr, Reply, Response, SubMsg, SubMsgResult, WasmMsg};
 use trellis_types::voting_escrow::ListenerMsg;
 
 use crate::error::ContractError;
 use crate::limits::LISTENER_GAS_LIMIT;
-use crate::state::LISTENERS;
 
 /// Reply id of listener notifications (the only sub-messages this contract sends).
 pub const LISTENER_REPLY_ID: u64 = 1;
 
 /// One `LockChanged { user }` sub-message per listener (at most `MAX_LISTENERS`).
-pub fn notify(storage: &dyn Storage, user: &Addr) -> Result<Vec<SubMsg>, ContractError> {
+pub fn notify(listeners: &[Addr], user: &Addr) -> Result<Vec<SubMsg>, ContractError> {
     let msg = to_json_binary(&ListenerMsg::LockChanged {
         user: user.to_string(),
     })?;
-    LISTENERS
-        .load(storage)?
-        .into_iter()
+    listeners
+        .iter()
         .map(|listener| {
             let exec = WasmMsg::Execute {
                 contract_addr: listener.to_string(),

@@ -5,9 +5,9 @@ use trellis_types::voting_escrow::{
 };
 
 use crate::error::ContractError;
-use crate::history::{total_power_at, total_powers_at, user_power_at};
+use crate::history::{total_power_at, total_powers_at, user_power_at, user_powers_at};
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
-use crate::state::{CONFIG, GLOBAL_POINTS, LISTENERS, LOCKS, USER_EPOCH, USER_POINTS};
+use crate::state::{newest_user, CONFIG, GLOBAL_POINTS, LOCKS, USER_POINTS};
 
 pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     let c = CONFIG.load(deps.storage)?;
@@ -78,10 +78,10 @@ pub fn user_powers(
 ) -> Result<PowersResponse, ContractError> {
     check_times(&times)?;
     let user = deps.api.addr_validate(&user)?;
-    let powers = times
-        .iter()
-        .map(|&t| Ok(Uint128::new(user_power_at(deps.storage, &user, t)?)))
-        .collect::<Result<_, ContractError>>()?;
+    let powers = user_powers_at(deps.storage, &user, &times)?
+        .into_iter()
+        .map(Uint128::new)
+        .collect();
     Ok(PowersResponse { powers })
 }
 
@@ -135,18 +135,18 @@ pub fn user_points(
     limit: Option<u32>,
 ) -> Result<PointsResponse, ContractError> {
     let user = deps.api.addr_validate(&user)?;
-    let n = USER_EPOCH.may_load(deps.storage, &user)?.unwrap_or(0);
+    let n = newest_user(deps.storage, &user)?.map_or(0, |(n, _)| n);
     let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as u64;
     let first = start_after.unwrap_or(0).saturating_add(1);
     let last = n.min(first.saturating_add(limit).saturating_sub(1));
     let points = (first..=last)
-        .map(|i| USER_POINTS.load(deps.storage, (&user, i)))
+        .map(|i| USER_POINTS.load(deps.storage, (&user, i)).map(Into::into))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(PointsResponse { points })
 }
 
 pub fn listeners(deps: Deps) -> Result<ListenersResponse, ContractError> {
-    let listeners = LISTENERS.load(deps.storage)?;
+    let listeners = CONFIG.load(deps.storage)?.listeners;
     Ok(ListenersResponse {
         listeners: listeners.into_iter().map(|a| a.into_string()).collect(),
     })

@@ -3,7 +3,7 @@ use cw_ownable::Action;
 
 use crate::error::ContractError;
 use crate::limits::MAX_LISTENERS;
-use crate::state::LISTENERS;
+use crate::state::CONFIG;
 
 pub fn update_ownership(
     deps: DepsMut,
@@ -24,7 +24,8 @@ pub fn add_listener(
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let address = deps.api.addr_validate(&address)?;
-    let mut listeners = LISTENERS.load(deps.storage)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    let listeners = &mut config.listeners;
     if listeners.contains(&address) {
         return Err(ContractError::DuplicateListener {
             address: address.into_string(),
@@ -34,7 +35,7 @@ pub fn add_listener(
         return Err(ContractError::TooManyListeners { max: MAX_LISTENERS });
     }
     listeners.push(address.clone());
-    LISTENERS.save(deps.storage, &listeners)?;
+    CONFIG.save(deps.storage, &config)?;
     Ok(Response::new()
         .add_attribute("action", "add_listener")
         .add_attribute("listener", address))
@@ -47,12 +48,13 @@ pub fn remove_listener(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    let mut listeners = LISTENERS.load(deps.storage)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    let listeners = &mut config.listeners;
     let Some(i) = listeners.iter().position(|l| l.as_str() == address) else {
         return Err(ContractError::UnknownListener { address });
     };
     listeners.remove(i);
-    LISTENERS.save(deps.storage, &listeners)?;
+    CONFIG.save(deps.storage, &config)?;
     Ok(Response::new()
         .add_attribute("action", "remove_listener")
         .add_attribute("listener", address))

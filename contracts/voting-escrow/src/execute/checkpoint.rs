@@ -10,13 +10,9 @@ use crate::limits::MAX_WEEKS_PER_CHECKPOINT;
 pub fn checkpoint(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     let now = env.block.time.seconds();
-    let w = walk(
-        deps.storage,
-        last_global(deps.storage)?,
-        now,
-        MAX_WEEKS_PER_CHECKPOINT,
-    )?;
-    push_global(deps.storage, &w.line)?;
+    let head = last_global(deps.storage)?;
+    let w = walk(deps.storage, head.line, now, MAX_WEEKS_PER_CHECKPOINT)?;
+    push_global(deps.storage, &head, &w.line)?;
     Ok(Response::new()
         .add_attribute("action", "checkpoint")
         .add_attribute("reached", w.line.ts.to_string())

@@ -1,11 +1,11 @@
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 use trellis_math::ve::DEFAULT_MAX_TIME;
-use trellis_types::voting_escrow::{InstantiateMsg, Point};
+use trellis_types::voting_escrow::InstantiateMsg;
 
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::ContractError;
 use crate::limits::{MAX_MAX_TIME, MIN_MAX_TIME};
-use crate::state::{Config, CONFIG, GLOBAL_EPOCH, GLOBAL_POINTS, LISTENERS};
+use crate::state::{Config, StoredPoint, CONFIG, GLOBAL_POINTS};
 
 pub fn instantiate(
     deps: DepsMut,
@@ -31,6 +31,7 @@ pub fn instantiate(
         &Config {
             lock_token: lock_token.clone(),
             max_time,
+            listeners: vec![],
         },
     )?;
     // The first global point: no power at creation. Queries before it answer zero.
@@ -38,13 +39,11 @@ pub fn instantiate(
     GLOBAL_POINTS.save(
         deps.storage,
         0,
-        &Point {
+        &StoredPoint {
             ts: now,
-            ..Point::default()
+            ..StoredPoint::default()
         },
     )?;
-    GLOBAL_EPOCH.save(deps.storage, &0)?;
-    LISTENERS.save(deps.storage, &vec![])?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("owner", owner)

@@ -5,11 +5,9 @@ use trellis_math::ve::{lock_line, round_down_to_week};
 use trellis_math::MathError;
 
 use crate::error::ContractError;
-use crate::history::{
-    global_now, push_global, push_user, schedule_slope_end, unschedule_slope_end,
-};
+use crate::history::{global_now, last_global, push_global, push_user, reschedule_slope};
 use crate::listeners::notify;
-use crate::state::{Config, Lock, CONFIG, LOCKS};
+use crate::state::{Config, Lock, LOCKS};
 
 /// `unlock_time` rounded down to a week; it must be after `now` and at most `max_time` ahead.
 pub fn checked_end(now: u64, unlock_time: u64, max_time: u64) -> Result<u64, ContractError> {
@@ -35,6 +33,7 @@ pub fn checked_end(now: u64, unlock_time: u64, max_time: u64) -> Result<u64, Con
 pub fn create_lock(
     deps: DepsMut,
     env: Env,
+    config: &Config,
     user: Addr,
     amount: Uint128,
     unlock_time: u64,
@@ -49,12 +48,11 @@ pub fn create_lock(
             end: lock.end,
         });
     }
-    let config = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
     let end = checked_end(now, unlock_time, config.max_time)?;
     change_lock(
         deps,
-        &config,
+        config,
         now,
         "create_lock",
         &user,
@@ -68,6 +66,7 @@ pub fn create_lock(
 pub fn add_to_lock(
     deps: DepsMut,
     env: Env,
+    config: &Config,
     action: &str,
     user: Addr,
     amount: Uint128,
@@ -75,23 +74,22 @@ pub fn add_to_lock(
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
-    let config = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
     let old = live_lock(&deps, &user, now)?;
     let new = Lock {
         amount: old.amount.checked_add(amount)?,
         end: old.end,
     };
-    change_lock(deps, &config, now, action, &user, Some(old), new)
+    change_lock(deps, config, now, action, &user, Some(old), new)
 }
 
 pub fn increase_unlock_time(
     deps: DepsMut,
     env: Env,
+    config: &Config,
     user: Addr,
     unlock_time: u64,
 ) -> Result<Response, ContractError> {
-    let config = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
     let old = live_lock(&deps, &user, now)?;
     let requested = round_down_to_week(unlock_time);
@@ -109,7 +107,7 @@ pub fn increase_unlock_time(
     };
     change_lock(
         deps,
-        &config,
+        config,
         now,
         "increase_unlock_time",
         &user,
@@ -151,7 +149,9 @@ fn change_lock(
     new: Lock,
 ) -> Result<Response, ContractError> {
     let storage = deps.storage;
-    let mut global = global_now(storage, now)?;
+    let head = last_global(storage)?;
+    let mut global = global_now(storage, &head, now)?;
+    let mut old_slope = None;
     if let Some(old) = &old {
         let old_line = lock_line(old.amount.u128(), old.end, now, config.max_time)?;
         global.bias = global
@@ -162,7 +162,7 @@ fn change_lock(
             .slope
             .checked_sub(old_line.slope)
             .ok_or(MathError::Overflow("ve global slope below a user's"))?;
-        unschedule_slope_end(storage, old.end, old_line.slope)?;
+        old_slope = Some((old.end, old_line.slope));
     }
     let line = lock_line(new.amount.u128(), new.end, now, config.max_time)?;
     global.bias = global
@@ -173,13 +173,13 @@ fn change_lock(
         .slope
         .checked_add(line.slope)
         .ok_or(MathError::Overflow("ve global slope"))?;
-    schedule_slope_end(storage, new.end, line.slope)?;
-    push_global(storage, &global)?;
+    reschedule_slope(storage, old_slope, (new.end, line.slope))?;
+    push_global(storage, &head, &global)?;
     push_user(storage, user, &line)?;
     LOCKS.save(storage, user, &new)?;
 
     Ok(Response::new()
-        .add_submessages(notify(storage, user)?)
+        .add_submessages(notify(&config.listeners, user)?)
         .add_attribute("action", action)
         .add_attribute("user", user)
         .add_attribute("amount", new.amount)

@@ -19,24 +19,24 @@ pub fn receive_cw20(
     let token = AssetInfo::Cw20 {
         contract_addr: info.sender.to_string(),
     };
-    let expected = CONFIG.load(deps.storage)?.lock_token;
-    if token != expected {
+    let config = CONFIG.load(deps.storage)?;
+    if token != config.lock_token {
         return Err(ContractError::WrongToken {
-            expected: expected.to_string(),
+            expected: config.lock_token.to_string(),
             got: token.to_string(),
         });
     }
     let sender = deps.api.addr_validate(&msg.sender)?;
     match from_json(&msg.msg)? {
         ReceiveMsg::CreateLock { unlock_time } => {
-            lock::create_lock(deps, env, sender, msg.amount, unlock_time)
+            lock::create_lock(deps, env, &config, sender, msg.amount, unlock_time)
         }
         ReceiveMsg::IncreaseAmount {} => {
-            lock::add_to_lock(deps, env, "increase_amount", sender, msg.amount)
+            lock::add_to_lock(deps, env, &config, "increase_amount", sender, msg.amount)
         }
         ReceiveMsg::DepositFor { user } => {
             let user = deps.api.addr_validate(&user)?;
-            lock::add_to_lock(deps, env, "deposit_for", user, msg.amount)
+            lock::add_to_lock(deps, env, &config, "deposit_for", user, msg.amount)
         }
     }
 }

@@ -31,10 +31,10 @@ pub fn withdraw(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, 
             ts: now,
         },
     )?;
-    let token = CONFIG.load(deps.storage)?.lock_token;
+    let config = CONFIG.load(deps.storage)?;
     Ok(Response::new()
-        .add_message(token.transfer_msg(&user, lock.amount)?)
-        .add_submessages(notify(deps.storage, &user)?)
+        .add_message(config.lock_token.transfer_msg(&user, lock.amount)?)
+        .add_submessages(notify(&config.listeners, &user)?)
         .add_attribute("action", "withdraw")
         .add_attribute("user", &user)
         .add_attribute("amount", lock.amount)

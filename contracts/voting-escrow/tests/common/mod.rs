@@ -12,7 +12,6 @@ use cw20::Cw20ReceiveMsg;
 use trellis_types::voting_escrow::*;
 use trellis_types::AssetInfo;
 use trellis_voting_escrow::contract::{execute, instantiate, query};
-use trellis_voting_escrow::state::GLOBAL_EPOCH;
 use trellis_voting_escrow::ContractError;
 
 pub const LP: &str = "ulp";
@@ -154,7 +153,9 @@ impl Ve {
     }
 
     pub fn epoch(&self) -> u64 {
-        GLOBAL_EPOCH.load(&self.deps.storage).unwrap()
+        trellis_voting_escrow::state::newest_global(&self.deps.storage)
+            .unwrap()
+            .0
     }
 
     /// Every key and value in storage, to compare before and after a refused call.
