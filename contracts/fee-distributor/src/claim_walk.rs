@@ -1,12 +1,13 @@
 //! The bounded walk over a user's unclaimed complete weeks, shared by `Claim` (which then
 //! stores the cursor and pays) and the `Claimable` query (which only reports).
-use cosmwasm_std::{Addr, Deps, Uint128};
+use cosmwasm_std::{Addr, Deps, Order, StdResult, Uint128};
+use cw_storage_plus::Bound;
 use trellis_math::mul_div::mul_div_floor;
 use trellis_types::voting_escrow::WEEK;
 
 use crate::error::ContractError;
-use crate::state::{Config, LAST_TOKEN_TIME, TOKENS_PER_WEEK, UNPAID, USER_CURSOR};
-use crate::voting_escrow::{first_point_time, total_powers_readonly, user_powers_at};
+use crate::state::{Books, Config, UserBook, Week, USERS, WEEKS};
+use crate::voting_escrow::{first_point_time, user_powers_at};
 use crate::week_split::week_start;
 
 pub struct ClaimWalk {
@@ -18,6 +19,8 @@ pub struct ClaimWalk {
     pub next_cursor: u64,
     pub weeks_walked: u32,
     pub last_token_time: u64,
+    /// The user's record as loaded (absent before the first claim).
+    pub user_book: Option<UserBook>,
 }
 
 /// Walks at most `limit` weeks from the user's cursor, stopping at the first week that is not
@@ -25,60 +28,59 @@ pub struct ClaimWalk {
 pub fn walk_claim(
     deps: Deps,
     config: &Config,
+    books: &Books,
     user: &Addr,
     limit: u32,
 ) -> Result<ClaimWalk, ContractError> {
-    let last_token_time = LAST_TOKEN_TIME.load(deps.storage)?;
+    let last_token_time = books.last_token_time;
     // Week `w` (aligned) is complete iff w + WEEK <= last_token_time iff w < week_start(last).
     let frontier = week_start(last_token_time);
-    let cursor = match USER_CURSOR.may_load(deps.storage, user)? {
-        Some(cursor) => cursor,
+    let user_book = USERS.may_load(deps.storage, user)?;
+    let cursor = match &user_book {
+        Some(b) => b.cursor,
         None => initial_cursor(deps, config, user, frontier)?,
     };
-    let keys: Vec<String> = config.tokens.iter().map(|t| t.key()).collect();
-    // First the weeks to walk and their fees; weeks without fees need no power at all.
-    let mut week = cursor;
-    let mut weeks_walked = 0;
-    let mut with_fees: Vec<(u64, Vec<Uint128>)> = vec![];
-    while weeks_walked < limit && week < frontier {
-        let fees = keys
-            .iter()
-            .map(|k| {
-                Ok(TOKENS_PER_WEEK
-                    .may_load(deps.storage, (k, week))?
-                    .unwrap_or_default())
-            })
-            .collect::<Result<Vec<Uint128>, ContractError>>()?;
-        if fees.iter().any(|f| !f.is_zero()) {
-            with_fees.push((week, fees));
-        }
-        week += WEEK;
-        weeks_walked += 1;
-    }
-    // Then the powers of those weeks, one escrow query each for the user and the totals.
+    // The weeks walked: from the cursor, at most `limit`, before the frontier.
+    let weeks_walked = if frontier > cursor {
+        (frontier - cursor).div_ceil(WEEK).min(u64::from(limit)) as u32
+    } else {
+        0
+    };
+    let next_cursor = cursor + u64::from(weeks_walked) * WEEK;
+    // Their stored records with fees, in one range; weeks without fees need no power at all.
+    let with_fees: Vec<(u64, Week)> = if weeks_walked == 0 {
+        vec![]
+    } else {
+        WEEKS
+            .range(
+                deps.storage,
+                Some(Bound::inclusive(cursor)),
+                Some(Bound::exclusive(next_cursor)),
+                Order::Ascending,
+            )
+            .filter(|r| r.as_ref().map_or(true, |(_, w)| w.has_fees()))
+            .collect::<StdResult<_>>()?
+    };
+    // Then the user's powers of those weeks, in one escrow query. Fees are only booked into
+    // weeks whose total was read first, so every such week carries its total.
     let weeks: Vec<u64> = with_fees.iter().map(|(w, _)| *w).collect();
-    let totals = total_powers_readonly(deps, &config.voting_escrow, &weeks)?;
     let powers = user_powers_at(&deps.querier, &config.voting_escrow, user, weeks)?;
-    let unpaid = keys
-        .iter()
-        .map(|k| {
-            Ok(UNPAID
-                .may_load(deps.storage, (user, k))?
-                .unwrap_or_default())
-        })
-        .collect::<Result<Vec<Uint128>, ContractError>>()?;
+    let unpaid: Vec<Uint128> = (0..config.tokens.len())
+        .map(|i| Uint128::new(user_book.as_ref().map_or(0, |b| b.unpaid(i))))
+        .collect();
     let mut amounts = unpaid.clone();
-    for (((_, fees), total), power) in with_fees.iter().zip(totals).zip(powers) {
+    for ((_, week), power) in with_fees.iter().zip(powers) {
+        let total = Uint128::new(week.total);
         // Fees are only booked into weeks with power, so `total > 0` here; the clamp keeps a
         // user's share within the week's fees even if the escrow misreports.
         let power = power.min(total);
         if power.is_zero() {
             continue;
         }
-        for (amount, fee) in amounts.iter_mut().zip(fees) {
+        for (amount, fee) in amounts.iter_mut().zip(&week.fees) {
             // Credit rounds down: floor(fees * power / total).
             *amount = amount
-                .checked_add(mul_div_floor(*fee, power, total)?)
+                .checked_add(mul_div_floor(Uint128::new(*fee), power, total)?)
                 .map_err(|_| ContractError::Overflow("claim amount"))?;
         }
     }
@@ -86,9 +88,10 @@ pub fn walk_claim(
         amounts,
         unpaid,
         cursor,
-        next_cursor: week,
+        next_cursor,
         weeks_walked,
         last_token_time,
+        user_book,
     })
 }
 

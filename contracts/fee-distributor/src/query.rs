@@ -1,4 +1,4 @@
-use cosmwasm_std::{Deps, Env, Order, StdResult};
+use cosmwasm_std::{Deps, Env, Order, StdResult, Uint128};
 use cw_storage_plus::Bound;
 use trellis_types::fee_distributor::{
     ClaimableResponse, ConfigResponse, TokenAmount, TokenTotals, TokensPerWeekResponse,
@@ -10,7 +10,7 @@ use crate::balance::balance_of;
 use crate::claim_walk::{initial_cursor, walk_claim};
 use crate::error::ContractError;
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT, MAX_WEEKS_PER_CLAIM};
-use crate::state::{CONFIG, LAST_TOKEN_TIME, LEDGER, TOKENS_PER_WEEK, USER_CURSOR};
+use crate::state::{BOOKS, CONFIG, USERS, WEEKS};
 use crate::week_split::week_start;
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
@@ -19,7 +19,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         voting_escrow: config.voting_escrow.to_string(),
         tokens: config.tokens,
         start_time: config.start_time,
-        last_token_time: LAST_TOKEN_TIME.load(deps.storage)?,
+        last_token_time: BOOKS.load(deps.storage)?.last_token_time,
     })
 }
 
@@ -27,7 +27,8 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
 pub fn claimable(deps: Deps, user: String) -> Result<ClaimableResponse, ContractError> {
     let user = deps.api.addr_validate(&user)?;
     let config = CONFIG.load(deps.storage)?;
-    let walk = walk_claim(deps, &config, &user, MAX_WEEKS_PER_CLAIM)?;
+    let books = BOOKS.load(deps.storage)?;
+    let walk = walk_claim(deps, &config, &books, &user, MAX_WEEKS_PER_CLAIM)?;
     Ok(ClaimableResponse {
         amounts: config
             .tokens
@@ -47,31 +48,42 @@ pub fn tokens_per_week(
 ) -> Result<TokensPerWeekResponse, ContractError> {
     let config = CONFIG.load(deps.storage)?;
     let token = token.validate(deps.api)?;
-    if !config.tokens.contains(&token) {
+    let Some(i) = config.tokens.iter().position(|t| *t == token) else {
         return Err(ContractError::UnknownToken { token: token.key() });
-    }
+    };
     let limit = limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT) as usize;
-    let key = token.key();
-    let weeks = TOKENS_PER_WEEK
-        .prefix(&key)
+    // The weeks where this token was booked (a week record holds every token's fees and the
+    // week's total; weeks without this token's fees are skipped).
+    let weeks = WEEKS
         .range(
             deps.storage,
             start_after.map(Bound::exclusive),
             None,
             Order::Ascending,
         )
+        .filter_map(|item| match item {
+            Ok((week_start, week)) => {
+                let amount = week.fees.get(i).copied().unwrap_or_default();
+                (amount != 0).then(|| {
+                    Ok(WeekFees {
+                        week_start,
+                        amount: Uint128::new(amount),
+                    })
+                })
+            }
+            Err(e) => Some(Err(e)),
+        })
         .take(limit)
-        .map(|item| item.map(|(week_start, amount)| WeekFees { week_start, amount }))
         .collect::<StdResult<_>>()?;
     Ok(TokensPerWeekResponse { weeks })
 }
 
 pub fn user_cursor(deps: Deps, user: String) -> Result<UserCursorResponse, ContractError> {
     let user = deps.api.addr_validate(&user)?;
-    let week = match USER_CURSOR.may_load(deps.storage, &user)? {
-        Some(week) => week,
+    let week = match USERS.may_load(deps.storage, &user)? {
+        Some(book) => book.cursor,
         None => {
-            let frontier = week_start(LAST_TOKEN_TIME.load(deps.storage)?);
+            let frontier = week_start(BOOKS.load(deps.storage)?.last_token_time);
             initial_cursor(deps, &CONFIG.load(deps.storage)?, &user, frontier)?
         }
     };
@@ -80,14 +92,14 @@ pub fn user_cursor(deps: Deps, user: String) -> Result<UserCursorResponse, Contr
 
 pub fn totals(deps: Deps, env: Env) -> StdResult<TotalsResponse> {
     let config = CONFIG.load(deps.storage)?;
+    let books = BOOKS.load(deps.storage)?;
     let mut tokens = Vec::with_capacity(config.tokens.len());
-    for token in config.tokens {
-        let ledger = LEDGER.load(deps.storage, &token.key())?;
+    for (token, ledger) in config.tokens.into_iter().zip(books.ledgers) {
         let balance = balance_of(&deps.querier, &token, &env.contract.address)?;
         tokens.push(TokenTotals {
             unbooked: balance.saturating_sub(ledger.owed()),
-            booked: ledger.booked,
-            claimed: ledger.claimed,
+            booked: Uint128::new(ledger.booked),
+            claimed: Uint128::new(ledger.claimed),
             token,
         });
     }

@@ -1,12 +1,10 @@
 //! The reads from the vote-escrow contract, each a single batched query however many weeks
-//! it covers (a query costs a contract instance, far more than the reads inside it), and the
-//! per-week cache of total power.
-use cosmwasm_std::{Addr, Deps, QuerierWrapper, StdError, StdResult, Storage, Uint128};
+//! it covers (a query costs a contract instance, far more than the reads inside it). The
+//! total power of a week is cached in its `Week` record by the checkpoint that reads it.
+use cosmwasm_std::{Addr, QuerierWrapper, StdError, StdResult, Uint128};
 use trellis_types::voting_escrow::{
     HistoryStartResponse, PointsResponse, PowersResponse, QueryMsg,
 };
-
-use crate::state::TOTAL_POWER_AT;
 
 /// Sends a batched powers query (none when `times` is empty) and checks one answer per time.
 fn powers(
@@ -43,68 +41,14 @@ pub fn user_powers_at(
     powers(querier, ve, msg, asked)
 }
 
-/// Cached totals of `weeks`, and the weeks missing from the cache.
-fn cached_totals(
-    storage: &dyn Storage,
-    weeks: &[u64],
-) -> StdResult<(Vec<Option<Uint128>>, Vec<u64>)> {
-    let cached = weeks
-        .iter()
-        .map(|&w| TOTAL_POWER_AT.may_load(storage, w))
-        .collect::<StdResult<Vec<_>>>()?;
-    let missing = weeks
-        .iter()
-        .zip(&cached)
-        .filter(|(_, c)| c.is_none())
-        .map(|(&w, _)| w)
-        .collect();
-    Ok((cached, missing))
-}
-
-/// The cached values with the gaps filled, in order, from `fetched`.
-fn fill(cached: Vec<Option<Uint128>>, fetched: &[Uint128]) -> Vec<Uint128> {
-    let mut fetched = fetched.iter();
-    cached
-        .into_iter()
-        .map(|c| c.or_else(|| fetched.next().copied()).unwrap_or_default())
-        .collect()
-}
-
-/// Total power at each of `weeks` (week starts, past or present): cached values, the others
-/// in one query whose answers are cached.
-pub fn total_powers_cached(
-    storage: &mut dyn Storage,
+/// Total power at each of `times` (week starts), in one query (none when `times` is empty).
+pub fn total_powers_at(
     querier: &QuerierWrapper,
     ve: &Addr,
-    weeks: &[u64],
+    times: Vec<u64>,
 ) -> StdResult<Vec<Uint128>> {
-    let (cached, missing) = cached_totals(storage, weeks)?;
-    let asked = missing.len();
-    let fetched = powers(
-        querier,
-        ve,
-        QueryMsg::TotalPowers {
-            times: missing.clone(),
-        },
-        asked,
-    )?;
-    for (week, total) in missing.iter().zip(&fetched) {
-        TOTAL_POWER_AT.save(storage, *week, total)?;
-    }
-    Ok(fill(cached, &fetched))
-}
-
-/// Read-only variant for queries: cached values, the others in one live query (not stored).
-pub fn total_powers_readonly(deps: Deps, ve: &Addr, weeks: &[u64]) -> StdResult<Vec<Uint128>> {
-    let (cached, missing) = cached_totals(deps.storage, weeks)?;
-    let asked = missing.len();
-    let fetched = powers(
-        &deps.querier,
-        ve,
-        QueryMsg::TotalPowers { times: missing },
-        asked,
-    )?;
-    Ok(fill(cached, &fetched))
+    let asked = times.len();
+    powers(querier, ve, QueryMsg::TotalPowers { times }, asked)
 }
 
 /// The time of `user`'s first ve point (its first lock), if it ever locked.

@@ -8,7 +8,7 @@ use crate::claim_walk::walk_claim;
 use crate::error::ContractError;
 use crate::limits::MAX_WEEKS_PER_CLAIM;
 use crate::reply::{PendingTransfer, REPLY_TRANSFER};
-use crate::state::{CONFIG, LEDGER, UNPAID, USER_CURSOR};
+use crate::state::{UserBook, BOOKS, CONFIG, USERS};
 
 /// Checks a requested week limit: default and maximum `MAX_WEEKS_PER_CLAIM`, never zero.
 pub fn week_limit(limit_weeks: Option<u32>) -> Result<u32, ContractError> {
@@ -40,7 +40,8 @@ pub fn claim(
         None => info.sender.clone(),
     };
     let config = CONFIG.load(deps.storage)?;
-    let walk = walk_claim(deps.as_ref(), &config, &user, limit)?;
+    let mut books = BOOKS.load(deps.storage)?;
+    let walk = walk_claim(deps.as_ref(), &config, &books, &user, limit)?;
     if walk.weeks_walked == 0 && walk.unpaid.iter().all(Uint128::is_zero) {
         return Err(ContractError::NothingToClaim {
             user: user.to_string(),
@@ -48,7 +49,15 @@ pub fn claim(
             last_token_time: walk.last_token_time,
         });
     }
-    USER_CURSOR.save(deps.storage, &user, &walk.next_cursor)?;
+    // The cursor moves on; every unpaid amount is paid now (each is part of `amounts`).
+    USERS.save(
+        deps.storage,
+        &user,
+        &UserBook {
+            cursor: walk.next_cursor,
+            unpaid: vec![],
+        },
+    )?;
 
     let mut res = Response::new()
         .add_attribute("action", "claim")
@@ -56,20 +65,22 @@ pub fn claim(
         .add_attribute("sender", info.sender.as_str())
         .add_attribute("from_week", walk.cursor.to_string())
         .add_attribute("next_cursor", walk.next_cursor.to_string());
-    for ((token, amount), unpaid) in config.tokens.iter().zip(walk.amounts).zip(walk.unpaid) {
+    let mut paid = false;
+    for ((token, amount), ledger) in config
+        .tokens
+        .iter()
+        .zip(walk.amounts)
+        .zip(&mut books.ledgers)
+    {
         if amount.is_zero() {
             continue;
         }
         let key = token.key();
-        if !unpaid.is_zero() {
-            UNPAID.remove(deps.storage, (&user, &key));
-        }
-        let mut ledger = LEDGER.load(deps.storage, &key)?;
         ledger.claimed = ledger
             .claimed
-            .checked_add(amount)
-            .map_err(|_| ContractError::Overflow("claimed"))?;
-        LEDGER.save(deps.storage, &key, &ledger)?;
+            .checked_add(amount.u128())
+            .ok_or(ContractError::Overflow("claimed"))?;
+        paid = true;
         let pending = PendingTransfer {
             user: user.clone(),
             token: token.clone(),
@@ -80,6 +91,9 @@ pub fn claim(
         res = res
             .add_submessage(transfer)
             .add_attribute(format!("claimed_{key}"), amount.to_string());
+    }
+    if paid {
+        BOOKS.save(deps.storage, &books)?;
     }
     Ok(res)
 }

@@ -6,7 +6,7 @@ use trellis_types::fee_distributor::InstantiateMsg;
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::ContractError;
 use crate::limits::{MAX_START_AHEAD_WEEKS, MAX_TOKENS};
-use crate::state::{Config, TokenLedger, CONFIG, LAST_TOKEN_TIME, LEDGER};
+use crate::state::{Books, Config, TokenLedger, BOOKS, CONFIG};
 use crate::voting_escrow::history_start;
 use crate::week_split::week_start;
 use trellis_types::voting_escrow::WEEK;
@@ -46,9 +46,14 @@ pub fn instantiate(
 
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     cw_ownable::initialize_owner(deps.storage, deps.api, Some(owner.as_str()))?;
-    for token in &tokens {
-        LEDGER.save(deps.storage, &token.key(), &TokenLedger::default())?;
-    }
+    // Receipts before the start are spread from the start on.
+    BOOKS.save(
+        deps.storage,
+        &Books {
+            last_token_time: start_time,
+            ledgers: vec![TokenLedger::default(); tokens.len()],
+        },
+    )?;
     CONFIG.save(
         deps.storage,
         &Config {
@@ -57,8 +62,6 @@ pub fn instantiate(
             start_time,
         },
     )?;
-    // Receipts before the start are spread from the start on.
-    LAST_TOKEN_TIME.save(deps.storage, &start_time)?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("owner", owner)
