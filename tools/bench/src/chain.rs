@@ -142,6 +142,22 @@ pub const ITER_NEXT_COST_FLAT: u64 = 30;
 /// contract pays `DefaultInstanceCostDiscount`, 2,000).
 pub const INSTANCE_COST: u64 = 60_000;
 
+/// The SDK gas of one call that used `gas` CosmWasm gas and `s` storage, in one instance
+/// (as [`sdk_gas_estimate`]).
+pub fn call_sdk_gas(gas: u64, s: &crate::storage::StorageCounters) -> u64 {
+    let terms = [
+        sdk_gas(gas),
+        s.reads.saturating_mul(READ_COST_FLAT),
+        s.bytes_read.saturating_mul(READ_COST_PER_BYTE),
+        s.sets.saturating_mul(WRITE_COST_FLAT),
+        s.bytes_written.saturating_mul(WRITE_COST_PER_BYTE),
+        s.removes.saturating_mul(DELETE_COST),
+        s.iter_steps.saturating_mul(ITER_NEXT_COST_FLAT),
+        INSTANCE_COST,
+    ];
+    terms.into_iter().fold(0, u64::saturating_add)
+}
+
 /// A rough SDK gas figure for `f` run in `instances` contract instances: the VM gas in SDK
 /// units plus the default KV costs of its storage counts and the instance loads. It leaves
 /// out what a chain adds beyond those (event attribute bytes, message bytes, the

@@ -28,7 +28,9 @@ use trellis_types::farm::{
 };
 use trellis_types::AssetInfo;
 
+use crate::chain::{call_sdk_gas, INSTANCE_COST};
 use crate::check::{artifact_info, group_digits, list_artifacts, ArtifactInfo};
+use crate::farm_floor::{floor_sdk_gas, FloorKeys};
 use crate::vm::{Code, Contract, Cost, CALL_GAS_LIMIT};
 
 /// Default scaling configurations (DESIGN.md §5).
@@ -225,6 +227,9 @@ impl FarmBenchOptions {
     }
 }
 
+/// One measured call: the operation, its cost and, for user operations, its storage floor.
+type Measured = (Op, Cost, Option<u64>);
+
 /// One operation in one configuration.
 #[derive(Clone, Debug, Serialize)]
 pub struct Measurement {
@@ -247,12 +252,25 @@ pub struct Measurement {
     pub bytes_written: u64,
     /// Key + value bytes returned by reads and iterator steps.
     pub bytes_read: u64,
+    /// SDK gas: the instance, the KV store's costs of the counts above, and the VM gas / 140M
+    /// (`chain::call_sdk_gas`).
+    pub sdk_gas_estimate: u64,
+    /// User operations: the SDK gas of what the operation logically must read and write
+    /// (`farm_floor.rs`).
+    pub storage_floor: Option<u64>,
+    /// `(sdk_gas_estimate - 60,000) / (storage_floor - 60,000)`: above the instance cost,
+    /// which no layout changes.
+    pub floor_ratio: Option<f64>,
 }
 
 impl Measurement {
-    fn new(config: Config, cost: &Cost) -> Self {
+    fn new(config: Config, cost: &Cost, floor: Option<u64>) -> Self {
         let s = &cost.storage;
+        let sdk_gas_estimate = call_sdk_gas(cost.gas, s);
         Measurement {
+            sdk_gas_estimate,
+            storage_floor: floor,
+            floor_ratio: floor.map(|f| above_instance_ratio(sdk_gas_estimate, f)),
             stakers: config.stakers,
             pools: config.pools,
             gas: cost.gas,
@@ -266,6 +284,31 @@ impl Measurement {
             bytes_written: s.bytes_written,
             bytes_read: s.bytes_read,
         }
+    }
+}
+
+/// `(a - instance) / (b - instance)`.
+fn above_instance_ratio(a: u64, b: u64) -> f64 {
+    let (a, b) = (
+        a.saturating_sub(INSTANCE_COST),
+        b.saturating_sub(INSTANCE_COST),
+    );
+    if b == 0 {
+        return f64::INFINITY;
+    }
+    // SDK gas figures are far below 2^53, so the conversions are exact.
+    a as f64 / b as f64
+}
+
+/// SDK gas of Astroport's `incentives` contract (v5.13.1, built with our release profile) on
+/// the same native-LP operation, measured by the team in this harness with the same cost table
+/// (issue 10). A reference, not re-measured here.
+pub fn astroport_sdk_gas(op: Op) -> Option<u64> {
+    match op {
+        Op::FirstDeposit => Some(86_732),
+        Op::LaterDeposit => Some(88_205),
+        Op::Claim | Op::Withdraw => Some(88_322),
+        _ => None,
     }
 }
 
@@ -283,6 +326,13 @@ pub struct OpReport {
     /// configuration. Iterator steps may differ where a bounded scan finds fewer entries.
     pub storage_flat: bool,
     pub within_limit: bool,
+    /// `astroport_sdk_gas`, where measured.
+    pub astroport_sdk_gas: Option<u64>,
+    /// The largest `sdk_gas_estimate` across configurations over Astroport's, both above the
+    /// instance cost.
+    pub vs_astroport: Option<f64>,
+    /// The largest `floor_ratio` across configurations.
+    pub max_floor_ratio: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -456,6 +506,20 @@ impl<'a> Farm<'a> {
     fn next_block(&mut self) {
         self.contract.advance(1, BLOCK_SECONDS);
     }
+
+    /// Runs a user operation of `user` on the measured pool and returns its cost with its
+    /// storage floor (`farm_floor.rs`): read sizes before the call, write sizes after.
+    fn with_floor(
+        &mut self,
+        user: &str,
+        op: impl FnOnce(&mut Self) -> Result<Cost>,
+    ) -> Result<(Cost, u64)> {
+        let keys = FloorKeys::new(&self.api, self.pool_id, user)?;
+        let read = keys.read_bytes(&self.contract);
+        let cost = op(self)?;
+        let written = keys.written_bytes(&self.contract);
+        Ok((cost, floor_sdk_gas(read, written)))
+    }
 }
 
 fn staking_asset(staking: Staking, actors: &Actors) -> AssetInfo {
@@ -585,25 +649,25 @@ fn deploy<'a>(
 }
 
 /// Runs the native-staking operations in one configuration.
-fn measure_native(code: &Code, config: Config, progress: bool) -> Result<Vec<(Op, Cost)>> {
+fn measure_native(code: &Code, config: Config, progress: bool) -> Result<Vec<Measured>> {
     let (mut farm, instantiate) = deploy(code, config, Staking::Native, progress)?;
-    let mut out = vec![(Op::Instantiate, instantiate)];
+    let mut out = vec![(Op::Instantiate, instantiate, None)];
     let staker0 = staker_addr(&farm.api, 0);
     let newcomer = farm.actors.newcomer.clone();
     let owner = farm.actors.owner.clone();
     let pool_id = farm.pool_id;
 
     farm.next_block();
-    out.push((
-        Op::FirstDeposit,
-        farm.deposit(&newcomer, ACTION_AMOUNT, "first deposit")?,
-    ));
+    let (cost, floor) = farm.with_floor(&newcomer, |f| {
+        f.deposit(&newcomer, ACTION_AMOUNT, "first deposit")
+    })?;
+    out.push((Op::FirstDeposit, cost, Some(floor)));
 
     farm.next_block();
-    out.push((
-        Op::LaterDeposit,
-        farm.deposit(&staker0, ACTION_AMOUNT, "later deposit")?,
-    ));
+    let (cost, floor) = farm.with_floor(&staker0, |f| {
+        f.deposit(&staker0, ACTION_AMOUNT, "later deposit")
+    })?;
+    out.push((Op::LaterDeposit, cost, Some(floor)));
 
     farm.next_block();
     let msg = ExecuteMsg::Withdraw {
@@ -611,7 +675,8 @@ fn measure_native(code: &Code, config: Config, progress: bool) -> Result<Vec<(Op
         amount: Uint128::new(ACTION_AMOUNT),
         recipient: None,
     };
-    out.push((Op::Withdraw, farm.exec(&staker0, &[], &msg, "withdraw")?));
+    let (cost, floor) = farm.with_floor(&staker0, |f| f.exec(&staker0, &[], &msg, "withdraw"))?;
+    out.push((Op::Withdraw, cost, Some(floor)));
 
     farm.next_block();
     let pending = farm.position(&staker0)?.pending;
@@ -623,7 +688,8 @@ fn measure_native(code: &Code, config: Config, progress: bool) -> Result<Vec<(Op
         pool_ids: vec![pool_id],
         recipient: None,
     };
-    out.push((Op::Claim, farm.exec(&staker0, &[], &msg, "claim")?));
+    let (cost, floor) = farm.with_floor(&staker0, |f| f.exec(&staker0, &[], &msg, "claim"))?;
+    out.push((Op::Claim, cost, Some(floor)));
     let after = farm.position(&staker0)?;
     ensure!(
         after.claimed >= pending,
@@ -636,7 +702,11 @@ fn measure_native(code: &Code, config: Config, progress: bool) -> Result<Vec<(Op
         pool_id,
         weight: NEW_WEIGHT,
     };
-    out.push((Op::SetWeight, farm.exec(&owner, &[], &msg, "set weight")?));
+    out.push((
+        Op::SetWeight,
+        farm.exec(&owner, &[], &msg, "set weight")?,
+        None,
+    ));
     ensure!(
         farm.pool()?.weight == NEW_WEIGHT,
         "set_weight did not change the weight ({config})"
@@ -647,10 +717,10 @@ fn measure_native(code: &Code, config: Config, progress: bool) -> Result<Vec<(Op
         pool_id,
         recipient: None,
     };
-    out.push((
-        Op::EmergencyWithdraw,
-        farm.exec(&staker0, &[], &msg, "emergency withdraw")?,
-    ));
+    let (cost, floor) = farm.with_floor(&staker0, |f| {
+        f.exec(&staker0, &[], &msg, "emergency withdraw")
+    })?;
+    out.push((Op::EmergencyWithdraw, cost, Some(floor)));
     ensure!(
         farm.position(&staker0)?.staked.is_zero(),
         "emergency withdraw left stake behind ({config})"
@@ -663,21 +733,23 @@ fn measure_native(code: &Code, config: Config, progress: bool) -> Result<Vec<(Op
         weight: POOL_WEIGHT,
         tokenless_share_pct: None,
     };
-    out.push((Op::AddPool, farm.exec(&owner, &[], &msg, "add pool")?));
+    out.push((Op::AddPool, farm.exec(&owner, &[], &msg, "add pool")?, None));
     Ok(out)
 }
 
 /// Runs the cw20-hook deposit in one configuration (a farm whose measured pool stakes a cw20).
-fn measure_cw20(code: &Code, config: Config, progress: bool) -> Result<Vec<(Op, Cost)>> {
+fn measure_cw20(code: &Code, config: Config, progress: bool) -> Result<Vec<Measured>> {
     let (mut farm, _) = deploy(code, config, Staking::Cw20, progress)?;
     let newcomer = farm.actors.newcomer.clone();
     farm.next_block();
-    let cost = farm.deposit(&newcomer, ACTION_AMOUNT, "cw20 hook deposit")?;
+    let (cost, floor) = farm.with_floor(&newcomer, |f| {
+        f.deposit(&newcomer, ACTION_AMOUNT, "cw20 hook deposit")
+    })?;
     ensure!(
         farm.position(&newcomer)?.staked.u128() == ACTION_AMOUNT,
         "cw20 hook deposit not credited ({config})"
     );
-    Ok(vec![(Op::Cw20HookDeposit, cost)])
+    Ok(vec![(Op::Cw20HookDeposit, cost, Some(floor))])
 }
 
 /// `(max - min) / min` in percent (infinite when only `min` is zero).
@@ -697,6 +769,18 @@ fn summarize(op: Op, results: Vec<Measurement>, limit: f64) -> OpReport {
     let storage_flat = results
         .windows(2)
         .all(|w| (w[0].reads, w[0].writes, w[0].scans) == (w[1].reads, w[1].writes, w[1].scans));
+    let sdk_max = results
+        .iter()
+        .map(|m| m.sdk_gas_estimate)
+        .max()
+        .unwrap_or(0);
+    let astroport = astroport_sdk_gas(op);
+    let max_floor_ratio = results
+        .iter()
+        .filter_map(|m| m.floor_ratio)
+        .fold(None, |acc: Option<f64>, r| {
+            Some(acc.map_or(r, |a| a.max(r)))
+        });
     OpReport {
         op,
         description: op.describe(),
@@ -706,6 +790,9 @@ fn summarize(op: Op, results: Vec<Measurement>, limit: f64) -> OpReport {
         gas_spread_pct,
         storage_flat,
         within_limit: gas_spread_pct <= limit,
+        astroport_sdk_gas: astroport,
+        vs_astroport: astroport.map(|a| above_instance_ratio(sdk_max, a)),
+        max_floor_ratio,
     }
 }
 
@@ -737,12 +824,12 @@ pub fn run_farm_bench(opts: &FarmBenchOptions) -> Result<FarmReport> {
         }
         let mut costs = measure_native(&code, config, opts.progress)?;
         costs.extend(measure_cw20(&code, config, opts.progress)?);
-        for (op, cost) in costs {
+        for (op, cost, floor) in costs {
             let slot = per_op
                 .iter_mut()
                 .find(|(o, _)| *o == op)
                 .ok_or_else(|| anyhow!("unknown op {op}"))?;
-            slot.1.push(Measurement::new(config, &cost));
+            slot.1.push(Measurement::new(config, &cost, floor));
         }
     }
 
@@ -798,13 +885,24 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
 /// Prints the table, the spreads and the artifact sizes.
 pub fn print_report(report: &FarmReport) {
     println!(
-        "{:<20} {:>8} {:>6} {:>14} {:>9} {:>6} {:>5} {:>7} {:>7}",
-        "op", "stakers", "pools", "gas", "gas_ext", "reads", "iter", "writes", "bytes"
+        "{:<20} {:>8} {:>6} {:>14} {:>9} {:>6} {:>5} {:>7} {:>7} {:>9} {:>9} {:>6}",
+        "op",
+        "stakers",
+        "pools",
+        "gas",
+        "gas_ext",
+        "reads",
+        "iter",
+        "writes",
+        "bytes",
+        "sdk_gas",
+        "floor",
+        "ratio"
     );
     for op in &report.ops {
         for m in &op.results {
             println!(
-                "{:<20} {:>8} {:>6} {:>14} {:>9} {:>6} {:>5} {:>7} {:>7}",
+                "{:<20} {:>8} {:>6} {:>14} {:>9} {:>6} {:>5} {:>7} {:>7} {:>9} {:>9} {:>6}",
                 op.op.name(),
                 m.stakers,
                 m.pools,
@@ -813,7 +911,29 @@ pub fn print_report(report: &FarmReport) {
                 m.reads,
                 m.iter_steps,
                 m.writes,
-                m.bytes_written
+                m.bytes_written,
+                group_digits(m.sdk_gas_estimate),
+                m.storage_floor.map(group_digits).unwrap_or_default(),
+                m.floor_ratio.map(|r| format!("{r:.2}")).unwrap_or_default()
+            );
+        }
+    }
+    println!();
+    println!("SDK gas above the 60,000 instance cost, against Astroport's incentives (reference):");
+    for op in &report.ops {
+        if let (Some(a), Some(r)) = (op.astroport_sdk_gas, op.vs_astroport) {
+            let ours = op
+                .results
+                .iter()
+                .map(|m| m.sdk_gas_estimate)
+                .max()
+                .unwrap_or(0);
+            println!(
+                "  {:<20} {:>7} vs {:>7}  {:.2}x",
+                op.op.name(),
+                group_digits(ours.saturating_sub(INSTANCE_COST)),
+                group_digits(a.saturating_sub(INSTANCE_COST)),
+                r
             );
         }
     }

@@ -13,6 +13,7 @@ pub mod amm;
 pub mod chain;
 pub mod check;
 pub mod farm;
+pub mod farm_floor;
 pub mod options;
 pub mod storage;
 pub mod ve;

@@ -68,6 +68,11 @@ impl CountingStorage {
         Self::default()
     }
 
+    /// The value under `key`, without counting a read: for the bench's own bookkeeping.
+    pub fn peek(&self, key: &[u8]) -> Option<Vec<u8>> {
+        self.inner.get(key).0.ok().flatten()
+    }
+
     /// A snapshot of the totals so far.
     pub fn counters(&self) -> StorageCounters {
         self.counters.get()
