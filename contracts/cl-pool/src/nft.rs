@@ -10,10 +10,10 @@
 use cosmwasm_std::{
     to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, Storage,
 };
-use cw721::error::Cw721ContractError;
 use cw721::execute::check_can_send;
 use cw721::state::{CollectionInfo, NftInfo, CREATOR, MINTER};
 use cw721::traits::{Cw721Execute, Cw721Query};
+use cw721::EmptyOptionalNftExtension;
 use cw721_base::Cw721BaseContract;
 use trellis_types::cl_pool::QueryMsg;
 
@@ -45,40 +45,47 @@ pub fn instantiate(
     Ok(())
 }
 
-/// Mints position `token_id`'s NFT to `owner` (the pool is the minter; ids are never reused).
+/// A position's token as cw721-base stores it.
+pub type Token = NftInfo<EmptyOptionalNftExtension>;
+
+/// Mints position `token_id`'s NFT to `owner`. The pool is the only minter and takes each id
+/// from its own counter, never reusing one, so no token can exist under `token_id`: the record
+/// is written without reading it first (cw721's `Claimed` check would be that read).
 pub fn mint(storage: &mut dyn Storage, token_id: &str, owner: &Addr) -> Result<(), ContractError> {
     let config = collection().config;
-    let token = NftInfo {
+    let token = Token {
         owner: owner.clone(),
         approvals: vec![],
         token_uri: None,
         extension: None,
     };
-    config.nft_info.update(storage, token_id, |old| match old {
-        Some(_) => Err(Cw721ContractError::Claimed {}),
-        None => Ok(token),
-    })?;
+    config
+        .nft_info
+        .replace(storage, token_id, Some(&token), None)?;
     config.increment_tokens(storage)?;
     Ok(())
 }
 
-pub fn burn(
-    deps: DepsMut,
-    env: &Env,
-    info: &MessageInfo,
-    token_id: &str,
-) -> Result<Response, ContractError> {
-    Ok(collection().burn_nft(deps, env, info, token_id.to_string())?)
+/// Burns `token`, already loaded and authorized by [`authorize`]: what cw721-base's
+/// `burn_nft` does (delete the token and its owner index entry, one token fewer) without
+/// loading the token twice more.
+pub fn burn(storage: &mut dyn Storage, token_id: &str, token: &Token) -> Result<(), ContractError> {
+    let config = collection().config;
+    config
+        .nft_info
+        .replace(storage, token_id, None, Some(token))?;
+    config.decrement_tokens(storage)?;
+    Ok(())
 }
 
-/// The position's owner, if `sender` is it or holds an unexpired approval for the token or an
-/// operator grant from the owner (cw721's own rule for who may send the token).
+/// The position's token, if `sender` is its owner or holds an unexpired approval for the token
+/// or an operator grant from the owner (cw721's own rule for who may send the token).
 pub fn authorize(
     deps: Deps,
     env: &Env,
     sender: &Addr,
     token_id: &str,
-) -> Result<Addr, ContractError> {
+) -> Result<Token, ContractError> {
     let token = collection()
         .config
         .nft_info
@@ -92,7 +99,7 @@ pub fn authorize(
             sender: sender.to_string(),
         }
     })?;
-    Ok(token.owner)
+    Ok(token)
 }
 
 /// The owner of an existing token.

@@ -59,7 +59,7 @@ pub fn burn(
     token_id: String,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    nft::authorize(deps.as_ref(), &env, &info.sender, &token_id)?;
+    let token = nft::authorize(deps.as_ref(), &env, &info.sender, &token_id)?;
     let (id, position) = load_position(&token_id)(deps.storage)?;
     if position.liquidity > 0 || position.tokens_owed != [0, 0] {
         return Err(ContractError::PositionNotEmpty {
@@ -70,10 +70,9 @@ pub fn burn(
         });
     }
     POSITIONS.remove(deps.storage, id);
-    let burned = nft::burn(deps, &env, &info, &token_id)?;
+    nft::burn(deps.storage, &token_id, &token)?;
     Ok(Response::new()
         .add_attribute("action", "burn_position")
         .add_attribute("token_id", token_id)
-        .add_attribute("sender", info.sender)
-        .add_events(burned.events))
+        .add_attribute("sender", info.sender))
 }
