@@ -1,5 +1,7 @@
 //! One value to bytes and back.
-use cosmwasm_std::{StdError, StdResult};
+#[cfg(not(feature = "json"))]
+use cosmwasm_std::StdError;
+use cosmwasm_std::StdResult;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
