@@ -19,11 +19,14 @@ use trellis_types::migrate::MigrationRefused;
 
 type Deps = OwnedDeps<MemoryStorage, MockApi, MockQuerier>;
 
+/// An action's name, response data and attributes.
+type Recorded = (String, Option<Binary>, Vec<(String, String)>);
+
 #[derive(Deserialize)]
 struct Fixture {
     storage: Vec<(Binary, Binary)>,
     queries_before: Vec<(String, String)>,
-    actions: Vec<(String, Option<Binary>, Vec<(String, String)>)>,
+    actions: Vec<Recorded>,
     queries_after: Vec<(String, String)>,
 }
 
