@@ -6,28 +6,28 @@
 //! Why the history is exact: a point is stored at every boundary crossed while the slope is
 //! non-zero, and when the slope is zero the value holds until the next stored point. So the
 //! latest point at or before a week, evaluated at that week, is the line's value there.
-use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Order, StdResult, Storage, Uint128};
-use cw_storage_plus::{Bound, Map};
+use cosmwasm_std::{Order, StdResult, Storage};
+use cw_storage_plus::Bound;
+use serde::{Deserialize, Serialize};
 use trellis_math::ve::{round_down_to_week, walk_global, Line, WEEK};
+use trellis_store::Map;
 
 use crate::error::ContractError;
 use crate::limits::MAX_QUERY_WEEKS;
 
-/// A stored line point.
-#[cw_serde]
-#[derive(Copy, Default)]
+/// A stored line point (bias and slope as varints).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Default)]
 pub struct StoredLine {
-    pub bias: Uint128,
-    pub slope: Uint128,
+    pub bias: u128,
+    pub slope: u128,
     pub ts: u64,
 }
 
 impl From<StoredLine> for Line {
     fn from(p: StoredLine) -> Line {
         Line {
-            bias: p.bias.u128(),
-            slope: p.slope.u128(),
+            bias: p.bias,
+            slope: p.slope,
             ts: p.ts,
         }
     }
@@ -36,27 +36,34 @@ impl From<StoredLine> for Line {
 impl From<Line> for StoredLine {
     fn from(l: Line) -> StoredLine {
         StoredLine {
-            bias: l.bias.into(),
-            slope: l.slope.into(),
+            bias: l.bias,
+            slope: l.slope,
             ts: l.ts,
         }
     }
 }
 
-/// The storage of one family of lines, keyed by a string id.
+/// A line brought (read-only) towards a target: the points crossed and where it stands.
+pub struct Advanced {
+    /// Every point reached on the way (the last one is `line`); empty if it did not move.
+    pub points: Vec<Line>,
+    pub line: Line,
+    pub reached: bool,
+}
+
+/// The storage of one family of lines, keyed by a string id. There is no separate "latest
+/// point" record: the latest point is the last history entry of the id, read with a
+/// one-step reverse range.
 pub struct LineBook {
-    /// id -> the latest point (also kept in `history`).
-    pub last: Map<String, StoredLine>,
     /// (id, week) -> the point at that week.
     pub history: Map<(String, u64), StoredLine>,
     /// (id, week) -> slope that stops at that week.
-    pub changes: Map<(String, u64), Uint128>,
+    pub changes: Map<(String, u64), u128>,
 }
 
 impl LineBook {
-    pub const fn new(last: &'static str, history: &'static str, changes: &'static str) -> Self {
+    pub const fn new(history: &'static str, changes: &'static str) -> Self {
         LineBook {
-            last: Map::new(last),
             history: Map::new(history),
             changes: Map::new(changes),
         }
@@ -75,23 +82,31 @@ impl LineBook {
         )
     }
 
-    /// Saves `line` as the latest point (and in the history at its week).
+    /// Saves `line` as the latest point (its history entry at its week).
     pub fn save(&self, store: &mut dyn Storage, id: &str, line: Line) -> StdResult<()> {
-        let p = StoredLine::from(line);
-        self.last.save(store, id.to_string(), &p)?;
-        self.history.save(store, (id.to_string(), line.ts), &p)
+        self.history
+            .save(store, (id.to_string(), line.ts), &StoredLine::from(line))
+    }
+
+    fn may_load_last(&self, store: &dyn Storage, id: &str) -> StdResult<Option<Line>> {
+        Ok(self
+            .history
+            .prefix_range(store, id.to_string(), None, None, Order::Descending)
+            .next()
+            .transpose()?
+            .map(|(_, p)| p.into()))
     }
 
     pub fn load_last(&self, store: &dyn Storage, id: &str) -> StdResult<Line> {
-        Ok(self.last.load(store, id.to_string())?.into())
+        self.may_load_last(store, id)?
+            .ok_or_else(|| cosmwasm_std::StdError::not_found("weight line"))
     }
 
     fn change_at(&self, store: &dyn Storage, id: &str, week: u64) -> StdResult<u128> {
         Ok(self
             .changes
             .may_load(store, (id.to_string(), week))?
-            .unwrap_or_default()
-            .u128())
+            .unwrap_or_default())
     }
 
     /// Walks `start` towards the week boundary `target`, crossing at most `max_weeks`
@@ -125,6 +140,38 @@ impl LineBook {
         Ok((points, true))
     }
 
+    /// The line walked (read-only) towards `target` across at most `max_weeks` boundaries.
+    pub fn advance(
+        &self,
+        store: &dyn Storage,
+        id: &str,
+        target: u64,
+        max_weeks: u64,
+    ) -> Result<Advanced, ContractError> {
+        let start = self.load_last(store, id)?;
+        let (points, reached) = self.walk(store, id, start, target, max_weeks)?;
+        Ok(Advanced {
+            line: points.last().copied().unwrap_or(start),
+            points,
+            reached,
+        })
+    }
+
+    /// Stores the points of `advanced` except its last one, which the caller stores (maybe
+    /// changed) with `save`.
+    pub fn save_crossed(
+        &self,
+        store: &mut dyn Storage,
+        id: &str,
+        advanced: &Advanced,
+    ) -> StdResult<()> {
+        let n = advanced.points.len().saturating_sub(1);
+        for p in &advanced.points[..n] {
+            self.save(store, id, *p)?;
+        }
+        Ok(())
+    }
+
     /// Whether a checkpoint to `target` within `max_weeks` boundaries would get there
     /// (read-only, so a message can refuse before writing anything).
     pub fn reaches(
@@ -134,8 +181,7 @@ impl LineBook {
         target: u64,
         max_weeks: u64,
     ) -> Result<bool, ContractError> {
-        let start = self.load_last(store, id)?;
-        Ok(self.walk(store, id, start, target, max_weeks)?.1)
+        Ok(self.advance(store, id, target, max_weeks)?.reached)
     }
 
     /// Brings the stored line up to `target` (crossing at most `max_weeks` boundaries).
@@ -147,19 +193,12 @@ impl LineBook {
         target: u64,
         max_weeks: u64,
     ) -> Result<(Line, bool), ContractError> {
-        let start = self.load_last(store, id)?;
-        let (points, reached) = self.walk(store, id, start, target, max_weeks)?;
-        // Every point goes to the history (past weeks stay exact); `last` only needs the
-        // final one, written once rather than rewritten at every week crossed.
-        for p in &points {
-            self.history
-                .save(store, (id.to_string(), p.ts), &StoredLine::from(*p))?;
+        let adv = self.advance(store, id, target, max_weeks)?;
+        // Every point goes to the history (past weeks stay exact); the last is the latest.
+        for p in &adv.points {
+            self.save(store, id, *p)?;
         }
-        if let Some(last) = points.last() {
-            self.last
-                .save(store, id.to_string(), &StoredLine::from(*last))?;
-        }
-        Ok((points.last().copied().unwrap_or(start), reached))
+        Ok((adv.line, adv.reached))
     }
 
     /// The line's value at the week boundary `week` (0 before the line existed). Past the
@@ -170,10 +209,9 @@ impl LineBook {
         id: &str,
         week: u64,
     ) -> Result<u128, ContractError> {
-        let Some(last) = self.last.may_load(store, id.to_string())? else {
+        let Some(last) = self.may_load_last(store, id)? else {
             return Ok(0);
         };
-        let last = Line::from(last);
         if week >= last.ts {
             let (points, reached) = self.walk(store, id, last, week, MAX_QUERY_WEEKS)?;
             if !reached {
@@ -187,8 +225,13 @@ impl LineBook {
         }
         let before = self
             .history
-            .prefix(id.to_string())
-            .range(store, None, Some(Bound::inclusive(week)), Order::Descending)
+            .prefix_range(
+                store,
+                id.to_string(),
+                None,
+                Some(Bound::inclusive(week)),
+                Order::Descending,
+            )
             .next()
             .transpose()?;
         Ok(match before {
@@ -197,48 +240,34 @@ impl LineBook {
         })
     }
 
-    /// Adds a vote line (`bias` at the latest point, `slope` stopping at `end`) to a line
-    /// already at its latest point.
-    pub fn add(
+    /// Moves `slope` scheduled to stop at `from` (if any) to stop at `to` instead (if any):
+    /// one read and one write when both are the same week.
+    pub fn move_change(
         &self,
         store: &mut dyn Storage,
         id: &str,
-        bias: u128,
-        slope: u128,
-        end: u64,
+        from: Option<(u64, u128)>,
+        to: Option<(u64, u128)>,
     ) -> Result<(), ContractError> {
-        let mut line = self.load_last(store, id)?;
-        line.bias = line.bias.checked_add(bias).ok_or(overflow())?;
-        line.slope = line.slope.checked_add(slope).ok_or(overflow())?;
-        let change = self
-            .change_at(store, id, end)?
-            .checked_add(slope)
-            .ok_or(overflow())?;
-        self.changes
-            .save(store, (id.to_string(), end), &Uint128::new(change))?;
-        Ok(self.save(store, id, line)?)
-    }
-
-    /// Removes a vote line added before (exact: the line holds it, so nothing underflows;
-    /// a failure would mean a broken invariant and is reported, never hidden).
-    pub fn sub(
-        &self,
-        store: &mut dyn Storage,
-        id: &str,
-        bias: u128,
-        slope: u128,
-        end: u64,
-    ) -> Result<(), ContractError> {
-        let mut line = self.load_last(store, id)?;
-        line.bias = line.bias.checked_sub(bias).ok_or(overflow())?;
-        line.slope = line.slope.checked_sub(slope).ok_or(overflow())?;
-        let change = self
-            .change_at(store, id, end)?
-            .checked_sub(slope)
-            .ok_or(overflow())?;
-        self.changes
-            .save(store, (id.to_string(), end), &Uint128::new(change))?;
-        Ok(self.save(store, id, line)?)
+        let mut edits: Vec<(u64, u128, u128)> = vec![];
+        if let Some((w, s)) = from {
+            edits.push((w, s, 0));
+        }
+        if let Some((w, s)) = to {
+            match edits.iter_mut().find(|e| e.0 == w) {
+                Some(e) => e.2 = s,
+                None => edits.push((w, 0, s)),
+            }
+        }
+        for (week, sub, add) in edits {
+            let change = self
+                .change_at(store, id, week)?
+                .checked_sub(sub)
+                .and_then(|c| c.checked_add(add))
+                .ok_or(overflow())?;
+            self.changes.save(store, (id.to_string(), week), &change)?;
+        }
+        Ok(())
     }
 
     /// The slope changes scheduled strictly after `after` and at or before `until`
@@ -249,11 +278,11 @@ impl LineBook {
         id: &str,
         after: u64,
         until: u64,
-    ) -> StdResult<Vec<(u64, Uint128)>> {
+    ) -> StdResult<Vec<(u64, u128)>> {
         self.changes
-            .prefix(id.to_string())
-            .range(
+            .prefix_range(
                 store,
+                id.to_string(),
                 Some(Bound::exclusive(after)),
                 Some(Bound::inclusive(until)),
                 Order::Ascending,

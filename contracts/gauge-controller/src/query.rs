@@ -9,7 +9,9 @@ use trellis_types::gauge_controller::{
 
 use crate::error::ContractError;
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
-use crate::state::{Vote, CONFIG, GAUGES, LAST_VOTE, POWER_USED, TYPE_NAMES, TYPE_WEIGHTS, VOTES};
+use crate::state::{
+    Vote, CONFIG, GAUGES, GAUGES_OWNED, POWER_USED, TYPE_NAMES, TYPE_WEIGHTS, VOTES, VOTES_OWNED,
+};
 use crate::weights;
 
 fn page(limit: Option<u32>) -> usize {
@@ -45,11 +47,10 @@ pub fn gauge_types(
         .map(|item| {
             let (id, name) = item?;
             let weight = TYPE_WEIGHTS
-                .prefix(id)
-                .range(deps.storage, None, None, Order::Descending)
+                .prefix_range(deps.storage, id, None, None, Order::Descending)
                 .next()
                 .transpose()?
-                .map(|(_, w)| w)
+                .map(|(_, w)| Uint128::new(w))
                 .unwrap_or_default();
             Ok(GaugeTypeResponse {
                 gauge_type: id,
@@ -66,10 +67,10 @@ pub fn gauges(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> Result<GaugesResponse, ContractError> {
-    let gauges = GAUGES
+    let gauges = GAUGES_OWNED
         .range(
             deps.storage,
-            start_after.as_deref().map(Bound::exclusive),
+            start_after.map(Bound::exclusive),
             None,
             Order::Ascending,
         )
@@ -148,17 +149,18 @@ fn vote_response(
     deps: Deps,
     user: &cosmwasm_std::Addr,
     gauge: String,
-    vote: Option<Vote>,
+    record: Option<Vote>,
 ) -> Result<UserVoteResponse, ContractError> {
-    let last_vote_time = LAST_VOTE
-        .may_load(deps.storage, (user, &gauge))?
-        .unwrap_or_default();
+    let _ = user;
+    let last_vote_time = record.as_ref().map(|v| v.last).unwrap_or_default();
     let epoch = GAUGES.may_load(deps.storage, &gauge)?.map(|g| g.epoch);
-    let vote = vote.unwrap_or(Vote {
+    // A removed vote answers as none (its record only keeps the time).
+    let vote = record.filter(Vote::is_live).unwrap_or(Vote {
         slope: Uint128::zero(),
         weight_bps: 0,
         end: 0,
         epoch: epoch.unwrap_or_default(),
+        last: last_vote_time,
     });
     Ok(UserVoteResponse {
         counting: vote.weight_bps > 0 && Some(vote.epoch) == epoch,
@@ -187,14 +189,15 @@ pub fn user_votes(
     limit: Option<u32>,
 ) -> Result<UserVotesResponse, ContractError> {
     let user = deps.api.addr_validate(&user)?;
-    let items: Vec<(String, Vote)> = VOTES
-        .prefix(&user)
-        .range(
+    let items: Vec<(String, Vote)> = VOTES_OWNED
+        .prefix_range(
             deps.storage,
-            start_after.as_deref().map(Bound::exclusive),
+            user.clone(),
+            start_after.map(Bound::exclusive),
             None,
             Order::Ascending,
         )
+        .filter(|r| r.as_ref().map_or(true, |(_, v)| v.is_live()))
         .take(page(limit))
         .collect::<Result<_, _>>()?;
     let votes = items

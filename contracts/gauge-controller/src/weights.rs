@@ -19,17 +19,23 @@ pub fn type_sum(store: &dyn Storage, gauge_type: u32, week: u64) -> Result<u128,
 /// The weight set for the latest week at or before `week` (0 before the first).
 pub fn type_weight(store: &dyn Storage, gauge_type: u32, week: u64) -> Result<u128, ContractError> {
     let latest = TYPE_WEIGHTS
-        .prefix(gauge_type)
-        .range(store, None, Some(Bound::inclusive(week)), Order::Descending)
+        .prefix_range(
+            store,
+            gauge_type,
+            None,
+            Some(Bound::inclusive(week)),
+            Order::Descending,
+        )
         .next()
         .transpose()?;
-    Ok(latest.map(|(_, w)| w.u128()).unwrap_or_default())
+    Ok(latest.map(|(_, w)| w).unwrap_or_default())
 }
 
 /// Sum over types of type weight x type sum (at most `MAX_GAUGE_TYPES` types).
 pub fn total_weight(store: &dyn Storage, week: u64) -> Result<Uint256, ContractError> {
     let types: Vec<u32> = TYPE_NAMES
-        .keys(store, None, None, Order::Ascending)
+        .range(store, None, None, Order::Ascending)
+        .map(|r| r.map(|(id, _)| id))
         .collect::<Result<_, _>>()?;
     let mut total = Uint256::zero();
     for t in types {
@@ -76,8 +82,13 @@ pub fn cap_at(
     week: u64,
 ) -> Result<Option<Decimal>, ContractError> {
     let latest = GAUGE_CAPS
-        .prefix(gauge)
-        .range(store, None, Some(Bound::inclusive(week)), Order::Descending)
+        .prefix_range(
+            store,
+            gauge,
+            None,
+            Some(Bound::inclusive(week)),
+            Order::Descending,
+        )
         .next()
         .transpose()?;
     Ok(latest.and_then(|(_, setting)| setting.cap))

@@ -5,6 +5,7 @@ use trellis_math::ve::Line;
 use super::next_week;
 use crate::error::ContractError;
 use crate::limits::MAX_WEEKS_PER_CHECKPOINT;
+use crate::lines::Advanced;
 use crate::state::{type_key, GAUGES, GAUGE_LINES, TYPE_LINES, TYPE_NAMES};
 
 /// Brings a gauge and its type to `next_week`, or refuses (`CheckpointRequired`) when either
@@ -16,14 +17,29 @@ pub fn lines_at_next_week(
     next_week: u64,
 ) -> Result<(Line, Line), ContractError> {
     let tkey = type_key(gauge_type);
-    // Checked before any write: a refused message leaves no partial walk behind.
-    if !GAUGE_LINES.reaches(store, gauge, next_week, MAX_WEEKS_PER_CHECKPOINT)?
-        || !TYPE_LINES.reaches(store, &tkey, next_week, MAX_WEEKS_PER_CHECKPOINT)?
-    {
+    let (g, t) = advance_to_next_week(store, gauge, &tkey, next_week)?;
+    for (book, id, adv) in [(&GAUGE_LINES, gauge, &g), (&TYPE_LINES, tkey.as_str(), &t)] {
+        for p in &adv.points {
+            book.save(store, id, *p)?;
+        }
+    }
+    Ok((g.line, t.line))
+}
+
+/// The gauge's and the type's lines walked (read-only) to `next_week`, or
+/// `CheckpointRequired` when either is more than `MAX_WEEKS_PER_CHECKPOINT` weeks behind.
+/// Checked before any write: a refused message leaves no partial walk behind.
+pub fn advance_to_next_week(
+    store: &dyn Storage,
+    gauge: &str,
+    tkey: &str,
+    next_week: u64,
+) -> Result<(Advanced, Advanced), ContractError> {
+    let g = GAUGE_LINES.advance(store, gauge, next_week, MAX_WEEKS_PER_CHECKPOINT)?;
+    let t = TYPE_LINES.advance(store, tkey, next_week, MAX_WEEKS_PER_CHECKPOINT)?;
+    if !g.reached || !t.reached {
         return Err(ContractError::CheckpointRequired { next_week });
     }
-    let (g, _) = GAUGE_LINES.checkpoint(store, gauge, next_week, MAX_WEEKS_PER_CHECKPOINT)?;
-    let (t, _) = TYPE_LINES.checkpoint(store, &tkey, next_week, MAX_WEEKS_PER_CHECKPOINT)?;
     Ok((g, t))
 }
 
@@ -50,7 +66,8 @@ pub fn checkpoint(
         }
         // Bounded by MAX_GAUGE_TYPES.
         None => TYPE_NAMES
-            .keys(deps.storage, None, None, Order::Ascending)
+            .range(deps.storage, None, None, Order::Ascending)
+            .map(|r| r.map(|(id, _)| id))
             .collect::<Result<_, _>>()?,
     };
     for t in types {

@@ -119,7 +119,10 @@ fn replace_gauge_line(
         let type_change = TYPE_LINES
             .changes
             .load(store, (tkey.clone(), week))?
-            .checked_sub(change)?;
+            .checked_sub(change)
+            .ok_or(ContractError::Math(trellis_math::MathError::Overflow(
+                "type slope change",
+            )))?;
         TYPE_LINES
             .changes
             .save(store, (tkey.clone(), week), &type_change)?;

@@ -34,7 +34,7 @@ pub fn add_type(
     let week = next_week(env.block.time.seconds());
     NEXT_TYPE_ID.save(deps.storage, &(id + 1))?;
     TYPE_NAMES.save(deps.storage, id, &name)?;
-    TYPE_WEIGHTS.save(deps.storage, (id, week), &weight)?;
+    TYPE_WEIGHTS.save(deps.storage, (id, week), &weight.u128())?;
     TYPE_LINES.create(deps.storage, &type_key(id), week)?;
     Ok(Response::new()
         .add_attribute("action", "add_type")
@@ -57,7 +57,7 @@ pub fn change_type_weight(
         return Err(ContractError::UnknownType { gauge_type });
     }
     let week = next_week(env.block.time.seconds());
-    TYPE_WEIGHTS.save(deps.storage, (gauge_type, week), &weight)?;
+    TYPE_WEIGHTS.save(deps.storage, (gauge_type, week), &weight.u128())?;
     Ok(Response::new()
         .add_attribute("action", "change_type_weight")
         .add_attribute("gauge_type", gauge_type.to_string())

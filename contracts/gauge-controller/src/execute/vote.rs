@@ -6,13 +6,11 @@ use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response, Uint128};
 use trellis_types::gauge_controller::MAX_VOTE_BPS;
 use trellis_types::voting_escrow::{QueryMsg as VeQuery, UserSlopeResponse};
 
-use super::checkpoint::lines_at_next_week;
+use super::checkpoint::advance_to_next_week;
 use super::next_week;
 use crate::error::ContractError;
 use crate::limits::MAX_VOTE_HORIZON;
-use crate::state::{
-    type_key, Vote, CONFIG, GAUGES, GAUGE_LINES, LAST_VOTE, POWER_USED, TYPE_LINES, VOTES,
-};
+use crate::state::{type_key, Vote, CONFIG, GAUGES, GAUGE_LINES, POWER_USED, TYPE_LINES, VOTES};
 
 fn user_slope(deps: Deps, ve: &Addr, user: &Addr) -> Result<UserSlopeResponse, ContractError> {
     Ok(deps.querier.query_wasm_smart(
@@ -46,11 +44,14 @@ pub fn vote_for_gauge_weights(
     let config = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
     let next = next_week(now);
-    let old = VOTES.may_load(deps.storage, (&user, &gauge))?;
+    // One record holds the vote (if not removed) and the time of the last one.
+    let record = VOTES.may_load(deps.storage, (&user, &gauge))?;
+    let last_vote = record.as_ref().map(|v| v.last);
+    let old = record.filter(Vote::is_live);
     // A vote cleared by an admin weight change or a kill no longer counts: re-voting for it
     // needs no delay.
     let old_counts = old.as_ref().is_some_and(|v| v.epoch == gi.epoch);
-    if let Some(last) = LAST_VOTE.may_load(deps.storage, (&user, &gauge))? {
+    if let Some(last) = last_vote {
         let next_allowed = last + config.vote_delay;
         if (old.is_none() || old_counts) && now < next_allowed {
             return Err(ContractError::VoteTooSoon {
@@ -94,50 +95,71 @@ pub fn vote_for_gauge_weights(
         return Err(ContractError::VotePowerExceeded { used });
     }
 
-    lines_at_next_week(deps.storage, &gauge, gi.gauge_type, next)?;
+    // Both lines walked once to the next week; the vote's change is applied in memory and
+    // each line's point at `next` written once.
     let tkey = type_key(gi.gauge_type);
-    if let Some(o) = old.as_ref().filter(|_| old_counts) {
-        // A vote ending at or before the next week already left the line (its slope change
-        // was applied on the way), so only a live one is taken out.
-        if o.end > next {
-            let bias = o.slope.u128() * u128::from(o.end - next);
-            GAUGE_LINES.sub(deps.storage, &gauge, bias, o.slope.u128(), o.end)?;
-            TYPE_LINES.sub(deps.storage, &tkey, bias, o.slope.u128(), o.end)?;
+    let (mut g, mut t) = advance_to_next_week(deps.storage, &gauge, &tkey, next)?;
+    let overflow = || ContractError::Math(trellis_math::MathError::Overflow("gauge weight line"));
+    // A vote ending at or before the next week already left the line (its slope change was
+    // applied on the way), so only a live one is taken out.
+    let removed = old
+        .as_ref()
+        .filter(|o| old_counts && o.end > next)
+        .map(|o| {
+            (
+                o.slope.u128() * u128::from(o.end - next),
+                o.slope.u128(),
+                o.end,
+            )
+        });
+    let bias = slope * u128::from(end.saturating_sub(next));
+    let added = (slope > 0).then_some((bias, slope, end));
+    for (book, id, adv) in [
+        (&GAUGE_LINES, gauge.as_str(), &mut g),
+        (&TYPE_LINES, tkey.as_str(), &mut t),
+    ] {
+        book.save_crossed(deps.storage, id, adv)?;
+        let mut line = adv.line;
+        if let Some((b, s, _)) = removed {
+            line.bias = line.bias.checked_sub(b).ok_or_else(overflow)?;
+            line.slope = line.slope.checked_sub(s).ok_or_else(overflow)?;
+        }
+        if let Some((b, s, _)) = added {
+            line.bias = line.bias.checked_add(b).ok_or_else(overflow)?;
+            line.slope = line.slope.checked_add(s).ok_or_else(overflow)?;
+        }
+        book.move_change(
+            deps.storage,
+            id,
+            removed.map(|(_, s, e)| (e, s)),
+            added.map(|(_, s, e)| (e, s)),
+        )?;
+        if line != adv.line || !adv.points.is_empty() {
+            book.save(deps.storage, id, line)?;
         }
     }
-    let bias = slope * u128::from(end.saturating_sub(next));
-    if slope > 0 {
-        GAUGE_LINES.add(deps.storage, &gauge, bias, slope, end)?;
-        TYPE_LINES.add(deps.storage, &tkey, bias, slope, end)?;
-        VOTES.save(
-            deps.storage,
-            (&user, &gauge),
-            &Vote {
-                slope: Uint128::new(slope),
-                weight_bps,
-                end,
-                epoch: gi.epoch,
-            },
-        )?;
-    } else if weight_bps == 0 {
-        VOTES.remove(deps.storage, (&user, &gauge));
+    // The record: the vote (zero slope when the floored slope is zero: the bps stays the
+    // user's choice but adds nothing to the line), or only the time once removed.
+    let vote = if weight_bps == 0 {
+        Vote {
+            slope: Uint128::zero(),
+            weight_bps: 0,
+            end: 0,
+            epoch: gi.epoch,
+            last: now,
+        }
     } else {
-        // A non-zero bps whose floored slope is zero still holds its bps (the user chose
-        // it) but adds nothing to the line.
-        VOTES.save(
-            deps.storage,
-            (&user, &gauge),
-            &Vote {
-                slope: Uint128::zero(),
-                weight_bps,
-                end,
-                epoch: gi.epoch,
-            },
-        )?;
-    }
+        Vote {
+            slope: Uint128::new(slope),
+            weight_bps,
+            end,
+            epoch: gi.epoch,
+            last: now,
+        }
+    };
+    VOTES.save(deps.storage, (&user, &gauge), &vote)?;
     // `used` <= 10,000 was checked above.
     POWER_USED.save(deps.storage, &user, &(used as u16))?;
-    LAST_VOTE.save(deps.storage, (&user, &gauge), &now)?;
     Ok(Response::new()
         .add_attribute("action", "vote_for_gauge_weights")
         .add_attribute("user", user)
