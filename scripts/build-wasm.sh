@@ -3,7 +3,7 @@
 #
 #   scripts/build-wasm.sh            -> artifacts/<crate_name>.wasm + artifacts/checksums.txt
 #
-# Per DESIGN.md §6: rustc 1.95 emits bulk-memory instructions that cosmwasm-vm 2.3 rejects,
+# rustc 1.95 emits bulk-memory instructions that cosmwasm-vm 2.3 rejects,
 # so each release build is lowered with wasm-opt (npm binaryen v132) and
 # --llvm-memory-copy-fill-lowering. Each crate is built on its own (-p) so its features are
 # not unified with other contracts'.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs wasm-opt from the npm package binaryen (DESIGN.md §6: Debian's binaryen 108 is
+# Installs wasm-opt from the npm package binaryen (Debian's binaryen 108 is
 # too old for --llvm-memory-copy-fill-lowering) into the project-local, git-ignored .tools/.
 # Idempotent; runs unattended (CI=true, no stdin). Prints the wasm-opt path on stdout.
 set -euo pipefail

@@ -8,7 +8,7 @@ fn constant(rate: u128) -> Schedule {
     Schedule::constant(0, Uint128::new(rate))
 }
 
-/// DESIGN §7.1: P0/P1 weights 60/40 at 10/s. A deposits 100 in P0 at t=0, B 300 at t=10.
+/// P0/P1 weights 60/40 at 10/s. A deposits 100 in P0 at t=0, B 300 at t=10.
 #[test]
 fn worked_example_60_40() {
     let mut farm = Farm::new(constant(10), mint_source(), policy(false));
@@ -32,7 +32,7 @@ fn worked_example_60_40() {
     assert_eq!(farm.totals().claimed.u128(), 180);
 }
 
-/// DESIGN §7.1's classic MasterChef failure: two 50/50 pools at 10/s, A in P0, C in P1,
+/// The classic MasterChef failure: two 50/50 pools at 10/s, A in P0, C in P1,
 /// P0's weight changes at t=100. At t=200 the payouts must equal exactly what was emitted.
 #[test]
 fn weight_change_is_not_retroactive() {

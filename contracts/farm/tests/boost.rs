@@ -1,4 +1,4 @@
-//! Boosted pools: rewards accrue on working balances (DESIGN §7.5), recomputed at every
+//! Boosted pools: rewards accrue on working balances, recomputed at every
 //! action, at the escrow's lock-change notice and at anyone's kick. ve powers come from the
 //! fake escrow (`common::fakes`), so every expected number below follows from the formula
 //! `working = min(floor(t*b/100) + floor((100-t) * floor(B*v/V) / 100), b)`.

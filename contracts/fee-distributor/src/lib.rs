@@ -1,6 +1,6 @@
 //! Trellis fee distributor: protocol fees received as plain transfers are booked week by week
 //! (`CheckpointToken`) and claimed by vote-escrow holders in proportion to their power at each
-//! week's start (Curve's FeeDistributor, DESIGN §7.6).
+//! week's start (Curve's FeeDistributor).
 //!
 //! Map of the crate: `contract` (entry points), `execute/` (one file per message), `query`,
 //! `claim_walk` (the bounded week walk shared by `Claim` and `Claimable`), `reply` (a failed

@@ -1,5 +1,5 @@
 //! Trellis gauge controller: vote-escrow holders split their voting slope across gauges each
-//! week; gauge types carry risk-class weights (Curve semantics, DESIGN §7.4).
+//! week; gauge types carry risk-class weights (Curve semantics).
 //!
 //! Map of the crate: `contract` (entry points), `execute/` (one file per concern), `lines`
 //! (decaying weight lines with scheduled slope changes, bounded walks and exact history),

@@ -24,7 +24,7 @@ fn cw20_msg(token: &str, msg: &cw20::Cw20ExecuteMsg) -> CosmosMsg {
 #[test]
 fn design_example_pays_the_treasury_and_mints_the_underlying() {
     let mut o = Opt::new(lit_msg());
-    // DESIGN §7.7: TWAP 12,345,678,901,234,567, 50%: strike 6,172,839,450,617,284 (rounded up
+    // TWAP 12,345,678,901,234,567, 50%: strike 6,172,839,450,617,284 (rounded up
     // from ...283.5); 1000e18 options pay 1000 x that = 6,172,839,450,617,284,000.
     o.set_price(12_345_678_901_234_567);
     let alice = addr("alice");

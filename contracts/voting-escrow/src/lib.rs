@@ -1,5 +1,5 @@
 //! Trellis voting escrow: lock a token for voting power that decays linearly to the lock's
-//! end (Curve semantics, DESIGN §7.3), with exact answers for any past or future time.
+//! end (Curve semantics), with exact answers for any past or future time.
 //!
 //! Map of the crate: `contract` (entry points), `execute/` (one file per concern), `history`
 //! (global and per-user points, slope changes, the bounded checkpoint and the searches by

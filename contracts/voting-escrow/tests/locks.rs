@@ -258,7 +258,7 @@ fn batched_power_queries_answer_each_time_in_order() {
     let mut ve = Ve::new();
     let alice = addr("alice");
     ve.create(&alice, 1000 * E18, T0 + MAXTIME).unwrap();
-    // DESIGN §7.3's lock: now, one year later, at its end (1,825,891,200) and after it.
+    // The reference lock: now, one year later, at its end (1,825,891,200) and after it.
     let times = vec![T0, T0 + 31_536_000, 1_825_891_200, 1_825_891_201];
     let want = [
         997_995_941_146_607_619_200u128,

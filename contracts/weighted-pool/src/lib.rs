@@ -1,4 +1,4 @@
-//! Trellis weighted pool: a two-asset Balancer-style AMM (DESIGN §7.8) with a cw20 LP token,
+//! Trellis weighted pool: a two-asset Balancer-style AMM with a cw20 LP token,
 //! a swap fee of which a protocol share is owed to a fee collector, and a geometric TWAP
 //! oracle.
 //!

@@ -1,5 +1,5 @@
 //! Reward-per-share accumulators: an index of reward per staked unit, scaled by 1e36 and kept in
-//! 256 bits (DESIGN §4: never 1e12, which loses everything for 6-decimal rewards on big pools).
+//! 256 bits (never 1e12, which loses everything for 6-decimal rewards on big pools).
 //!
 //! The flow a farm follows:
 //! 1. reward for an interval -> `to_scaled(reward)` (plus any remainder carried from before);
@@ -137,7 +137,7 @@ mod tests {
         ));
     }
 
-    /// DESIGN §7.1 worked example: P0 gets 60% of 10/s = 6/s. A stakes 100 at t=0, B stakes 300
+    /// Worked example: P0 gets 60% of 10/s = 6/s. A stakes 100 at t=0, B stakes 300
     /// at t=10. Index: [0,10) adds 6*10 / 100 = 0.6 per unit, [10,30) adds 6*20 / 400 = 0.3.
     /// A: 100 * 0.9 = 90. B: 300 * 0.3 = 90.
     #[test]

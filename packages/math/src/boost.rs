@@ -1,4 +1,4 @@
-//! Boosted ("working") balances (DESIGN §7.5): a stake counts fully only when its owner holds
+//! Boosted ("working") balances: a stake counts fully only when its owner holds
 //! a matching share of vote-escrow power.
 //!
 //! `working = min(t% * b + (100 - t)% * floor(B * v / V), b)` where `b` is the user's stake, `B`

@@ -1,5 +1,5 @@
 //! 1e18 fixed point on `Uint256` with explicit rounding, and `ln` / `exp` / `pow` for the
-//! weighted pool (DESIGN §7.8).
+//! weighted pool.
 //!
 //! A fixed-point value `v` stands for `v / 1e18`. `mul_*` / `div_*` name their rounding
 //! direction; `pow_down` / `pow_up` bracket the true power so callers can round against the

@@ -1,6 +1,6 @@
 //! `a * b / denom` with a double-width intermediate and an explicit rounding direction.
 //!
-//! The protocol rounds credits down and debts/payments up (DESIGN §4), so every call site names
+//! The protocol rounds credits down and debts/payments up, so every call site names
 //! its direction: `mul_div_floor` or `mul_div_ceil`.
 use cosmwasm_std::{Uint128, Uint256, Uint512};
 

@@ -1,4 +1,4 @@
-//! Option-token pricing (DESIGN §7.7): the strike is a discount to the TWAP, clamped below by
+//! Option-token pricing: the strike is a discount to the TWAP, clamped below by
 //! a minimum price; the payment is the amount times the strike. Prices are 1e18 fixed point
 //! (`Decimal` atomics), payment per underlying in base units. Both steps round **up**: they
 //! are what the exerciser pays, so no amount is ever exercised for free.
@@ -47,7 +47,7 @@ mod tests {
 
     #[test]
     fn design_example() {
-        // DESIGN §7.7: multiplier 5000 bps, TWAP 12,345,678,901,234,567 atomics.
+        // multiplier 5000 bps, TWAP 12,345,678,901,234,567 atomics.
         // strike = ceil(12,345,678,901,234,567 * 5000 / 10000) = ceil(6,172,839,450,617,283.5)
         //        = 6,172,839,450,617,284;
         // payment for 1000e18 = ceil(1000e18 * 6,172,839,450,617,284 / 1e18)

@@ -1,4 +1,4 @@
-//! Geometric TWAP support for the weighted pool (DESIGN §7.8): the log of the spot price, its
+//! Geometric TWAP support for the weighted pool: the log of the spot price, its
 //! time integral (the cumulative), interpolation between stored samples, and the mean price of a
 //! window. The pool contract keeps the ring buffer of `(time, cumulative)` samples.
 //!

@@ -701,7 +701,7 @@ mod tests {
 
     // ---------------------------------------------------------------- step decay
 
-    /// DESIGN §7.2: 10 tokens/s decaying 1% per epoch, over [W-10, W+10]: 100 + 99 tokens.
+    /// 10 tokens/s decaying 1% per epoch, over [W-10, W+10]: 100 + 99 tokens.
     /// In base units of a 6-decimal token: r0 = 10_000_000, r1 = floor(10_000_000 * 9_900 / 10_000)
     /// = 9_900_000; 10 units at each: 100_000_000 + 99_000_000 = 199_000_000.
     #[test]

@@ -1,4 +1,4 @@
-//! Vote-escrow lines (Curve semantics, DESIGN §7.3): a lock is a line whose value decays
+//! Vote-escrow lines (Curve semantics): a lock is a line whose value decays
 //! linearly to zero at the lock's end; the global supply is the sum of those lines, walked
 //! week by week because every lock ends on a week boundary.
 //!
@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn design_example_holds_exactly() {
-        // DESIGN §7.3: now = 1,700,000,000; now + MAXTIME = 1,826,144,000, which is week
+        // now = 1,700,000,000; now + MAXTIME = 1,826,144,000, which is week
         // 3019.42.. so end = 3019 * 604,800 = 1,825,891,200.
         let now = 1_700_000_000;
         let end = round_down_to_week(now + DEFAULT_MAX_TIME);

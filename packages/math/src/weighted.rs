@@ -1,4 +1,4 @@
-//! Two-asset Balancer weighted-pool math (DESIGN §7.8).
+//! Two-asset Balancer weighted-pool math.
 //!
 //! Weights are normalized 1e18 fixed-point values, each at least 1% and summing to exactly 1e18.
 //! Every result is rounded against the trader: amounts out down, amounts in up, using

@@ -1,4 +1,4 @@
-//! Joins and exits of a two-asset Balancer weighted pool (DESIGN §7.8): the LP supply, the
+//! Joins and exits of a two-asset Balancer weighted pool: the LP supply, the
 //! proportional join and exit, and the single-asset join and exit with the swap fee charged only
 //! on the part beyond proportional.
 //!

@@ -15,7 +15,7 @@ fn constant(rate: u128) -> Curve {
     }
 }
 
-/// DESIGN §7.1: pools P0/P1 weights 60/40, 10 tokens/s. A deposits 100 in P0 at t=0, B
+/// pools P0/P1 weights 60/40, 10 tokens/s. A deposits 100 in P0 at t=0, B
 /// deposits 300 at t=10. At t=30:
 /// - P0 earns 6/s. [0,10): A alone, 60. [10,30): 120 split 100:300, A 30, B 90.
 ///   A = 60 + 30 = 90, B = 90.
@@ -58,7 +58,7 @@ fn design_worked_example_60_40() {
     assert_eq!(suite.cw20_supply(&farm.reward_asset).unwrap(), 180);
 }
 
-/// DESIGN §7.1's `set` pitfall designed out: two 50/50 pools at 10/s, A in P0 and B in P1
+/// MasterChef's `set` pitfall designed out: two 50/50 pools at 10/s, A in P0 and B in P1
 /// from t=0; at t=100 P0's weight goes 50 -> 150. Until t=100 each pool earns 5/s (500 each);
 /// afterwards P0 earns 10 * 150/200 = 7.5/s and P1 2.5/s. At t=300:
 /// A = 500 + 7.5 * 200 = 2000, B = 500 + 2.5 * 200 = 1000, total 3000 = 10 * 300.
@@ -130,7 +130,7 @@ fn height_clock_halving() {
     assert_eq!(check.after.totals.carried.u128(), 1);
 }
 
-/// DESIGN §7.2: an interval spanning an epoch boundary is split there. 10.000000/s (6
+/// an interval spanning an epoch boundary is split there. 10.000000/s (6
 /// decimals: 10_000_000 units/s) decaying 1% per 100 s epoch; A stakes at t=90 and looks at
 /// t=110: 10 s * 10_000_000 + 10 s * 9_900_000 = 199_000_000. The 900_000_000 of [0, 90)
 /// had no staker.

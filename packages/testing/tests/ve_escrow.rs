@@ -17,7 +17,7 @@ fn a_cw20_lock_decays_and_grows() {
         .unwrap();
     assert_eq!(ve.max_time, MAX_TIME);
 
-    // DESIGN §7.3: now = 1,700,000,000, 1000e18 locked until now + MAXTIME.
+    // now = 1,700,000,000, 1000e18 locked until now + MAXTIME.
     // end = floor(1,826,144,000 / 604,800) * 604,800 = 1,825,891,200;
     // slope = 1000e18 / 126,144,000 = 7,927,447,995,941 (floored);
     // power = slope * (1,825,891,200 - 1,700,000,000) = slope * 125,891,200

@@ -1,5 +1,5 @@
 //! Messages of `contracts/fee-distributor`: protocol fees spread week by week over vote-escrow
-//! holders, each week in proportion to ve power at the week's start (Curve, DESIGN §7.6).
+//! holders, each week in proportion to ve power at the week's start (Curve).
 //!
 //! Fees arrive as plain transfers (a `BankMsg::Send` or a cw20 `Transfer`, which is what the
 //! weighted pool's `CollectProtocolFees` sends). Anyone then calls `CheckpointToken {}`: the

@@ -1,7 +1,7 @@
 //! Messages of `contracts/gauge-controller`: vote-escrow holders split 10,000 bps of their ve
 //! slope across gauges; each gauge's weight is a decaying line, gauges sit in types whose
 //! weights are a risk dial, and a gauge's share of emissions is its relative weight per week
-//! (Curve semantics with its faults fixed, DESIGN §7.4).
+//! (Curve semantics with its faults fixed).
 //!
 //! Gauge ids are strings so that any emission target can be a gauge: a farm pool is
 //! `"farm:<farm address>:<pool id>"`, a later concentrated-liquidity eternal farm can take

@@ -1,5 +1,5 @@
 //! Messages of `contracts/voting-escrow`: lock a token (typically the 80/20 pool's LP token) for
-//! voting power that decays linearly to the lock end (Curve semantics, DESIGN §7.3).
+//! voting power that decays linearly to the lock end (Curve semantics).
 //!
 //! Times are block seconds. A lock's end is rounded down to a whole `WEEK`. Power is a line:
 //! `slope = amount / max_time` (floored), `bias = slope * (end - t)`, power at `t` is

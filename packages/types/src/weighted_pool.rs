@@ -1,4 +1,4 @@
-//! Messages of `contracts/weighted-pool`: a two-asset Balancer-style pool (DESIGN §7.8) with a
+//! Messages of `contracts/weighted-pool`: a two-asset Balancer-style pool with a
 //! cw20 LP token, swap fees with a protocol share, and a geometric TWAP oracle.
 //!
 //! Conventions shared by every message:

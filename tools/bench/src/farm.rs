@@ -33,7 +33,7 @@ use crate::check::{artifact_info, group_digits, list_artifacts, ArtifactInfo};
 use crate::farm_floor::{floor_sdk_gas, FloorKeys};
 use crate::vm::{Code, Contract, Cost, CALL_GAS_LIMIT};
 
-/// Default scaling configurations (DESIGN.md §5).
+/// Default scaling configurations (docs/bench.md, "Flatness requirement").
 pub const DEFAULT_STAKERS: [u64; 2] = [10, 10_000];
 pub const DEFAULT_POOLS: [u64; 2] = [1, 200];
 /// Largest gas spread across configurations allowed per operation, in percent.

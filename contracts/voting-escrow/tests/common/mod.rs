@@ -16,7 +16,7 @@ use trellis_voting_escrow::ContractError;
 
 pub const LP: &str = "ulp";
 pub const E18: u128 = 1_000_000_000_000_000_000;
-/// The DESIGN §7.3 example's clock.
+/// The example's clock.
 pub const T0: u64 = 1_700_000_000;
 pub const MAXTIME: u64 = 126_144_000;
 

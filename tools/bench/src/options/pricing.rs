@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn design_example() {
-        // DESIGN §7.7: TWAP 0.012345678901234567, 5,000 bps: 12,345,678,901,234,567 / 2 =
+        // The docs/options.md example: TWAP 0.012345678901234567, 5,000 bps: 12,345,678,901,234,567 / 2 =
         // 6,172,839,450,617,283.5, rounded up to ...284; 1,000e18 options pay 1,000 times it.
         let (s, clamped) = strike(d256(12_345_678_901_234_567), 5_000, Decimal::zero()).unwrap();
         assert_eq!(s, Decimal::raw(6_172_839_450_617_284));
