@@ -15,6 +15,7 @@ use crate::boost::{refresh_working, Powers};
 use crate::error::ContractError;
 use crate::gauge;
 use crate::limits::MAX_GAUGE_WEEKS_PER_SETTLE;
+use crate::pools::PositionKey;
 use crate::state::{Checkpoint, Config, Emission, Ledger, Pool, Position, CHECKPOINT, CONFIG};
 
 /// The farm's clock reading: block height or seconds.
@@ -94,6 +95,29 @@ impl<'a> Books<'a> {
             )?;
         }
         Ok(())
+    }
+
+    /// The position of `key` in `pool`, or an empty one (`PositionKey::load`: a position still
+    /// in the 0.2 layout moves its carry into the pool's books as it loads).
+    pub fn position(
+        &mut self,
+        storage: &dyn Storage,
+        key: &PositionKey,
+        pool_id: u64,
+        pool: &mut Pool,
+    ) -> Result<Position, ContractError> {
+        key.load(storage, &self.config, &mut self.ledger, pool_id, pool)
+    }
+
+    /// As `position`, `None` when there is none.
+    pub fn stored_position(
+        &mut self,
+        storage: &dyn Storage,
+        key: &PositionKey,
+        pool_id: u64,
+        pool: &mut Pool,
+    ) -> Result<Option<Position>, ContractError> {
+        key.may_load(storage, &self.config, &mut self.ledger, pool_id, pool)
     }
 
     /// Brings `pool` up to now against level one, walking at most

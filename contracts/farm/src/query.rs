@@ -128,10 +128,9 @@ fn position_response(
     user: &cosmwasm_std::Addr,
 ) -> Result<PositionResponse, ContractError> {
     let mut pool = load_pool(deps.storage, pool_id)?;
-    let mut position = PositionKey::new(deps.api, user)?.load(
+    let mut position = books.position(
         deps.storage,
-        &books.config,
-        &mut books.ledger,
+        &PositionKey::new(deps.api, user)?,
         pool_id,
         &mut pool,
     )?;

@@ -145,17 +145,17 @@ pub const INSTANCE_COST: u64 = 60_000;
 /// The SDK gas of one call that used `gas` CosmWasm gas and `s` storage, in one instance
 /// (as [`sdk_gas_estimate`]).
 pub fn call_sdk_gas(gas: u64, s: &crate::storage::StorageCounters) -> u64 {
-    let terms = [
-        sdk_gas(gas),
-        s.reads.saturating_mul(READ_COST_FLAT),
-        s.bytes_read.saturating_mul(READ_COST_PER_BYTE),
-        s.sets.saturating_mul(WRITE_COST_FLAT),
-        s.bytes_written.saturating_mul(WRITE_COST_PER_BYTE),
-        s.removes.saturating_mul(DELETE_COST),
-        s.iter_steps.saturating_mul(ITER_NEXT_COST_FLAT),
-        INSTANCE_COST,
-    ];
-    terms.into_iter().fold(0, u64::saturating_add)
+    let f = Figures {
+        gas,
+        reads: s.reads,
+        bytes_read: s.bytes_read,
+        sets: s.sets,
+        bytes_written: s.bytes_written,
+        removes: s.removes,
+        iter_steps: s.iter_steps,
+        ..Figures::default()
+    };
+    sdk_gas_estimate(&f, 1)
 }
 
 /// A rough SDK gas figure for `f` run in `instances` contract instances: the VM gas in SDK

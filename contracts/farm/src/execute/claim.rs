@@ -52,13 +52,7 @@ pub fn claim(
     let mut response = Response::new().add_attribute("action", "claim");
     for (pool_id, mut pool) in pools {
         // No position: nothing to pay and nothing to write.
-        let Some(mut position) = key.may_load(
-            deps.storage,
-            &books.config,
-            &mut books.ledger,
-            pool_id,
-            &mut pool,
-        )?
+        let Some(mut position) = books.stored_position(deps.storage, &key, pool_id, &mut pool)?
         else {
             response = response.add_attribute(format!("pool_{pool_id}"), "0");
             continue;

@@ -30,13 +30,7 @@ pub fn kick(
     }
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let key = PositionKey::new(deps.api, &user)?;
-    let mut position = key.load(
-        deps.storage,
-        &books.config,
-        &mut books.ledger,
-        pool_id,
-        &mut pool,
-    )?;
+    let mut position = books.position(deps.storage, &key, pool_id, &mut pool)?;
     if position.staked.is_zero() {
         return Err(ContractError::NoStake { pool_id });
     }
@@ -111,13 +105,7 @@ pub fn lock_changed(
             behind.push(pool_id.to_string());
             continue;
         }
-        let mut position = key.load(
-            deps.storage,
-            &books.config,
-            &mut books.ledger,
-            pool_id,
-            &mut pool,
-        )?;
+        let mut position = books.position(deps.storage, &key, pool_id, &mut pool)?;
         settle_position(&mut pool, &mut position)?;
         books.refresh_working(&mut powers, &mut pool, &mut position)?;
         save_pool_state(deps.storage, pool_id, &pool)?;

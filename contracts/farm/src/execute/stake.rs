@@ -56,13 +56,7 @@ pub fn deposit(
     }
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let key = PositionKey::new(deps.api, &owner)?;
-    let mut position = key.load(
-        deps.storage,
-        &books.config,
-        &mut books.ledger,
-        pool_id,
-        &mut pool,
-    )?;
+    let mut position = books.position(deps.storage, &key, pool_id, &mut pool)?;
     books.settle(pool_id, &mut pool, &mut position)?;
 
     let staked_before = position.staked;
@@ -142,13 +136,7 @@ pub fn withdraw(
     let user = info.sender;
     let mut books = Books::load(deps.storage, deps.querier, &env)?;
     let key = PositionKey::new(deps.api, &user)?;
-    let mut position = key.load(
-        deps.storage,
-        &books.config,
-        &mut books.ledger,
-        pool_id,
-        &mut pool,
-    )?;
+    let mut position = books.position(deps.storage, &key, pool_id, &mut pool)?;
     if amount > position.staked {
         return Err(ContractError::InsufficientStake {
             pool_id,
@@ -220,13 +208,7 @@ pub fn emergency_withdraw(
     }
     // Loaded after the walk, which may have been dropped above (a position still in the 0.2
     // layout moves its carry into this pool as it loads).
-    let mut position = key.load(
-        deps.storage,
-        &books.config,
-        &mut books.ledger,
-        pool_id,
-        &mut pool,
-    )?;
+    let mut position = books.position(deps.storage, &key, pool_id, &mut pool)?;
     if position.staked.is_zero() {
         return Err(ContractError::NoStake { pool_id });
     }
