@@ -19,7 +19,7 @@ use cosmwasm_vm::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::storage::{CountingStorage, StorageCounters};
+use crate::storage::{AccessFloor, CountingStorage, StorageCounters};
 
 /// Capabilities of a current wasmd chain (wasmvm 2.2/2.3), the same default set as
 /// `cosmwasm-check` 2.3.
@@ -142,6 +142,8 @@ pub struct Cost {
     /// The part of `gas` the backend reported as used externally.
     pub gas_external: u64,
     pub storage: StorageCounters,
+    /// The call's distinct-access floor (storage only), from its access log.
+    pub floor: AccessFloor,
 }
 
 /// A deployed contract: one address, one storage, a block clock.
@@ -254,7 +256,10 @@ impl<'a> Contract<'a> {
             .ok_or_else(|| anyhow!("contract backend lost by an earlier failed call"))?;
         let mut instance = self.code.instance(backend, gas_limit)?;
         let storage_before = instance
-            .with_storage(|s| Ok(s.counters()))
+            .with_storage(|s| {
+                s.start_log();
+                Ok(s.counters())
+            })
             .map_err(|e| anyhow!("{e}"))?;
         let gas_before = instance.get_gas_left();
         let external_before = instance.create_gas_report().used_externally;
@@ -264,17 +269,19 @@ impl<'a> Contract<'a> {
         let gas_after = instance.get_gas_left();
         let external_after = instance.create_gas_report().used_externally;
         let storage_after = instance
-            .with_storage(|s| Ok(s.counters()))
+            .with_storage(|s| Ok((s.counters(), AccessFloor::of(&s.take_log()))))
             .map_err(|e| anyhow!("{e}"));
         self.backend = instance.recycle();
         if self.backend.is_none() {
             bail!("the VM did not hand the storage back after a call");
         }
         let value = outcome?;
+        let (storage_after, floor) = storage_after?;
         let cost = Cost {
             gas: gas_before.saturating_sub(gas_after),
             gas_external: external_after.saturating_sub(external_before),
-            storage: storage_after?.since(&storage_before),
+            storage: storage_after.since(&storage_before),
+            floor,
         };
         Ok((value, cost))
     }

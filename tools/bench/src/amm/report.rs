@@ -3,8 +3,10 @@
 use anyhow::{bail, Result};
 use serde::Serialize;
 
+use crate::chain::sdk_gas_estimate;
 use crate::check::{group_digits, ArtifactInfo};
 use crate::farm::spread_pct;
+use crate::storage::{distinct_access_floor, floor_ratio};
 use crate::vm::Cost;
 
 /// What one call (or the sum of several) cost: CosmWasm gas and the storage it touched.
@@ -27,6 +29,12 @@ pub struct Figures {
     pub bytes_written: u64,
     /// Key + value bytes returned by reads and iterator steps.
     pub bytes_read: u64,
+    /// SDK gas of the storage part of the distinct-access floor
+    /// ([`crate::storage::AccessFloor`]), summed over calls (each call's floor is its own:
+    /// a chain charges every call for what it reads). Not written to the JSON: rows report
+    /// the whole floor, with the instances, as `distinct_access_floor`.
+    #[serde(skip)]
+    pub access_floor: u64,
 }
 
 impl Figures {
@@ -43,6 +51,7 @@ impl Figures {
             removes: s.removes,
             bytes_written: s.bytes_written,
             bytes_read: s.bytes_read,
+            access_floor: cost.floor.sdk_gas(),
         }
     }
 
@@ -59,12 +68,40 @@ impl Figures {
             removes: a.removes.saturating_add(b.removes),
             bytes_written: a.bytes_written.saturating_add(b.bytes_written),
             bytes_read: a.bytes_read.saturating_add(b.bytes_read),
+            access_floor: a.access_floor.saturating_add(b.access_floor),
         })
     }
 
     /// Reads, scans and writes: the counts a flat operation keeps in every configuration.
     fn storage_counts(&self) -> (u64, u64, u64) {
         (self.reads, self.scans, self.writes)
+    }
+}
+
+/// The SDK gas of calls and their distinct-access floor.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct SdkFigures {
+    /// Rough SDK gas (`chain::sdk_gas_estimate`; for one call, `chain::call_sdk_gas`).
+    pub sdk_gas_estimate: u64,
+    /// 60,000 per instance plus the storage the calls would pay if each read and wrote
+    /// every record it touches once, at its current encoding ([`crate::storage::AccessFloor`];
+    /// no VM gas). It does not judge whether the layout itself is minimal.
+    pub distinct_access_floor: u64,
+    /// `(sdk_gas_estimate - instances x 60,000) / (distinct_access_floor - instances x
+    /// 60,000)`.
+    pub floor_ratio: f64,
+}
+
+impl SdkFigures {
+    /// The figures of `f` run in `instances` contract instances.
+    pub fn of(f: &Figures, instances: u64) -> Self {
+        let sdk_gas_estimate = sdk_gas_estimate(f, instances);
+        let floor = distinct_access_floor(f.access_floor, instances);
+        SdkFigures {
+            sdk_gas_estimate,
+            distinct_access_floor: floor,
+            floor_ratio: floor_ratio(sdk_gas_estimate, floor, instances),
+        }
     }
 }
 
@@ -77,6 +114,8 @@ pub struct Row {
     pub description: String,
     #[serde(flatten)]
     pub figures: Figures,
+    #[serde(flatten)]
+    pub sdk: SdkFigures,
 }
 
 impl Row {
@@ -86,11 +125,30 @@ impl Row {
         description: impl Into<String>,
         cost: &Cost,
     ) -> Self {
+        let figures = Figures::of(cost);
         Row {
             op: op.into(),
             pool,
             description: description.into(),
-            figures: Figures::of(cost),
+            figures,
+            sdk: SdkFigures::of(&figures, 1),
+        }
+    }
+
+    /// The sum of `parts`, each one call in its own instance (a transaction's calls).
+    pub fn sum(
+        op: impl Into<String>,
+        pool: Option<&'static str>,
+        description: impl Into<String>,
+        parts: &[Row],
+    ) -> Self {
+        let figures = Figures::sum(parts.iter().map(|p| &p.figures));
+        Row {
+            op: op.into(),
+            pool,
+            description: description.into(),
+            figures,
+            sdk: SdkFigures::of(&figures, parts.len() as u64),
         }
     }
 }
@@ -229,22 +287,37 @@ const LABEL_WIDTH: usize = 44;
 
 fn print_header(first: &str) {
     println!(
-        "{:<LABEL_WIDTH$} {:>14} {:>9} {:>6} {:>5} {:>7} {:>7}",
-        first, "gas", "gas_ext", "reads", "iter", "writes", "bytes"
+        "{:<LABEL_WIDTH$} {:>14} {:>9} {:>6} {:>5} {:>7} {:>7} {:>9} {:>9} {:>6}",
+        first, "gas", "gas_ext", "reads", "iter", "writes", "bytes", "sdk_est", "floor", "ratio"
     );
 }
 
-fn print_figures(label: &str, f: &Figures) {
+fn print_figures(label: &str, f: &Figures, sdk: Option<&SdkFigures>) {
+    let (est, floor, ratio) = match sdk {
+        Some(s) => (
+            group_digits(s.sdk_gas_estimate),
+            group_digits(s.distinct_access_floor),
+            format!("{:.2}", s.floor_ratio),
+        ),
+        None => Default::default(),
+    };
     println!(
-        "{:<LABEL_WIDTH$} {:>14} {:>9} {:>6} {:>5} {:>7} {:>7}",
+        "{:<LABEL_WIDTH$} {:>14} {:>9} {:>6} {:>5} {:>7} {:>7} {:>9} {:>9} {:>6}",
         label,
         group_digits(f.gas),
         group_digits(f.gas_external),
         f.reads,
         f.iter_steps,
         f.writes,
-        f.bytes_written
+        f.bytes_written,
+        est,
+        floor,
+        ratio
     );
+}
+
+fn print_row(label: &str, row: &Row) {
+    print_figures(label, &row.figures, Some(&row.sdk));
 }
 
 fn row_label(row: &Row) -> String {
@@ -258,22 +331,22 @@ fn row_label(row: &Row) -> String {
 pub fn print_amm_report(report: &AmmReport) {
     print_header("weighted pool (native assets)");
     for row in &report.pool_ops {
-        print_figures(&row_label(row), &row.figures);
+        print_row(&row_label(row), row);
     }
     println!();
     print_header("oracle (full, wrapped buffer)");
     for row in report.oracle.iter().chain(&report.twap) {
-        print_figures(&row_label(row), &row.figures);
+        print_row(&row_label(row), row);
     }
     println!();
     let route = &report.route;
     print_header(&format!("route {}", route.path));
-    print_figures(&route.total.op, &route.total.figures);
+    print_row(&route.total.op, &route.total);
     for part in &route.parts {
-        print_figures(&format!("  {}", part.op), &part.figures);
+        print_row(&format!("  {}", part.op), part);
     }
     for row in &route.setup {
-        print_figures(&row.op, &row.figures);
+        print_row(&row.op, row);
     }
     println!("  {} in -> {} out", route.amount_in, route.amount_out);
     println!();
@@ -284,7 +357,7 @@ pub fn print_amm_report(report: &AmmReport) {
                 "{} [{} kept/{} written]",
                 group.op, p.samples_kept, p.samples_written
             );
-            print_figures(&label, &p.figures);
+            print_figures(&label, &p.figures, None);
         }
     }
     println!();
@@ -337,6 +410,7 @@ mod tests {
             removes: 1,
             bytes_written: 100,
             bytes_read: 50,
+            access_floor: 7,
         };
         let b = figures(5, 1, 1);
         let s = Figures::sum([&a, &b, &a]);
@@ -351,7 +425,22 @@ mod tests {
         assert_eq!(s.removes, 2);
         assert_eq!(s.bytes_written, 200);
         assert_eq!(s.bytes_read, 100);
+        assert_eq!(s.access_floor, 14);
         assert_eq!(Figures::sum([]), Figures::default());
+    }
+
+    #[test]
+    fn sdk_figures_put_the_floor_under_the_estimate() {
+        let f = Figures {
+            gas: 3 * crate::chain::GAS_MULTIPLIER + 1,
+            access_floor: 5_000,
+            ..figures(0, 5, 0)
+        };
+        let sdk = SdkFigures::of(&f, 2);
+        // Estimate: VM 4 + 5 reads 5,000 + two instances 120,000. Floor: 120,000 + 5,000.
+        assert_eq!(sdk.sdk_gas_estimate, 125_004);
+        assert_eq!(sdk.distinct_access_floor, 125_000);
+        assert_eq!(sdk.floor_ratio, 5_004.0 / 5_000.0);
     }
 
     #[test]

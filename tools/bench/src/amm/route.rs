@@ -28,7 +28,7 @@ use crate::amm::params::{
     OP_ADVANCE_SECS, PROTOCOL_DENOM, PROTOCOL_FEE_SHARE_BPS, ROUTE_ALY_Y, ROUTE_X_ALY,
 };
 use crate::amm::pool::{Actors, Pool};
-use crate::amm::report::{Figures, RouteReport, Row};
+use crate::amm::report::{RouteReport, Row};
 use crate::chain;
 use crate::vm::{Code, Contract};
 
@@ -273,17 +273,17 @@ pub fn measure_route(
         "the last pool paid the trader {paid}{y}, expected {expected_out}{y}"
     );
 
-    let total = Figures::sum(parts.iter().map(|p| &p.figures));
+    let total = Row::sum(
+        "route_two_hop",
+        None,
+        "the whole ExecuteRoute transaction: router execute, two pool swaps, two router replies",
+        &parts,
+    );
     Ok(RouteReport {
         path: format!("{x} -> {hub} -> {y}"),
         amount_in: amount_in.to_string(),
         amount_out: expected_out.to_string(),
-        total: Row {
-            op: "route_two_hop".to_string(),
-            pool: None,
-            description: "the whole ExecuteRoute transaction: router execute, two pool swaps, two router replies".to_string(),
-            figures: total,
-        },
+        total,
         parts,
         setup: vec![Row::new(
             "router_instantiate",

@@ -2,8 +2,7 @@
 //! it ran (submessages and replies included) and the cross-contract queries those calls made.
 use serde::Serialize;
 
-use crate::amm::report::Figures;
-use crate::chain::sdk_gas_estimate;
+use crate::amm::report::{Figures, SdkFigures};
 use crate::check::{group_digits, ArtifactInfo};
 
 /// A smart query one contract made into another during a call, run in the queried
@@ -24,8 +23,15 @@ pub struct CallFigures {
     /// SDK gas limit the chain gave the call (a submessage's `gas_limit`); `None`: the
     /// transaction's.
     pub gas_limit_sdk: Option<u64>,
-    /// Rough SDK gas of the call with its queries (see [`sdk_gas_estimate`]).
+    /// Rough SDK gas of the call with its queries (see [`crate::chain::sdk_gas_estimate`]).
     pub sdk_gas_estimate: u64,
+    /// The call's and its queries' distinct-access floor: 60,000 per instance plus each
+    /// one's storage if it read and wrote every record it touches once, at its current
+    /// encoding ([`crate::storage::AccessFloor`]; no VM gas, no judgement of the layout).
+    pub distinct_access_floor: u64,
+    /// `(sdk_gas_estimate - instances x 60,000) / (distinct_access_floor - instances x
+    /// 60,000)`.
+    pub floor_ratio: f64,
     #[serde(flatten)]
     pub figures: Figures,
     pub queries: Vec<QueryFigures>,
@@ -45,10 +51,15 @@ impl CallFigures {
             entry,
             gas_limit_sdk,
             sdk_gas_estimate: 0,
+            distinct_access_floor: 0,
+            floor_ratio: 0.0,
             figures,
             queries,
         };
-        call.sdk_gas_estimate = sdk_gas_estimate(&call.with_queries(), call.instances());
+        let sdk = SdkFigures::of(&call.with_queries(), call.instances());
+        call.sdk_gas_estimate = sdk.sdk_gas_estimate;
+        call.distinct_access_floor = sdk.distinct_access_floor;
+        call.floor_ratio = sdk.floor_ratio;
         call
     }
 
@@ -81,8 +92,13 @@ pub struct VeRow {
     /// Smart queries into other contracts, and their VM gas (part of `gas`).
     pub queries: u64,
     pub query_gas: u64,
-    /// Rough SDK gas of the whole transaction (see [`sdk_gas_estimate`]).
+    /// Rough SDK gas of the whole transaction (see [`crate::chain::sdk_gas_estimate`]).
     pub sdk_gas_estimate: u64,
+    /// The sum of the calls' distinct-access floors (see [`CallFigures`]).
+    pub distinct_access_floor: u64,
+    /// `(sdk_gas_estimate - instances x 60,000) / (distinct_access_floor - instances x
+    /// 60,000)`, over all the transaction's instances.
+    pub floor_ratio: f64,
     /// The calls in execution order (one unless the transaction ran submessages).
     pub calls: Vec<CallFigures>,
 }
@@ -102,13 +118,16 @@ impl VeRow {
             .map(|q| q.figures.gas)
             .sum();
         let instances = calls.iter().map(CallFigures::instances).sum();
+        let sdk = SdkFigures::of(&figures, instances);
         VeRow {
             op: op.into(),
             description: description.into(),
             figures,
             queries,
             query_gas,
-            sdk_gas_estimate: sdk_gas_estimate(&figures, instances),
+            sdk_gas_estimate: sdk.sdk_gas_estimate,
+            distinct_access_floor: sdk.distinct_access_floor,
+            floor_ratio: sdk.floor_ratio,
             calls,
         }
     }
@@ -143,15 +162,25 @@ const LABEL_WIDTH: usize = 36;
 
 fn print_header(first: &str) {
     println!(
-        "{:<LABEL_WIDTH$} {:>15} {:>13} {:>6} {:>5} {:>7} {:>7} {:>8} {:>10}",
-        first, "gas", "query_gas", "reads", "iter", "writes", "bytes", "queries", "sdk_est"
+        "{:<LABEL_WIDTH$} {:>15} {:>13} {:>6} {:>5} {:>7} {:>7} {:>8} {:>10} {:>10} {:>6}",
+        first,
+        "gas",
+        "query_gas",
+        "reads",
+        "iter",
+        "writes",
+        "bytes",
+        "queries",
+        "sdk_est",
+        "floor",
+        "ratio"
     );
 }
 
 fn print_row(row: &VeRow) {
     let f = &row.figures;
     println!(
-        "{:<LABEL_WIDTH$} {:>15} {:>13} {:>6} {:>5} {:>7} {:>7} {:>8} {:>10}",
+        "{:<LABEL_WIDTH$} {:>15} {:>13} {:>6} {:>5} {:>7} {:>7} {:>8} {:>10} {:>10} {:>6.2}",
         row.op,
         group_digits(f.gas),
         group_digits(row.query_gas),
@@ -160,7 +189,9 @@ fn print_row(row: &VeRow) {
         f.writes,
         f.bytes_written,
         row.queries,
-        group_digits(row.sdk_gas_estimate)
+        group_digits(row.sdk_gas_estimate),
+        group_digits(row.distinct_access_floor),
+        row.floor_ratio
     );
     if row.calls.len() > 1 {
         for c in &row.calls {
@@ -170,7 +201,7 @@ fn print_row(row: &VeRow) {
                 .map(|l| format!(" (limit {} SDK gas)", group_digits(l)))
                 .unwrap_or_default();
             println!(
-                "  {:<w$} {:>15} {:>13} {:>6} {:>5} {:>7} {:>7} {:>8} {:>10}{limit}",
+                "  {:<w$} {:>15} {:>13} {:>6} {:>5} {:>7} {:>7} {:>8} {:>10} {:>10} {:>6.2}{limit}",
                 format!("{} {}", c.contract, c.entry),
                 group_digits(g.gas),
                 group_digits(c.queries.iter().map(|q| q.figures.gas).sum()),
@@ -180,6 +211,8 @@ fn print_row(row: &VeRow) {
                 g.bytes_written,
                 c.queries.len(),
                 group_digits(c.sdk_gas_estimate),
+                group_digits(c.distinct_access_floor),
+                c.floor_ratio,
                 w = LABEL_WIDTH - 2,
             );
         }
@@ -223,6 +256,8 @@ mod tests {
             reads,
             writes: sets,
             sets,
+            // One distinct read per read, one distinct write per set (no bytes).
+            access_floor: reads * 1_000 + sets * 2_000,
             ..Figures::default()
         }
     }
@@ -265,5 +300,11 @@ mod tests {
         // Second: 60,000 + 3,000 + 2,000 + 1 = 65,001, above its 60,000 limit.
         assert_eq!(row.calls[1].sdk_gas_estimate, 65_001);
         assert!(!row.calls[1].fits_limit());
+        // Floors: the storage costs without the VM gas, so each ratio is just over 1.
+        assert_eq!(row.distinct_access_floor, 240_000 + 10_000 + 4_000);
+        assert_eq!(row.floor_ratio, 14_001.0 / 14_000.0);
+        assert_eq!(row.calls[0].distinct_access_floor, 189_000);
+        assert_eq!(row.calls[1].distinct_access_floor, 65_000);
+        assert_eq!(row.calls[1].floor_ratio, 5_001.0 / 5_000.0);
     }
 }
