@@ -612,3 +612,35 @@ fn recover_more_than_undistributed() {
         ContractError::NotAReserveFarm,
     );
 }
+
+/// The farm holds at most `MAX_POOLS` pools: `Totals` and the owner's undistributed messages
+/// add up every pool's books, so their work must stay bounded. The 1,001st is refused.
+#[test]
+fn pool_limit() {
+    use trellis_farm::limits::MAX_POOLS;
+    let mut f = Farm::new(
+        Schedule::constant(0, Uint128::new(10)),
+        mint_source(),
+        policy(false),
+    );
+    for i in 0..MAX_POOLS {
+        f.add_pool(&format!("lp{i}"), lp(ALY, &format!("uq{i}")), 1)
+            .unwrap();
+    }
+    let owner = f.owner.clone();
+    f.refuse(
+        &owner,
+        &[],
+        ExecuteMsg::AddPool {
+            staking: AssetInfo::native("lp-extra"),
+            kind: lp(ALY, "uq-extra"),
+            weight: 1,
+            tokenless_share_pct: None,
+        },
+        ContractError::PoolLimit { max: MAX_POOLS },
+    );
+    // Totals still answer, over all 1,000 pools: nothing was staked, so all 10/s of the
+    // first 5 s is undistributed.
+    f.at(5);
+    assert_eq!(f.totals().undistributed, Uint128::new(50));
+}
