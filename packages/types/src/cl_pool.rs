@@ -13,12 +13,17 @@
 //! * a position is changed or collected only by its NFT's owner or an approved spender or
 //!   operator (cw721 approvals).
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Binary, Empty, Int128, Uint128, Uint256};
+use cosmwasm_std::{Binary, Int128, Uint128, Uint256};
 use cw20::{Cw20ReceiveMsg, Expiration};
+// Named only in `#[returns(..)]`, which the schema derive reads off-chain only.
+#[cfg(not(target_arch = "wasm32"))]
+use cosmwasm_std::Empty;
+#[cfg(not(target_arch = "wasm32"))]
 use cw721::msg::{
     AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, NftInfoResponse, NumTokensResponse,
     OperatorResponse, OperatorsResponse, OwnerOfResponse, TokensResponse,
 };
+#[cfg(not(target_arch = "wasm32"))]
 use cw721::state::CollectionInfo;
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 

@@ -10,9 +10,12 @@
 //! their favour, so no amount of oTOKEN, however small, is exercised for free.
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Binary, Decimal, Uint128};
+use cw20::{Cw20ReceiveMsg, Expiration};
+// Named only in `#[returns(..)]`, which the schema derive reads off-chain only.
+#[cfg(not(target_arch = "wasm32"))]
 use cw20::{
     AllAccountsResponse, AllAllowancesResponse, AllSpenderAllowancesResponse, AllowanceResponse,
-    BalanceResponse, Cw20ReceiveMsg, Expiration, MinterResponse, TokenInfoResponse,
+    BalanceResponse, MinterResponse, TokenInfoResponse,
 };
 use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
