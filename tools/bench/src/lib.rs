@@ -8,10 +8,13 @@
 //!   together on a small multi-contract chain.
 //! - [`options`]: the options token's exercises (native and cw20 payment, priced by a weighted
 //!   pool's TWAP) and a farm claim minting it, on the same kind of chain.
+//! - [`cl`]: the concentrated-liquidity pool's position operations, tick-crossing swaps,
+//!   farming marks and position-count scaling (`trellis-bench cl`; not part of [`run_all`]).
 //! - [`run_all`]: all five, for the `trellis bench` subcommand.
 pub mod amm;
 pub mod chain;
 pub mod check;
+pub mod cl;
 pub mod farm;
 pub mod farm_floor;
 pub mod options;
@@ -27,6 +30,7 @@ use serde::Serialize;
 
 pub use amm::{print_amm_report, run_amm_bench, AmmBenchOptions, AmmReport};
 pub use check::{run_check, CheckResult};
+pub use cl::{print_cl_report, run_cl_bench, ClBenchOptions, ClReport};
 pub use farm::{print_report, run_farm_bench, FarmBenchOptions, FarmReport};
 pub use options::{print_options_report, run_options_bench, OptionsBenchOptions, OptionsReport};
 pub use ve::{print_ve_report, run_ve_bench, VeBenchOptions, VeReport};

@@ -8,9 +8,10 @@ use clap::{Args, Parser, Subcommand};
 use trellis_bench::amm::params::DEFAULT_ORACLE_CAPACITY;
 use trellis_bench::farm::{DEFAULT_MAX_SPREAD_PCT, DEFAULT_POOLS, DEFAULT_STAKERS};
 use trellis_bench::{
-    capabilities, check, print_amm_report, print_options_report, print_report, print_ve_report,
-    run_all, run_amm_bench, run_farm_bench, run_options_bench, run_ve_bench, AmmBenchOptions,
-    FarmBenchOptions, OptionsBenchOptions, RunAllOptions, VeBenchOptions, DEFAULT_CAPABILITIES,
+    capabilities, check, print_amm_report, print_cl_report, print_options_report, print_report,
+    print_ve_report, run_all, run_amm_bench, run_cl_bench, run_farm_bench, run_options_bench,
+    run_ve_bench, AmmBenchOptions, ClBenchOptions, FarmBenchOptions, OptionsBenchOptions,
+    RunAllOptions, VeBenchOptions, DEFAULT_CAPABILITIES,
 };
 
 #[derive(Parser)]
@@ -123,6 +124,22 @@ enum Command {
         common: Common,
         #[command(flatten)]
         run: VeRunArgs,
+    },
+    /// Measure the concentrated-liquidity pool: position operations, swaps in one range and
+    /// across 1, 10 and 100 ticks, farming marks, and the in-range swap with 10 and 10,000
+    /// positions (fails over the spread limit). Not part of `all`.
+    Cl {
+        #[command(flatten)]
+        common: Common,
+        /// JSON output file.
+        #[arg(long, default_value = "bench/cl.json")]
+        out: PathBuf,
+        /// Largest allowed gas spread of the in-range swap between position counts, in percent.
+        #[arg(long, default_value_t = DEFAULT_MAX_SPREAD_PCT)]
+        max_spread: f64,
+        /// No progress lines on stderr.
+        #[arg(long)]
+        quiet: bool,
     },
     /// `check` on every artifact, then `farm`, `amm`, `ve` and `options`; one combined JSON
     /// report.
@@ -238,6 +255,26 @@ fn run(cli: Cli) -> Result<()> {
                 println!("wrote {}", out.display());
             }
             Ok(())
+        }
+        Command::Cl {
+            common,
+            out,
+            max_spread,
+            quiet,
+        } => {
+            let mut opts = ClBenchOptions::new(
+                common.artifacts_dir.clone(),
+                capabilities(&common.capabilities),
+            );
+            opts.out = Some(out);
+            opts.max_spread_pct = max_spread;
+            opts.progress = !quiet;
+            let report = run_cl_bench(&opts)?;
+            print_cl_report(&report);
+            if let Some(out) = &opts.out {
+                println!("wrote {}", out.display());
+            }
+            report.ensure_flat()
         }
         Command::All {
             common,
