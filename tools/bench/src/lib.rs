@@ -49,6 +49,8 @@ pub struct RunAllOptions {
     pub ve: VeBenchOptions,
     /// Options group settings; `options.out` is ignored, the combined report goes to `out`.
     pub options: OptionsBenchOptions,
+    /// CL pool settings; `cl.out` is ignored, the combined report goes to `out`.
+    pub cl: ClBenchOptions,
     /// Where to write the combined JSON report (`None`: do not write).
     pub out: Option<PathBuf>,
 }
@@ -62,7 +64,8 @@ impl RunAllOptions {
             farm: FarmBenchOptions::new(artifacts_dir.clone(), caps.clone()),
             amm: AmmBenchOptions::new(artifacts_dir.clone(), caps.clone()),
             ve: VeBenchOptions::new(artifacts_dir.clone(), caps.clone()),
-            options: OptionsBenchOptions::new(artifacts_dir.clone(), caps),
+            options: OptionsBenchOptions::new(artifacts_dir.clone(), caps.clone()),
+            cl: ClBenchOptions::new(artifacts_dir.clone(), caps),
             artifacts_dir,
             out: Some(PathBuf::from("bench/results.json")),
         }
@@ -77,9 +80,10 @@ pub struct AllReport {
     pub amm: AmmReport,
     pub ve: VeReport,
     pub options: OptionsReport,
+    pub cl: ClReport,
 }
 
-/// Checks every artifact, runs the farm, AMM, ve and options benches, prints them, writes the combined
+/// Checks every artifact, runs the farm, AMM, ve, options and CL benches, prints them, writes the combined
 /// JSON and fails when an artifact fails its check or a scaling spread is over its limit.
 pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     let paths = check::list_artifacts(&opts.artifacts_dir)?;
@@ -107,21 +111,32 @@ pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     options_opts.progress &= opts.farm.progress;
     let options = run_options_bench(&options_opts)?;
     print_options_report(&options);
+    println!();
+    let mut cl_opts = opts.cl.clone();
+    cl_opts.out = None;
+    cl_opts.progress &= opts.farm.progress;
+    let cl = run_cl_bench(&cl_opts)?;
+    print_cl_report(&cl);
     let report = AllReport {
         check,
         farm,
         amm,
         ve,
         options,
+        cl,
     };
     if let Some(out) = &opts.out {
         farm::write_json(out, &report)?;
         println!("wrote {}", out.display());
     }
-    let failures: Vec<String> = [report.farm.ensure_flat(), report.amm.ensure_flat()]
-        .into_iter()
-        .filter_map(|r| r.err().map(|e| format!("{e:#}")))
-        .collect();
+    let failures: Vec<String> = [
+        report.farm.ensure_flat(),
+        report.amm.ensure_flat(),
+        report.cl.ensure_flat(),
+    ]
+    .into_iter()
+    .filter_map(|r| r.err().map(|e| format!("{e:#}")))
+    .collect();
     if !failures.is_empty() {
         bail!("{}", failures.join("; "));
     }

@@ -289,6 +289,14 @@ fn run(cli: Cli) -> Result<()> {
                 amm: amm_options(&common, &run, &amm),
                 ve: ve_options(&common, &run.out, run.quiet),
                 options: options_options(&common, &run.out, run.quiet),
+                cl: {
+                    let mut cl = ClBenchOptions::new(
+                        common.artifacts_dir.clone(),
+                        capabilities(&common.capabilities),
+                    );
+                    cl.progress = !run.quiet;
+                    cl
+                },
             };
             run_all(&opts).map(|_| ())
         }
