@@ -73,7 +73,7 @@ pub struct PoolState {
     /// In-range liquidity.
     pub liquidity: u128,
     /// Q128.128 fees per unit of liquidity, wrapping (only differences are meaningful).
-    #[serde(with = "u256_pair")]
+    #[serde(with = "trellis_store::num::u256_pair")]
     pub fee_growth_global: [Uint256; 2],
     /// Protocol fees owed to the collector, held by the pool, outside every position.
     pub protocol_fees: [u128; 2],
@@ -89,7 +89,7 @@ pub struct TickInfo {
     /// Liquidity added when the price crosses this tick upwards (removed downwards).
     pub liquidity_net: i128,
     /// Fee growth on the other side of this tick from the current price, Q128.128, wrapping.
-    #[serde(with = "u256_pair")]
+    #[serde(with = "trellis_store::num::u256_pair")]
     pub fee_growth_outside: [Uint256; 2],
     /// A farm has a boundary here: crossing it is reported to the farming center.
     pub farming_mark: bool,
@@ -107,7 +107,7 @@ pub struct Position {
     pub lower_tick: i32,
     pub upper_tick: i32,
     pub liquidity: u128,
-    #[serde(with = "u256_pair")]
+    #[serde(with = "trellis_store::num::u256_pair")]
     pub fee_growth_inside_last: [Uint256; 2],
     pub tokens_owed: [u128; 2],
 }
@@ -145,24 +145,6 @@ pub const NEXT_POSITION_ID: Item<u64> = Item::new("i");
 pub const FARMING: Item<Farming> = Item::new("f");
 /// Closed observations by ring slot (the newest is in [`PoolState::newest`]).
 pub const OBSERVATIONS: Map<u32, ObservationRecord> = Map::new("o");
-
-/// `[Uint256; 2]` as two trimmed big-endian byte strings (decimal strings for JSON).
-mod u256_pair {
-    use cosmwasm_std::Uint256;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    struct Wrap(#[serde(with = "trellis_store::num::u256")] Uint256);
-
-    pub fn serialize<S: Serializer>(v: &[Uint256; 2], s: S) -> Result<S::Ok, S::Error> {
-        (Wrap(v[0]), Wrap(v[1])).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[Uint256; 2], D::Error> {
-        let (a, b) = <(Wrap, Wrap)>::deserialize(d)?;
-        Ok([a.0, b.0])
-    }
-}
 
 /// The layout of 0.1.x (JSON values under long keys, one-letter field names on the hot
 /// records), read only by `migrate` and its tests.

@@ -48,21 +48,6 @@ impl Config {
     }
 }
 
-/// `Decimal` as its atomics in a varint (its own serde writes a decimal string).
-mod compact_decimal {
-    use cosmwasm_std::{Decimal, Uint128};
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        trellis_store::num::u128::serialize(&value.atomics(), s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let atomics: Uint128 = trellis_store::num::u128::deserialize(d)?;
-        Ok(Decimal::new(atomics))
-    }
-}
-
 /// Level one of a pool in a gauge-split farm: each pool integrates the schedule times its
 /// gauge's relative weight itself, so no update ever visits other pools.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -85,7 +70,7 @@ pub struct GaugeAccrual {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct WeekWeight {
     pub week: u64,
-    #[serde(with = "compact_decimal")]
+    #[serde(with = "trellis_store::num::decimal")]
     pub relative_weight: Decimal,
 }
 

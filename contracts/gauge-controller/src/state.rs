@@ -17,29 +17,12 @@ pub struct Config {
     pub vote_delay: u64,
 }
 
-/// `Option<Decimal>` stored as its atomics (a varint), not as a decimal string.
-pub mod opt_decimal {
-    use cosmwasm_std::{Decimal, Uint128};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    struct Wrap(#[serde(with = "trellis_store::num::opt_u128")] Option<Uint128>);
-
-    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        Wrap(value.map(|d| d.atomics())).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        Ok(Wrap::deserialize(d)?.0.map(|a| Decimal::raw(a.u128())))
-    }
-}
-
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct GaugeInfo {
     pub gauge_type: u32,
     pub killed: bool,
     /// The latest cap set (applies from the week in `GAUGE_CAPS`).
-    #[serde(with = "opt_decimal")]
+    #[serde(with = "trellis_store::num::opt_decimal")]
     pub cap: Option<Decimal>,
     /// Bumped by `ChangeGaugeWeight` and `KillGauge`: votes cast under an older epoch no
     /// longer count in the gauge's line.
@@ -68,7 +51,7 @@ impl Vote {
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct CapSetting {
-    #[serde(with = "opt_decimal")]
+    #[serde(with = "trellis_store::num::opt_decimal")]
     pub cap: Option<Decimal>,
 }
 

@@ -30,7 +30,7 @@ pub struct Config {
     pub payment: AssetInfo,
     pub oracle: Oracle,
     pub multiplier_bps: u32,
-    #[serde(with = "decimal")]
+    #[serde(with = "trellis_store::num::decimal")]
     pub min_price: Decimal,
     pub treasury: Addr,
     /// Most oTOKEN ever issued (exercised and burned ones included).
@@ -65,28 +65,6 @@ impl Totals {
 
 pub const CONFIG: Item<Config> = Item::new("c");
 pub const TOTALS: Item<Totals> = Item::new("t");
-
-/// `Decimal` as the varint of its 1e18 atomics.
-mod decimal {
-    use cosmwasm_std::Decimal;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            v.serialize(s)
-        } else {
-            s.serialize_u128(v.atomics().u128())
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        if d.is_human_readable() {
-            Decimal::deserialize(d)
-        } else {
-            u128::deserialize(d).map(Decimal::raw)
-        }
-    }
-}
 
 /// The layout of 0.1.x (JSON under `options_config` / `options_totals`, and the supply
 /// kept in cw20-base's `token_info`), read only by `migrate`.

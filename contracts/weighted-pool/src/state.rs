@@ -25,7 +25,7 @@ pub struct Config {
     /// Validated assets in pool order.
     pub assets: [AssetInfo; 2],
     /// Normalized weights in pool order (each >= 1%, summing to exactly 1).
-    #[serde(with = "decimal_pair")]
+    #[serde(with = "trellis_store::num::decimal_pair")]
     pub weights: [Decimal; 2],
     pub swap_fee_bps: u16,
     pub protocol_fee_share_bps: u16,
@@ -60,11 +60,11 @@ impl Config {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Reserves {
     /// Balances owned by liquidity providers, pool order.
-    #[serde(with = "uint_pair")]
+    #[serde(with = "trellis_store::num::u128_pair")]
     pub balances: [Uint128; 2],
     /// Protocol fees owed to the collector, pool order; held by the pool, excluded from
     /// `balances`.
-    #[serde(with = "uint_pair")]
+    #[serde(with = "trellis_store::num::u128_pair")]
     pub fees_owed: [Uint128; 2],
     /// LP tokens in existence: the pool is the token's only minter and burns what it redeems.
     #[serde(with = "trellis_store::num::u128")]
@@ -118,52 +118,6 @@ pub const LP_TOKEN: Item<Addr> = Item::new("l");
 /// Ring buffer slot -> sample, closed samples only; slots are `0..capacity`. Written once
 /// per sample, when the next slot opens.
 pub const ORACLE_SAMPLES: Map<u32, Sample> = Map::new("o");
-
-/// `[Uint128; 2]` as two varints (the decimal strings of JSON for a human-readable format).
-mod uint_pair {
-    use cosmwasm_std::Uint128;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &[Uint128; 2], s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            v.serialize(s)
-        } else {
-            (v[0].u128(), v[1].u128()).serialize(s)
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[Uint128; 2], D::Error> {
-        if d.is_human_readable() {
-            <[Uint128; 2]>::deserialize(d)
-        } else {
-            let (a, b) = <(u128, u128)>::deserialize(d)?;
-            Ok([Uint128::new(a), Uint128::new(b)])
-        }
-    }
-}
-
-/// `[Decimal; 2]` as the varints of their 1e18 atomics.
-mod decimal_pair {
-    use cosmwasm_std::Decimal;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &[Decimal; 2], s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            v.serialize(s)
-        } else {
-            (v[0].atomics().u128(), v[1].atomics().u128()).serialize(s)
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[Decimal; 2], D::Error> {
-        if d.is_human_readable() {
-            <[Decimal; 2]>::deserialize(d)
-        } else {
-            let (a, b) = <(u128, u128)>::deserialize(d)?;
-            Ok([Decimal::raw(a), Decimal::raw(b)])
-        }
-    }
-}
 
 /// The layout of 0.1.x (JSON values under long keys), read only by `migrate`.
 pub mod legacy {

@@ -113,6 +113,86 @@ pub mod opt_u256 {
     }
 }
 
+/// `Decimal` as the varint of its 1e18 atomics (JSON: its own decimal string).
+pub mod decimal {
+    use cosmwasm_std::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            value.serialize(s)
+        } else {
+            s.serialize_u128(value.atomics().u128())
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        if d.is_human_readable() {
+            Decimal::deserialize(d)
+        } else {
+            u128::deserialize(d).map(Decimal::raw)
+        }
+    }
+}
+
+/// `Option<Decimal>`: one byte for `None`, else a tag and the varint of its atomics.
+pub mod opt_decimal {
+    use cosmwasm_std::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Wrap(#[serde(with = "super::decimal")] Decimal);
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        value.map(Wrap).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+    }
+}
+
+/// Pairs (`[T; 2]`, e.g. a two-asset pool's reserves), each element through its adapter.
+macro_rules! pair {
+    ($name:ident, $ty:ty, $adapter:literal, $doc:literal) => {
+        #[doc = $doc]
+        pub mod $name {
+            use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+            #[derive(Serialize, Deserialize)]
+            struct Wrap(#[serde(with = $adapter)] $ty);
+
+            pub fn serialize<S: Serializer>(v: &[$ty; 2], s: S) -> Result<S::Ok, S::Error> {
+                (Wrap(v[0]), Wrap(v[1])).serialize(s)
+            }
+
+            pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[$ty; 2], D::Error> {
+                let (a, b) = <(Wrap, Wrap)>::deserialize(d)?;
+                Ok([a.0, b.0])
+            }
+        }
+    };
+}
+
+pair!(
+    u128_pair,
+    cosmwasm_std::Uint128,
+    "super::u128",
+    "`[Uint128; 2]` as two varints."
+);
+pair!(
+    u256_pair,
+    cosmwasm_std::Uint256,
+    "super::u256",
+    "`[Uint256; 2]` as two trimmed big-endian byte strings."
+);
+pair!(
+    decimal_pair,
+    cosmwasm_std::Decimal,
+    "super::decimal",
+    "`[Decimal; 2]` as the varints of their atomics."
+);
+
 #[cfg(all(test, not(feature = "json")))]
 mod tests {
     use crate::codec::{decode, encode};
@@ -157,6 +237,28 @@ mod tests {
         #[cfg(not(feature = "fixed256"))]
         assert_eq!(encode(&max).unwrap().len(), 106);
         assert_eq!(decode::<Numbers>(&encode(&max).unwrap()).unwrap(), max);
+    }
+
+    #[derive(Serialize, Deserialize, PartialEq, Debug)]
+    struct Others {
+        #[serde(with = "super::decimal")]
+        d: cosmwasm_std::Decimal,
+        #[serde(with = "super::opt_decimal")]
+        o: Option<cosmwasm_std::Decimal>,
+        #[serde(with = "super::u128_pair")]
+        p: [Uint128; 2],
+    }
+
+    #[test]
+    fn decimals_and_pairs() {
+        let v = Others {
+            d: cosmwasm_std::Decimal::raw(300),
+            o: None,
+            p: [Uint128::new(1), Uint128::new(127)],
+        };
+        // 300 as a varint (0xac 0x02), None (0), then 1 and 127 (one byte each).
+        assert_eq!(encode(&v).unwrap(), vec![0xac, 0x02, 0, 1, 127]);
+        assert_eq!(decode::<Others>(&encode(&v).unwrap()).unwrap(), v);
     }
 
     #[test]
