@@ -49,9 +49,8 @@ pub fn check_lp_pool(
             },
         )
         .map_err(|_| not_lp())?;
-    let [a, b] = record.assets.map(|asset| asset.info);
-    let same = (a == pair[0] && b == pair[1]) || (a == pair[1] && b == pair[0]);
-    if !same {
+    if !record.is_pair(&pair[0], &pair[1]) {
+        let [a, b] = &record.assets;
         return Err(ContractError::PairMismatch {
             declared: format!("{} / {}", pair[0], pair[1]),
             actual: format!("{a} / {b}"),

@@ -6,7 +6,7 @@ use trellis_types::factory::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
 use crate::execute::admin::{self, ConfigUpdate};
-use crate::execute::{create_pool, instantiate as init, listing};
+use crate::execute::{create_cl_pool, create_pool, instantiate as init, listing};
 use crate::{migrate as mig, query as q, reply as rep};
 
 pub const CONTRACT_NAME: &str = "crates.io:trellis-pool-factory";
@@ -35,6 +35,12 @@ pub fn execute(
             swap_fee_bps,
             oracle,
         } => create_pool::create_pool(deps, env, info, assets, swap_fee_bps, oracle),
+        ExecuteMsg::CreateClPool {
+            assets,
+            fee_tier,
+            sqrt_price,
+            oracle,
+        } => create_cl_pool::create_cl_pool(deps, env, info, assets, fee_tier, sqrt_price, oracle),
         ExecuteMsg::UpdateConfig {
             pool_code_id,
             lp_token_code_id,
@@ -42,6 +48,7 @@ pub fn execute(
             protocol_fee_share_bps,
             default_oracle,
             permissionless_creation,
+            cl_pool_code_id,
         } => admin::update_config(
             deps,
             info,
@@ -52,12 +59,14 @@ pub fn execute(
                 protocol_fee_share_bps,
                 default_oracle,
                 permissionless_creation,
+                cl_pool_code_id,
             },
         ),
         ExecuteMsg::SetFeeTiers {
             kind,
             fee_tiers_bps,
         } => admin::set_fee_tiers(deps, info, kind, fee_tiers_bps),
+        ExecuteMsg::SetClFeeTiers { fee_tiers } => admin::set_cl_fee_tiers(deps, info, fee_tiers),
         ExecuteMsg::DelistPool { pool } => listing::delist_pool(deps, info, pool),
         ExecuteMsg::RelistPool { pool } => listing::relist_pool(deps, info, pool),
         ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
@@ -84,6 +93,9 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractErr
         QueryMsg::PoolStatus { pool } => to_json_binary(&q::pool_status(deps, pool)?)?,
         QueryMsg::PoolsByAssets { assets } => to_json_binary(&q::pools_by_assets(deps, assets)?)?,
         QueryMsg::Pool { assets, weights } => to_json_binary(&q::pool(deps, assets, weights)?)?,
+        QueryMsg::ClPool { assets, fee_pips } => {
+            to_json_binary(&q::cl_pool(deps, assets, fee_pips)?)?
+        }
         QueryMsg::PoolByLpToken { lp_token } => {
             to_json_binary(&q::pool_by_lp_token(deps, lp_token)?)?
         }

@@ -1,4 +1,4 @@
-use cosmwasm_std::{Decimal, StdError};
+use cosmwasm_std::{Decimal, StdError, Uint256};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -53,7 +53,7 @@ pub enum ContractError {
     #[error("{field} must be a stored code id, got 0")]
     ZeroCodeId { field: &'static str },
 
-    #[error("a pool of {assets} with these weights already exists: pool {existing} at {address}")]
+    #[error("a pool of {assets} with these weights (or this concentrated fee) already exists: pool {existing} at {address}")]
     DuplicatePool {
         existing: u64,
         address: String,
@@ -84,6 +84,38 @@ pub enum ContractError {
         swap_fee_bps: u16,
         allowed: Vec<u16>,
     },
+
+    #[error(
+        "fee tier {fee_pips} pips / spacing {tick_spacing} is not a concentrated fee tier (allowed: {allowed})"
+    )]
+    ClFeeTierNotAllowed {
+        fee_pips: u32,
+        tick_spacing: i32,
+        allowed: String,
+    },
+
+    #[error("concentrated fee {fee_pips} pips is above the maximum {max}")]
+    ClFeeTooHigh { fee_pips: u32, max: u32 },
+
+    #[error("tick spacing {tick_spacing} is outside 1..={max}")]
+    TickSpacingOutOfRange { tick_spacing: i32, max: i32 },
+
+    #[error("initial sqrt price {sqrt_price} is outside [MIN_SQRT_PRICE, MAX_SQRT_PRICE)")]
+    SqrtPriceOutOfRange { sqrt_price: Uint256 },
+
+    #[error("concentrated fee {fee_pips} pips is given twice")]
+    DuplicateClFeeTier { fee_pips: u32 },
+
+    #[error("concentrated pools are not enabled: the owner has not set cl_pool_code_id")]
+    ClPoolsNotEnabled,
+
+    #[error(
+        "SetFeeTiers takes basis points for weighted pools; use SetClFeeTiers for {kind} pools"
+    )]
+    WrongFeeTierMessage { kind: &'static str },
+
+    #[error("no listed concentrated pool of {assets} at {fee_pips} pips")]
+    ClPoolNotFound { assets: String, fee_pips: u32 },
 
     #[error("only the owner may choose a pool's oracle; other creators get the factory's")]
     OracleNotConfigurable,

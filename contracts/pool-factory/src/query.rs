@@ -2,15 +2,16 @@
 use cosmwasm_std::{Decimal, Deps, Order};
 use cw_storage_plus::Bound;
 use trellis_types::factory::{
-    ConfigResponse, CreationRulesResponse, PoolKind, PoolRecord, PoolStatusResponse, PoolsResponse,
+    ConfigResponse, CreationRulesResponse, PoolKind, PoolParams, PoolRecord, PoolStatusResponse,
+    PoolsResponse,
 };
 use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
-use crate::fee_tiers::tiers;
+use crate::fee_tiers::{cl_tiers, tiers};
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
-use crate::registry::{is_listed, kind_of, pools_of_pair, record_of_pool, weight_of};
-use crate::state::{pair_label, CONFIG, DELISTED, POOLS, POOL_BY_LP_TOKEN, POOL_COUNT};
+use crate::registry::{is_listed, load_record, pools_of_pair, record_of_pool, weight_of};
+use crate::state::{pair_label, CONFIG, DELISTED, POOL_BY_LP_TOKEN, POOL_COUNT};
 use crate::validate;
 
 fn page_size(limit: Option<u32>) -> usize {
@@ -28,6 +29,7 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         default_oracle: config.default_oracle,
         permissionless: config.permissionless_creation,
         pool_count: POOL_COUNT.load(deps.storage)?,
+        cl_pool_code_id: config.cl_pool_code_id,
     })
 }
 
@@ -37,6 +39,10 @@ pub fn creation_rules(deps: Deps, kind: PoolKind) -> Result<CreationRulesRespons
         kind,
         permissionless_creation: config.permissionless_creation,
         fee_tiers_bps: tiers(deps.storage, kind)?,
+        cl_fee_tiers: match kind {
+            PoolKind::Weighted => vec![],
+            PoolKind::Concentrated => cl_tiers(deps.storage)?,
+        },
         oracle: config.default_oracle,
     })
 }
@@ -55,7 +61,7 @@ pub fn delisted_pools(
             Order::Ascending,
         )
         .take(page_size(limit))
-        .map(|id| Ok(POOLS.load(deps.storage, id?)?))
+        .map(|id| load_record(deps.storage, id?))
         .collect::<Result<_, ContractError>>()?;
     Ok(PoolsResponse { pools })
 }
@@ -63,7 +69,7 @@ pub fn delisted_pools(
 pub fn pool_status(deps: Deps, pool: String) -> Result<PoolStatusResponse, ContractError> {
     let record = record_of_pool(deps, &pool)?;
     Ok(PoolStatusResponse {
-        kind: kind_of(&record),
+        kind: record.kind(),
         listed: is_listed(deps.storage, record.id)?,
         pool: record,
     })
@@ -74,15 +80,12 @@ pub fn pools(
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<PoolsResponse, ContractError> {
-    let pools = POOLS
-        .range(
-            deps.storage,
-            start_after.map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
+    // Ids are dense (`0..POOL_COUNT`): a page is a run of ids.
+    let count = POOL_COUNT.load(deps.storage)?;
+    let first = start_after.map_or(0, |id| id.saturating_add(1));
+    let pools = (first..count)
         .take(page_size(limit))
-        .map(|item| item.map(|(_, record)| record))
+        .map(|id| load_record(deps.storage, id))
         .collect::<Result<_, _>>()?;
     Ok(PoolsResponse { pools })
 }
@@ -103,12 +106,29 @@ pub fn pool(
     pools_of_pair(deps.storage, &a, &b)?
         .into_iter()
         .find(|pool| {
-            weight_of(&pool.assets, &a) == Some(weights[0])
-                && weight_of(&pool.assets, &b) == Some(weights[1])
+            weight_of(pool, &a) == Some(weights[0]) && weight_of(pool, &b) == Some(weights[1])
         })
         .ok_or_else(|| ContractError::PoolNotFound {
             assets: pair_label(&a, &b),
             weights: format!("{},{}", weights[0], weights[1]),
+        })
+}
+
+/// The listed concentrated pool of the pair at `fee_pips` (at most one: the duplicate rule).
+pub fn cl_pool(
+    deps: Deps,
+    assets: [AssetInfo; 2],
+    fee_pips: u32,
+) -> Result<PoolRecord, ContractError> {
+    let [a, b] = validate::pair(deps.api, &assets)?;
+    pools_of_pair(deps.storage, &a, &b)?
+        .into_iter()
+        .find(|pool| {
+            matches!(&pool.params, PoolParams::Concentrated { fee_tier } if fee_tier.fee_pips == fee_pips)
+        })
+        .ok_or_else(|| ContractError::ClPoolNotFound {
+            assets: pair_label(&a, &b),
+            fee_pips,
         })
 }
 
@@ -121,12 +141,12 @@ pub fn pool_by_lp_token(deps: Deps, lp_token: String) -> Result<PoolRecord, Cont
     let id = POOL_BY_LP_TOKEN
         .may_load(deps.storage, &addr)?
         .ok_or_else(unknown)?;
-    let record = POOLS.load(deps.storage, id)?;
+    let record = load_record(deps.storage, id)?;
     // A farm reading this to accept an LP token must not accept a delisted pool's.
     if !is_listed(deps.storage, id)? {
         return Err(ContractError::PoolDelisted {
             pool: record.address,
-            lp_token: record.lp_token,
+            lp_token,
         });
     }
     Ok(record)

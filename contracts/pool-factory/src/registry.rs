@@ -1,15 +1,20 @@
 //! The pool registry: records by id, the pair index of listed pools, the LP token and address
 //! indexes, and the delisted set. Every read by pair walks one pair's list, at most
 //! `MAX_POOLS_PER_PAIR` long.
-use cosmwasm_std::{Addr, Decimal, Deps, Empty, Storage};
-use trellis_types::factory::{PoolKind, PoolRecord};
-use trellis_types::weighted_pool::{PoolInfoResponse, QueryMsg as PoolQueryMsg, WeightedAssetInfo};
+use cosmwasm_std::{Addr, Deps, Empty, Storage};
+use trellis_types::factory::{PoolParams, PoolRecord};
+use trellis_types::weighted_pool::{PoolInfoResponse, QueryMsg as PoolQueryMsg};
 use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
 use crate::state::{
-    pair_key, DELISTED, POOLS, POOLS_BY_PAIR, POOL_BY_ADDRESS, POOL_BY_LP_TOKEN, POOL_COUNT,
+    pair_key, PoolTerms, StoredPool, DELISTED, POOLS, POOLS_BY_PAIR, POOL_BY_ADDRESS,
+    POOL_BY_LP_TOKEN, POOL_COUNT,
 };
+
+pub fn load_record(storage: &dyn Storage, id: u64) -> Result<PoolRecord, ContractError> {
+    Ok(POOLS.load(storage, id)?.into_record()?)
+}
 
 /// Every listed pool of the pair `a`/`b` (either order), in listing order.
 pub fn pools_of_pair(
@@ -21,48 +26,62 @@ pub fn pools_of_pair(
     let ids = POOLS_BY_PAIR
         .may_load(storage, (&ka, &kb))?
         .unwrap_or_default();
-    Ok(ids
-        .into_iter()
-        .map(|id| POOLS.load(storage, id))
-        .collect::<Result<_, _>>()?)
+    ids.into_iter().map(|id| load_record(storage, id)).collect()
 }
 
-/// The weight `assets` give to `info`, if it is one of them.
-pub fn weight_of(assets: &[WeightedAssetInfo; 2], info: &AssetInfo) -> Option<Decimal> {
-    assets.iter().find(|a| &a.info == info).map(|a| a.weight)
-}
-
-/// Whether `record` weighs both assets exactly as `assets` do (whatever their order).
-pub fn has_weights(record: &PoolRecord, assets: &[WeightedAssetInfo; 2]) -> bool {
-    assets
+/// The weight a weighted `record` gives to `info`, if it is one of its assets.
+pub fn weight_of(record: &PoolRecord, info: &AssetInfo) -> Option<cosmwasm_std::Decimal> {
+    let PoolParams::Weighted { weights, .. } = &record.params else {
+        return None;
+    };
+    record
+        .assets
         .iter()
-        .all(|a| weight_of(&record.assets, &a.info) == Some(a.weight))
+        .position(|a| a == info)
+        .map(|i| weights[i])
 }
 
-/// Stores a new pool under the next id and indexes it by pair and LP token.
+/// Whether a pool of `assets` with `terms` would duplicate the listed `record` of the same
+/// pair: a weighted pool weighing both assets alike (whatever their order), or a concentrated
+/// pool at the same fee (whatever its spacing, as in v3: one pool per pair and fee).
+pub fn clashes(record: &PoolRecord, assets: &[AssetInfo; 2], terms: &PoolTerms) -> bool {
+    match (terms, &record.params) {
+        (PoolTerms::Weighted { weights, .. }, PoolParams::Weighted { .. }) => assets
+            .iter()
+            .zip(weights)
+            .all(|(info, weight)| weight_of(record, info) == Some(*weight)),
+        (PoolTerms::Concentrated { fee_tier }, PoolParams::Concentrated { fee_tier: theirs }) => {
+            fee_tier.fee_pips == theirs.fee_pips
+        }
+        _ => false,
+    }
+}
+
+/// Stores a new pool under the next id and indexes it by pair, address and (weighted pools)
+/// LP token.
 pub fn register(
     storage: &mut dyn Storage,
     address: Addr,
-    lp_token: Addr,
-    assets: [WeightedAssetInfo; 2],
-    swap_fee_bps: u16,
+    assets: [AssetInfo; 2],
+    params: PoolParams,
 ) -> Result<PoolRecord, ContractError> {
     let id = POOL_COUNT.load(storage)?;
     let record = PoolRecord {
         id,
         address: address.to_string(),
-        lp_token: lp_token.to_string(),
         assets,
-        swap_fee_bps,
+        params,
     };
-    POOLS.save(storage, id, &record)?;
-    let (ka, kb) = pair_key(&record.assets[0].info, &record.assets[1].info);
+    POOLS.save(storage, id, &StoredPool::from_record(&record))?;
+    let (ka, kb) = pair_key(&record.assets[0], &record.assets[1]);
     POOLS_BY_PAIR.update(storage, (&ka, &kb), |ids| -> Result<_, ContractError> {
         let mut ids = ids.unwrap_or_default();
         ids.push(id);
         Ok(ids)
     })?;
-    POOL_BY_LP_TOKEN.save(storage, &lp_token, &id)?;
+    if let Some(lp_token) = record.lp_token() {
+        POOL_BY_LP_TOKEN.save(storage, &Addr::unchecked(lp_token), &id)?;
+    }
     POOL_BY_ADDRESS.save(storage, &address, &id)?;
     POOL_COUNT.save(storage, &(id + 1))?;
     Ok(record)
@@ -72,21 +91,17 @@ pub fn is_listed(storage: &dyn Storage, id: u64) -> Result<bool, ContractError> 
     Ok(!DELISTED.has(storage, id))
 }
 
-/// Every pool so far is a weighted pool; a second kind will record its kind at registration.
-pub fn kind_of(_record: &PoolRecord) -> PoolKind {
-    PoolKind::Weighted
-}
-
 /// The factory's record of the pool at `pool`, listed or not. Pools registered by earlier
 /// builds are not in the address index: their LP token (asked from the pool, then checked
 /// against the record's address, so a lying contract finds nothing) leads to the record.
+/// Those builds made weighted pools only, so the weighted pool's `PoolInfo` is the question.
 pub fn record_of_pool(deps: Deps, pool: &str) -> Result<PoolRecord, ContractError> {
     let unknown = || ContractError::UnknownPool {
         pool: pool.to_string(),
     };
     let addr = deps.api.addr_validate(pool).map_err(|_| unknown())?;
     if let Some(id) = POOL_BY_ADDRESS.may_load(deps.storage, &addr)? {
-        return Ok(POOLS.load(deps.storage, id)?);
+        return load_record(deps.storage, id);
     }
     let info: PoolInfoResponse = deps
         .querier
@@ -99,7 +114,7 @@ pub fn record_of_pool(deps: Deps, pool: &str) -> Result<PoolRecord, ContractErro
     let id = POOL_BY_LP_TOKEN
         .may_load(deps.storage, &lp_token)?
         .ok_or_else(unknown)?;
-    let record = POOLS.load(deps.storage, id)?;
+    let record = load_record(deps.storage, id)?;
     if record.address != addr.as_str() {
         return Err(unknown());
     }
@@ -108,7 +123,7 @@ pub fn record_of_pool(deps: Deps, pool: &str) -> Result<PoolRecord, ContractErro
 
 /// Takes `record` out of its pair's list and marks it delisted. One bounded list rewrite.
 pub fn delist(storage: &mut dyn Storage, record: &PoolRecord) -> Result<(), ContractError> {
-    let (ka, kb) = pair_key(&record.assets[0].info, &record.assets[1].info);
+    let (ka, kb) = pair_key(&record.assets[0], &record.assets[1]);
     let mut ids = POOLS_BY_PAIR
         .may_load(storage, (&ka, &kb))?
         .unwrap_or_default();
@@ -120,7 +135,7 @@ pub fn delist(storage: &mut dyn Storage, record: &PoolRecord) -> Result<(), Cont
 
 /// Puts a delisted `record` back at the end of its pair's list (the caller checked room).
 pub fn relist(storage: &mut dyn Storage, record: &PoolRecord) -> Result<(), ContractError> {
-    let (ka, kb) = pair_key(&record.assets[0].info, &record.assets[1].info);
+    let (ka, kb) = pair_key(&record.assets[0], &record.assets[1]);
     let mut ids = POOLS_BY_PAIR
         .may_load(storage, (&ka, &kb))?
         .unwrap_or_default();

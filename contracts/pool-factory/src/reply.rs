@@ -1,12 +1,14 @@
-//! The reply to the pool instantiation: learn the address and LP token, record the pool.
+//! The reply to the pool instantiation: learn the address (and a weighted pool's LP token),
+//! record the pool.
 use cosmwasm_std::{DepsMut, Env, Reply, Response, SubMsgResult};
+use trellis_types::factory::{PoolParams, PoolRecord};
 use trellis_types::weighted_pool::{PoolInfoResponse, QueryMsg as PoolQueryMsg};
 
 use crate::error::ContractError;
-use crate::execute::create_pool::REPLY_POOL_INSTANTIATED;
+use crate::execute::new_pool::REPLY_POOL_INSTANTIATED;
 use crate::registry::register;
 use crate::reply_data::instantiated_address;
-use crate::state::PENDING_POOL;
+use crate::state::{PoolTerms, PENDING_POOL};
 
 pub fn reply(deps: DepsMut, _env: Env, reply: Reply) -> Result<Response, ContractError> {
     match reply.id {
@@ -25,28 +27,49 @@ fn pool_instantiated(deps: DepsMut, result: SubMsgResult) -> Result<Response, Co
         .into_result()
         .map_err(|reason| ContractError::MissingPoolAddress { reason })?;
     let address = deps.api.addr_validate(&instantiated_address(&response)?)?;
-    // The pool instantiated its LP token in its own reply, which completed before this one.
-    let info: PoolInfoResponse = deps
-        .querier
-        .query_wasm_smart(&address, &PoolQueryMsg::PoolInfo {})?;
-    let lp_token = deps.api.addr_validate(&info.lp_token)?;
-    let record = register(
-        deps.storage,
-        address,
-        lp_token,
-        pending.assets,
-        pending.swap_fee_bps,
-    )?;
-
-    let [a, b] = &record.assets;
+    let params = match pending.terms {
+        PoolTerms::Weighted {
+            weights,
+            swap_fee_bps,
+        } => {
+            // The pool instantiated its LP token in its own reply, which completed before this.
+            let info: PoolInfoResponse = deps
+                .querier
+                .query_wasm_smart(&address, &PoolQueryMsg::PoolInfo {})?;
+            PoolParams::Weighted {
+                lp_token: deps.api.addr_validate(&info.lp_token)?.to_string(),
+                weights,
+                swap_fee_bps,
+            }
+        }
+        PoolTerms::Concentrated { fee_tier } => PoolParams::Concentrated { fee_tier },
+    };
+    let record = register(deps.storage, address, pending.assets, params)?;
     Ok(Response::new()
         .add_attribute("action", "register_pool")
         .add_attribute("pool_id", record.id.to_string())
         .add_attribute("pool_address", &record.address)
-        .add_attribute("lp_token", &record.lp_token)
-        .add_attribute("asset_0", a.info.to_string())
-        .add_attribute("weight_0", a.weight.to_string())
-        .add_attribute("asset_1", b.info.to_string())
-        .add_attribute("weight_1", b.weight.to_string())
-        .add_attribute("swap_fee_bps", record.swap_fee_bps.to_string()))
+        .add_attribute("kind", record.kind().key())
+        .add_attribute("asset_0", record.assets[0].to_string())
+        .add_attribute("asset_1", record.assets[1].to_string())
+        .add_attributes(param_attributes(&record)))
+}
+
+fn param_attributes(record: &PoolRecord) -> Vec<(&'static str, String)> {
+    match &record.params {
+        PoolParams::Weighted {
+            lp_token,
+            weights,
+            swap_fee_bps,
+        } => vec![
+            ("lp_token", lp_token.clone()),
+            ("weight_0", weights[0].to_string()),
+            ("weight_1", weights[1].to_string()),
+            ("swap_fee_bps", swap_fee_bps.to_string()),
+        ],
+        PoolParams::Concentrated { fee_tier } => vec![
+            ("fee_pips", fee_tier.fee_pips.to_string()),
+            ("tick_spacing", fee_tier.tick_spacing.to_string()),
+        ],
+    }
 }

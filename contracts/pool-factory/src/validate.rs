@@ -1,6 +1,8 @@
 //! Checks shared by instantiate, `UpdateConfig` and `CreatePool`. Each returns the canonical
 //! value to store or a typed error naming the offending value.
-use cosmwasm_std::{Addr, Api, Decimal};
+use cosmwasm_std::{Addr, Api, Decimal, Uint256};
+use trellis_math::cl::{FEE_PIPS_DENOMINATOR, MAX_SQRT_PRICE, MIN_SQRT_PRICE};
+use trellis_types::cl_pool::{FeeTier, MAX_TICK_SPACING};
 use trellis_types::weighted_pool::{OracleConfig, WeightedAssetInfo};
 use trellis_types::AssetInfo;
 
@@ -80,6 +82,32 @@ pub fn swap_fee(swap_fee_bps: u16) -> Result<u16, ContractError> {
         });
     }
     Ok(swap_fee_bps)
+}
+
+/// A tier a concentrated pool accepts: a fee below 100% and `1 <= spacing <=
+/// MAX_TICK_SPACING`.
+pub fn cl_fee_tier(tier: FeeTier) -> Result<FeeTier, ContractError> {
+    if tier.fee_pips >= FEE_PIPS_DENOMINATOR {
+        return Err(ContractError::ClFeeTooHigh {
+            fee_pips: tier.fee_pips,
+            max: FEE_PIPS_DENOMINATOR - 1,
+        });
+    }
+    if !(1..=MAX_TICK_SPACING).contains(&tier.tick_spacing) {
+        return Err(ContractError::TickSpacingOutOfRange {
+            tick_spacing: tier.tick_spacing,
+            max: MAX_TICK_SPACING,
+        });
+    }
+    Ok(tier)
+}
+
+/// An initial price a concentrated pool accepts: `MIN_SQRT_PRICE <= p < MAX_SQRT_PRICE`.
+pub fn sqrt_price(sqrt_price: Uint256) -> Result<Uint256, ContractError> {
+    if sqrt_price < MIN_SQRT_PRICE || sqrt_price >= MAX_SQRT_PRICE {
+        return Err(ContractError::SqrtPriceOutOfRange { sqrt_price });
+    }
+    Ok(sqrt_price)
 }
 
 pub fn protocol_fee_share(share_bps: u16) -> Result<u16, ContractError> {

@@ -230,6 +230,7 @@ fn update(
         protocol_fee_share_bps: None,
         default_oracle: None,
         permissionless_creation: None,
+        cl_pool_code_id: None,
     };
     edit(&mut msg);
     exec(deps, sender, msg).map(|_| ())

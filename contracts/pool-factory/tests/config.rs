@@ -24,6 +24,7 @@ fn instantiate_stores_the_config() {
             default_oracle: ORACLE,
             permissionless: false,
             pool_count: 0,
+            cl_pool_code_id: Some(CL_POOL_CODE_ID),
         }
     );
     let ownership: cw_ownable::Ownership<String> = q(&deps, QueryMsg::Ownership {}).unwrap();
@@ -50,6 +51,7 @@ fn update_config_changes_only_the_given_fields() {
             protocol_fee_share_bps: Some(5_000),
             default_oracle: Some(oracle),
             permissionless_creation: Some(true),
+            cl_pool_code_id: Some(11),
         },
     )
     .unwrap();
@@ -65,6 +67,7 @@ fn update_config_changes_only_the_given_fields() {
             default_oracle: oracle,
             permissionless: true,
             pool_count: 0,
+            cl_pool_code_id: Some(11),
         }
     );
 }
@@ -89,6 +92,7 @@ fn ownership_transfers_in_two_steps() {
         protocol_fee_share_bps: None,
         default_oracle: None,
         permissionless_creation: Some(true),
+        cl_pool_code_id: None,
     };
     assert!(exec(&mut deps, "dao", toggle.clone()).is_err());
     exec(

@@ -72,6 +72,7 @@ fn creation_is_owner_only_when_the_flag_is_left_out() {
             kind: PoolKind::Weighted,
             permissionless_creation: false,
             fee_tiers_bps: vec![30, 100],
+            cl_fee_tiers: vec![],
             oracle: ORACLE,
         }
     );
@@ -226,6 +227,7 @@ fn opening_and_closing_creation_is_an_owner_event() {
         protocol_fee_share_bps: None,
         default_oracle: None,
         permissionless_creation: Some(open),
+        cl_pool_code_id: None,
     };
     let res = exec(&mut deps, "owner", toggle(true)).unwrap();
     let attrs: Vec<(String, String)> = res

@@ -54,6 +54,7 @@ fn migration_keeps_the_old_flag_under_its_new_name() {
             kind: PoolKind::Weighted,
             permissionless_creation: true,
             fee_tiers_bps: vec![30, 100],
+            cl_fee_tiers: vec![],
             oracle: ORACLE,
         }
     );

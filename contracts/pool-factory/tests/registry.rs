@@ -10,7 +10,9 @@ use cosmwasm_std::{
 use trellis_pool_factory::contract::reply;
 use trellis_pool_factory::limits::MAX_POOLS_PER_PAIR;
 use trellis_pool_factory::ContractError;
-use trellis_types::factory::{ConfigResponse, ExecuteMsg, PoolRecord, PoolsResponse, QueryMsg};
+use trellis_types::factory::{
+    ConfigResponse, ExecuteMsg, PoolParams, PoolRecord, PoolsResponse, QueryMsg,
+};
 use trellis_types::weighted_pool::{InstantiateMsg as PoolInstantiateMsg, OracleConfig};
 use trellis_types::AssetInfo;
 
@@ -99,6 +101,7 @@ fn a_renounced_factory_makes_ownerless_pools() {
             protocol_fee_share_bps: None,
             default_oracle: None,
             permissionless_creation: Some(true),
+            cl_pool_code_id: None,
         },
     )
     .unwrap();
@@ -135,12 +138,16 @@ fn the_reply_registers_the_pool_in_both_chain_encodings() {
         answer_pool_info(&mut deps);
         let pool = addr(name);
         let res = reply_instantiated(&mut deps, &pool, format).unwrap();
+        let lp_token = lp_of(pool.as_str()).to_string();
         let expected = PoolRecord {
             id: 0,
             address: pool.to_string(),
-            lp_token: lp_of(pool.as_str()).to_string(),
-            assets,
-            swap_fee_bps: 30,
+            assets: assets.map(|a| a.info),
+            params: PoolParams::Weighted {
+                lp_token: lp_token.clone(),
+                weights: [Decimal::percent(80), Decimal::percent(20)],
+                swap_fee_bps: 30,
+            },
         };
         let attr = |key: &str| {
             res.attributes
@@ -152,7 +159,8 @@ fn the_reply_registers_the_pool_in_both_chain_encodings() {
         assert_eq!(attr("action"), "register_pool");
         assert_eq!(attr("pool_id"), "0");
         assert_eq!(attr("pool_address"), pool.as_str());
-        assert_eq!(attr("lp_token"), expected.lp_token);
+        assert_eq!(attr("lp_token"), lp_token);
+        assert_eq!(attr("kind"), "weighted");
         assert_eq!(attr("asset_0"), "native:ux");
         assert_eq!(attr("weight_0"), "0.8");
         assert_eq!(attr("asset_1"), "native:ualy");
@@ -164,7 +172,7 @@ fn the_reply_registers_the_pool_in_both_chain_encodings() {
         let by_lp: PoolRecord = q(
             &deps,
             QueryMsg::PoolByLpToken {
-                lp_token: expected.lp_token.clone(),
+                lp_token: lp_token.clone(),
             },
         )
         .unwrap();

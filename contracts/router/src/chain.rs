@@ -2,6 +2,8 @@
 //! swap simulation and description, and balances.
 use cosmwasm_std::{Addr, QuerierWrapper, StdResult, Uint128};
 use cw20::{BalanceResponse, Cw20QueryMsg};
+use trellis_types::cl_pool::{QueryMsg as ClQueryMsg, SwapResponse as ClSwapResponse};
+use trellis_types::factory::PoolKind;
 use trellis_types::factory::{
     ConfigResponse as FactoryConfig, PoolRecord, PoolStatusResponse, PoolsResponse,
     QueryMsg as FactoryQueryMsg,
@@ -58,13 +60,46 @@ pub fn pool_status(
     )
 }
 
-/// What the pool would pay for `offer` now (the pool computes it with its execute's code).
+/// A pool's answer to "what would you pay for this now", whatever its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Simulated {
+    pub amount_out: Uint128,
+    /// A concentrated pool would stop before taking all of the input (price end or tick bound).
+    pub partial_fill: bool,
+}
+
+/// What the pool would pay for `offer` now (the pool computes it with its execute's code). A
+/// concentrated pool is asked without a price limit, as its hop swaps.
 pub fn simulate_swap(
     querier: &QuerierWrapper,
     pool: &str,
+    kind: PoolKind,
     offer: Asset,
-) -> StdResult<SwapResponse> {
-    querier.query_wasm_smart(pool, &PoolQueryMsg::SimulateSwapExactIn { offer })
+) -> StdResult<Simulated> {
+    match kind {
+        PoolKind::Weighted => {
+            let sim: SwapResponse =
+                querier.query_wasm_smart(pool, &PoolQueryMsg::SimulateSwapExactIn { offer })?;
+            Ok(Simulated {
+                amount_out: sim.amount_out,
+                partial_fill: false,
+            })
+        }
+        PoolKind::Concentrated => {
+            let sim: ClSwapResponse = querier.query_wasm_smart(
+                pool,
+                &ClQueryMsg::SimulateSwapExactIn {
+                    offer: offer.info,
+                    amount_in: offer.amount,
+                    sqrt_price_limit: None,
+                },
+            )?;
+            Ok(Simulated {
+                amount_out: sim.amount_out,
+                partial_fill: sim.partial_fill,
+            })
+        }
+    }
 }
 
 /// The pool's own description. Untrusted: only used to find its factory record.

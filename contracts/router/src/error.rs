@@ -110,4 +110,7 @@ pub enum ContractError {
 
     #[error(transparent)]
     InvalidMigration(#[from] trellis_types::migrate::MigrationRefused),
+
+    #[error("hop {hop}: concentrated pool {pool} would fill only part of its input (price range end or tick bound); the route is refused so nothing is stranded")]
+    PartialFill { hop: usize, pool: String },
 }

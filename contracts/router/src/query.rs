@@ -37,7 +37,14 @@ pub fn simulate_route(
             info: hop.offer.clone(),
             amount,
         };
-        amount = simulate_swap(&deps.querier, hop.pool.as_str(), input)?.amount_out;
+        let sim = simulate_swap(&deps.querier, hop.pool.as_str(), hop.kind, input)?;
+        if sim.partial_fill {
+            return Err(ContractError::PartialFill {
+                hop: amounts_out.len(),
+                pool: hop.pool.to_string(),
+            });
+        }
+        amount = sim.amount_out;
         amounts_out.push(amount);
     }
     let route = hops
@@ -55,9 +62,11 @@ pub fn simulate_route(
 }
 
 /// The route with the largest simulated output among every direct pool of the pair and, when
-/// neither side is the protocol token, every two-hop path through it. A candidate whose
-/// simulation fails (e.g. over a pool's 30% cap) or pays nothing is skipped; ties keep the
-/// first found (direct routes first).
+/// neither side is the protocol token, every two-hop path through it, over pools of every kind
+/// (weighted and concentrated, mixed within a route). A candidate whose simulation fails (e.g.
+/// over a weighted pool's 30% cap), would fill only partly (a concentrated pool out of range
+/// or at its tick bound) or pays nothing is skipped; ties keep the first found (direct routes
+/// first).
 pub fn best_route(
     deps: Deps,
     offer: Asset,
@@ -84,8 +93,9 @@ pub fn best_route(
             info: info.clone(),
             amount,
         };
-        simulate_swap(&deps.querier, &pool.address, input)
+        simulate_swap(&deps.querier, &pool.address, pool.kind(), input)
             .ok()
+            .filter(|sim| !sim.partial_fill)
             .map(|sim| sim.amount_out)
             .filter(|out| !out.is_zero())
     };

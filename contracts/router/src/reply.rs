@@ -22,7 +22,8 @@ fn hop_done(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, ContractE
     let index = flight.current();
     let hop = flight.hops[index].clone();
     let receiver = flight.receiver_of(index, &env.contract.address);
-    let out = amount_out(&deps.querier, &flight, &hop, &receiver, &response)?;
+    let router = &env.contract.address;
+    let out = amount_out(&deps.querier, &flight, &hop, router, &receiver, &response)?;
     flight.amounts_out.push(out);
 
     let res = Response::new()

@@ -73,13 +73,14 @@ pub fn validate_route(
         }
         // The factory's list of the pair is the trusted answer; nothing the pool says is.
         let known = pools_of_pair(&deps.querier, factory, &offer, &ask)?
-            .iter()
-            .any(|record| record.address == pool.as_str());
-        if !known {
+            .into_iter()
+            .find(|record| record.address == pool.as_str());
+        let Some(record) = known else {
             return Err(diagnose(deps, factory, index, &pool, &offer, &ask));
-        }
+        };
         hops.push(RouteHop {
             pool,
+            kind: record.kind(),
             offer,
             ask: ask.clone(),
         });
@@ -119,8 +120,7 @@ fn diagnose(
         Ok(record) if record.address == pool.as_str() => record,
         _ => return unknown,
     };
-    let trades = |asset: &AssetInfo| record.assets.iter().any(|a| &a.info == asset);
-    match (trades(offer), trades(ask)) {
+    match (record.trades(offer), record.trades(ask)) {
         (false, _) if hop == 0 => ContractError::OfferNotInPool {
             hop,
             pool: pool.to_string(),

@@ -2,6 +2,7 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Uint128};
 use cw_storage_plus::Item;
+use trellis_types::factory::PoolKind;
 use trellis_types::AssetInfo;
 
 #[cw_serde]
@@ -15,6 +16,8 @@ pub struct Config {
 #[cw_serde]
 pub struct RouteHop {
     pub pool: Addr,
+    /// The factory's word for the pool's kind: it decides the swap message.
+    pub kind: PoolKind,
     pub offer: AssetInfo,
     pub ask: AssetInfo,
 }
@@ -32,6 +35,11 @@ pub struct RouteInFlight {
     /// The hop receiver's balance of the ask asset before the hop under way, recorded when the
     /// hop's offer is a cw20 (its pool's response data does not reach the router).
     pub ask_balance_before: Option<Uint128>,
+    /// The router's balance of the offer asset before a concentrated hop, holding its input:
+    /// a concentrated pool that stops early (price end, tick bound) refunds the rest to the
+    /// router, and the reply refuses that (`PartialFill`) rather than strand it.
+    #[serde(default)]
+    pub offer_balance_before: Option<Uint128>,
 }
 
 impl RouteInFlight {

@@ -16,7 +16,9 @@ use trellis_router::contract::{
 };
 use trellis_router::state::{RouteHop, RouteInFlight, ROUTE_IN_FLIGHT};
 use trellis_router::ContractError;
-use trellis_types::factory::{ConfigResponse as FactoryConfig, QueryMsg as FactoryQueryMsg};
+use trellis_types::factory::{
+    ConfigResponse as FactoryConfig, PoolKind, QueryMsg as FactoryQueryMsg,
+};
 use trellis_types::migrate::MigrationRefused;
 use trellis_types::router::{ConfigResponse, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use trellis_types::weighted_pool::{OracleConfig, SwapResponse};
@@ -54,6 +56,7 @@ fn setup() -> Deps {
             },
             permissionless: true,
             pool_count: 0,
+            cl_pool_code_id: None,
         };
         SystemResult::Ok(ContractResult::Ok(to_json_binary(&config).unwrap()))
     });
@@ -79,6 +82,7 @@ fn in_flight(min_out: u128) -> RouteInFlight {
     RouteInFlight {
         hops: vec![RouteHop {
             pool: addr("pool"),
+            kind: PoolKind::Weighted,
             offer: AssetInfo::native("ux"),
             ask: AssetInfo::native("uy"),
         }],
@@ -88,6 +92,7 @@ fn in_flight(min_out: u128) -> RouteInFlight {
         min_out: Uint128::new(min_out),
         deadline: None,
         ask_balance_before: None,
+        offer_balance_before: None,
     }
 }
 

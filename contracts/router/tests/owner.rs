@@ -44,6 +44,7 @@ fn answer_factory(deps: &mut Deps) {
             },
             permissionless: false,
             pool_count: 0,
+            cl_pool_code_id: None,
         };
         SystemResult::Ok(ContractResult::Ok(to_json_binary(&config).unwrap()))
     });
@@ -142,6 +143,7 @@ fn nothing_is_swept_while_a_route_is_in_flight() {
         min_out: 1u128.into(),
         deadline: None,
         ask_balance_before: None,
+        offer_balance_before: None,
     };
     ROUTE_IN_FLIGHT.save(&mut deps.storage, &flight).unwrap();
     let before = snapshot(&deps);

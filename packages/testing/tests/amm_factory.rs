@@ -9,8 +9,7 @@ use trellis_testing::{
     AssetInfo, FactoryOptions, OracleConfig, PoolHandle, Suite, SwapResponse, TradeOptions,
     DEFAULT_ORACLE,
 };
-use trellis_types::factory::{ExecuteMsg, PoolRecord};
-use trellis_types::weighted_pool::WeightedAssetInfo;
+use trellis_types::factory::{ExecuteMsg, PoolParams, PoolRecord};
 
 fn pct(p: u64) -> Decimal {
     Decimal::percent(p)
@@ -240,6 +239,7 @@ fn only_the_owner_creates_pools_unless_permissionless() {
                 protocol_fee_share_bps: None,
                 default_oracle: None,
                 permissionless_creation: Some(true),
+                cl_pool_code_id: None,
             },
         )
         .unwrap();
@@ -274,6 +274,7 @@ fn new_settings_apply_to_pools_created_afterwards_only() {
                 protocol_fee_share_bps: Some(5_000),
                 default_oracle: Some(oracle),
                 permissionless_creation: None,
+                cl_pool_code_id: None,
             },
         )
         .unwrap();
@@ -376,18 +377,12 @@ fn lookups_by_lp_token_and_native_pairs() {
         PoolRecord {
             id: 1,
             address: other.address.to_string(),
-            lp_token: Suite::cw20_addr(&other.lp_token).unwrap().to_string(),
-            assets: [
-                WeightedAssetInfo {
-                    info: atom.clone(),
-                    weight: pct(50)
-                },
-                WeightedAssetInfo {
-                    info: osmo.clone(),
-                    weight: pct(50)
-                },
-            ],
-            swap_fee_bps: 30,
+            assets: [atom.clone(), osmo.clone()],
+            params: PoolParams::Weighted {
+                lp_token: Suite::cw20_addr(&other.lp_token).unwrap().to_string(),
+                weights: [pct(50), pct(50)],
+                swap_fee_bps: 30,
+            },
         }
     );
     assert_eq!(suite.pool_by_lp_token(&native.lp_token).unwrap().id, 0);

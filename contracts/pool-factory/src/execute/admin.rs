@@ -1,11 +1,12 @@
 //! Owner-only messages: settings for future pools, fee tiers, and ownership.
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use trellis_types::cl_pool::FeeTier;
 use trellis_types::factory::PoolKind;
 use trellis_types::weighted_pool::OracleConfig;
 
 use crate::error::ContractError;
-use crate::fee_tiers::{tiers, validate_tiers};
-use crate::state::{CONFIG, FEE_TIERS};
+use crate::fee_tiers::{cl_tiers, cl_tiers_label, tiers, validate_cl_tiers, validate_tiers};
+use crate::state::{CL_FEE_TIERS, CONFIG, FEE_TIERS};
 use crate::validate;
 
 /// The optional fields of `UpdateConfig`; `None` leaves a setting as it is.
@@ -16,6 +17,7 @@ pub struct ConfigUpdate {
     pub protocol_fee_share_bps: Option<u16>,
     pub default_oracle: Option<OracleConfig>,
     pub permissionless_creation: Option<bool>,
+    pub cl_pool_code_id: Option<u64>,
 }
 
 pub fn update_ownership(
@@ -48,6 +50,10 @@ pub fn update_config(
     if let Some(id) = update.lp_token_code_id {
         config.lp_token_code_id = validate::code_id("lp_token_code_id", id)?;
         response = response.add_attribute("lp_token_code_id", id.to_string());
+    }
+    if let Some(id) = update.cl_pool_code_id {
+        config.cl_pool_code_id = Some(validate::code_id("cl_pool_code_id", id)?);
+        response = response.add_attribute("cl_pool_code_id", id.to_string());
     }
     if let Some(collector) = update.fee_collector {
         let collector = validate::address(deps.api, "fee_collector", &collector)?;
@@ -89,6 +95,9 @@ pub fn set_fee_tiers(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    if kind != PoolKind::Weighted {
+        return Err(ContractError::WrongFeeTierMessage { kind: kind.key() });
+    }
     let new = validate_tiers(&fee_tiers_bps)?;
     let old = tiers(deps.storage, kind)?;
     FEE_TIERS.save(deps.storage, kind.key(), &new)?;
@@ -98,4 +107,23 @@ pub fn set_fee_tiers(
         .add_attribute("kind", kind.key())
         .add_attribute("old_fee_tiers_bps", list(&old))
         .add_attribute("fee_tiers_bps", list(&new)))
+}
+
+/// Replaces the concentrated pools' tiers (validated first: a bad list changes nothing).
+/// Existing pools keep their fee and spacing.
+pub fn set_cl_fee_tiers(
+    deps: DepsMut,
+    info: MessageInfo,
+    fee_tiers: Vec<FeeTier>,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let new = validate_cl_tiers(&fee_tiers)?;
+    let old = cl_tiers(deps.storage)?;
+    CL_FEE_TIERS.save(deps.storage, &new)?;
+    Ok(Response::new()
+        .add_attribute("action", "set_fee_tiers")
+        .add_attribute("kind", PoolKind::Concentrated.key())
+        .add_attribute("old_fee_tiers", cl_tiers_label(&old))
+        .add_attribute("fee_tiers", cl_tiers_label(&new)))
 }

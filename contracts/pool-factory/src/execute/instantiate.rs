@@ -25,6 +25,10 @@ pub fn instantiate(
         protocol_fee_share_bps: validate::protocol_fee_share(msg.protocol_fee_share_bps)?,
         default_oracle: validate::oracle(msg.default_oracle)?,
         permissionless_creation: msg.permissionless_creation,
+        cl_pool_code_id: msg
+            .cl_pool_code_id
+            .map(|id| validate::code_id("cl_pool_code_id", id))
+            .transpose()?,
     };
     let owner = validate::address(api, "owner", &msg.owner)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;

@@ -4,8 +4,9 @@
 use cosmwasm_std::{DepsMut, MessageInfo, Response};
 
 use crate::error::ContractError;
-use crate::execute::create_pool::check_room_for;
+use crate::execute::new_pool::check_room_for;
 use crate::registry::{delist, is_listed, record_of_pool, relist};
+use crate::state::{PendingPool, PoolTerms};
 
 pub fn delist_pool(
     deps: DepsMut,
@@ -24,8 +25,9 @@ pub fn delist_pool(
     Ok(Response::new()
         .add_attribute("action", "delist_pool")
         .add_attribute("pool_id", record.id.to_string())
-        .add_attribute("pool_address", record.address)
-        .add_attribute("lp_token", record.lp_token))
+        .add_attribute("pool_address", record.address.clone())
+        .add_attribute("kind", record.kind().key())
+        .add_attributes(record.lp_token().map(|lp| ("lp_token", lp.to_string()))))
 }
 
 pub fn relist_pool(
@@ -41,12 +43,17 @@ pub fn relist_pool(
             pool: record.address,
         });
     }
-    // The same rules as a new pool: no listed pool with these weights, room in the pair.
-    check_room_for(deps.storage, &record.assets)?;
+    // The same rules as a new pool: nothing listed it would duplicate, room in the pair.
+    let candidate = PendingPool {
+        assets: record.assets.clone(),
+        terms: PoolTerms::of(&record),
+    };
+    check_room_for(deps.storage, &candidate)?;
     relist(deps.storage, &record)?;
     Ok(Response::new()
         .add_attribute("action", "relist_pool")
         .add_attribute("pool_id", record.id.to_string())
-        .add_attribute("pool_address", record.address)
-        .add_attribute("lp_token", record.lp_token))
+        .add_attribute("pool_address", record.address.clone())
+        .add_attribute("kind", record.kind().key())
+        .add_attributes(record.lp_token().map(|lp| ("lp_token", lp.to_string()))))
 }

@@ -11,6 +11,7 @@ use cosmwasm_std::{
 };
 use trellis_pool_factory::contract::{execute, instantiate, query, reply};
 use trellis_pool_factory::ContractError;
+use trellis_types::cl_pool::FeeTier;
 use trellis_types::factory::{ExecuteMsg, InstantiateMsg, QueryMsg};
 use trellis_types::weighted_pool::{
     OracleConfig, PoolAsset, PoolInfoResponse, QueryMsg as PoolQueryMsg, WeightedAssetInfo,
@@ -49,7 +50,50 @@ pub fn instantiate_msg() -> InstantiateMsg {
         protocol_fee_share_bps: 2_000,
         default_oracle: ORACLE,
         permissionless_creation: false,
+        cl_pool_code_id: Some(CL_POOL_CODE_ID),
     }
+}
+
+/// The code id `instantiate_msg` gives concentrated pools.
+pub const CL_POOL_CODE_ID: u64 = 9;
+
+/// v3's 0.3% tier.
+pub const TIER_3000: FeeTier = FeeTier {
+    fee_pips: 3_000,
+    tick_spacing: 60,
+};
+
+/// `CreateClPool` with no initial price and the factory's oracle.
+pub fn create_cl(
+    deps: &mut Deps,
+    sender: &str,
+    assets: [AssetInfo; 2],
+    fee_tier: FeeTier,
+) -> Result<Response, ContractError> {
+    exec(
+        deps,
+        sender,
+        ExecuteMsg::CreateClPool {
+            assets,
+            fee_tier,
+            sqrt_price: None,
+            oracle: None,
+        },
+    )
+}
+
+/// `CreateClPool` by the owner, then its reply: the pool is registered at `pool_name`. A
+/// concentrated pool is not queried by the reply (it has no LP token).
+pub fn create_cl_and_register(
+    deps: &mut Deps,
+    assets: [AssetInfo; 2],
+    fee_tier: FeeTier,
+    pool_name: &str,
+) -> Result<Addr, ContractError> {
+    create_cl(deps, "owner", assets, fee_tier)?;
+    let pool = addr(pool_name);
+    reply_instantiated(deps, &pool, ReplyFormat::MsgResponses)?;
+    Ok(pool)
 }
 
 pub fn setup_with(msg: InstantiateMsg) -> Result<Deps, ContractError> {

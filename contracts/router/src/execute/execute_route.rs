@@ -112,6 +112,7 @@ fn start_route(deps: DepsMut, env: Env, request: RouteRequest) -> Result<Respons
         min_out: request.min_out,
         deadline: request.deadline,
         ask_balance_before: None,
+        offer_balance_before: None,
     };
     let first = hop_submsg(deps.as_ref(), &env, &mut flight)?;
     ROUTE_IN_FLIGHT.save(deps.storage, &flight)?;

@@ -4,8 +4,8 @@ use cosmwasm_std::{Addr, Decimal};
 use cw_multi_test::{AppResponse, Executor};
 use trellis_types::asset::AssetInfo;
 use trellis_types::factory::{
-    ConfigResponse, ExecuteMsg, InstantiateMsg, PoolRecord, PoolStatusResponse, PoolsResponse,
-    QueryMsg,
+    ConfigResponse, ExecuteMsg, InstantiateMsg, PoolParams, PoolRecord, PoolStatusResponse,
+    PoolsResponse, QueryMsg,
 };
 use trellis_types::weighted_pool::{OracleConfig, WeightedAssetInfo};
 
@@ -29,6 +29,7 @@ impl Suite {
             protocol_fee_share_bps: options.protocol_fee_share_bps,
             default_oracle: options.default_oracle,
             permissionless_creation: options.permissionless_creation,
+            cl_pool_code_id: Some(self.codes.get(ContractKind::ClPool)),
         };
         let addr = self
             .instantiate_as_owner(
@@ -97,15 +98,24 @@ impl Suite {
         Ok(Suite::pool_handle(&record))
     }
 
-    /// The handle of a pool the factory recorded.
+    /// The handle of a weighted pool the factory recorded. Panics on a concentrated pool's
+    /// record (see [`Suite::cl_pool_handle`]).
     pub fn pool_handle(record: &PoolRecord) -> PoolHandle {
+        let PoolParams::Weighted {
+            lp_token,
+            weights,
+            swap_fee_bps,
+        } = &record.params
+        else {
+            panic!("pool {} is not a weighted pool", record.address);
+        };
         PoolHandle {
             id: record.id,
             address: Addr::unchecked(&record.address),
-            lp_token: AssetInfo::cw20(&record.lp_token),
-            assets: record.assets.clone().map(|a| a.info),
-            weights: record.assets.clone().map(|a| a.weight),
-            swap_fee_bps: record.swap_fee_bps,
+            lp_token: AssetInfo::cw20(lp_token),
+            assets: record.assets.clone(),
+            weights: *weights,
+            swap_fee_bps: *swap_fee_bps,
         }
     }
 

@@ -29,8 +29,7 @@ pub struct FactoryFixture {
 }
 
 fn same_pair(record: &PoolRecord, assets: &[AssetInfo; 2]) -> bool {
-    let [a, b] = &record.assets;
-    (a.info == assets[0] && b.info == assets[1]) || (a.info == assets[1] && b.info == assets[0])
+    record.is_pair(&assets[0], &assets[1])
 }
 
 fn refuse(addr: &str, what: &str) -> QuerierResult {
@@ -63,7 +62,11 @@ impl FactoryFixture {
                 answer(to_json_binary(&PoolsResponse { pools }))
             }
             Ok(FactoryQueryMsg::PoolByLpToken { lp_token }) => {
-                match self.pools.iter().find(|p| p.record.lp_token == lp_token) {
+                match self
+                    .pools
+                    .iter()
+                    .find(|p| p.record.lp_token() == Some(lp_token.as_str()))
+                {
                     Some(p) => answer(to_json_binary(&p.record)),
                     None => refuse(&self.address, "an unknown LP token"),
                 }
@@ -114,6 +117,7 @@ impl FactoryFixture {
 mod tests {
     use super::*;
     use cosmwasm_std::{from_json, Decimal, Uint128};
+    use trellis_types::factory::PoolParams;
     use trellis_types::weighted_pool::{OracleConfig, PoolAsset, WeightedAssetInfo};
 
     fn record(id: u64, a: &str, b: &str) -> KnownPool {
@@ -129,9 +133,12 @@ mod tests {
             record: PoolRecord {
                 id,
                 address: format!("pool{id}"),
-                lp_token: format!("lp{id}"),
-                assets: assets.clone(),
-                swap_fee_bps: 30,
+                assets: assets.clone().map(|a| a.info),
+                params: PoolParams::Weighted {
+                    lp_token: format!("lp{id}"),
+                    weights: assets.clone().map(|a| a.weight),
+                    swap_fee_bps: 30,
+                },
             },
             info: PoolInfoResponse {
                 assets: assets.map(|a| PoolAsset {
@@ -165,6 +172,7 @@ mod tests {
                 },
                 permissionless: true,
                 pool_count: 2,
+                cl_pool_code_id: None,
             },
             pools: vec![record(1, "ux", "ualy"), record(2, "ualy", "uy")],
         }

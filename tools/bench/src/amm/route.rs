@@ -13,13 +13,11 @@ use cosmwasm_std::{
     WasmMsg,
 };
 use cosmwasm_vm::testing::MockApi;
-use trellis_types::factory::{ConfigResponse, PoolRecord};
+use trellis_types::factory::{ConfigResponse, PoolParams, PoolRecord};
 use trellis_types::router::{
     ConfigResponse as RouterConfig, ExecuteMsg, Hop, InstantiateMsg, QueryMsg,
 };
-use trellis_types::weighted_pool::{
-    OracleConfig, QueryMsg as PoolQueryMsg, SwapResponse, WeightedAssetInfo,
-};
+use trellis_types::weighted_pool::{OracleConfig, QueryMsg as PoolQueryMsg, SwapResponse};
 use trellis_types::{Asset, AssetInfo};
 
 use crate::amm::factory_fixture::{FactoryFixture, KnownPool};
@@ -41,12 +39,12 @@ fn known_pool(id: u64, pool: &mut Pool) -> Result<KnownPool> {
         record: PoolRecord {
             id,
             address: pool.address().to_string(),
-            lp_token: info.lp_token.clone(),
-            assets: info.assets.clone().map(|a| WeightedAssetInfo {
-                info: a.info,
-                weight: a.weight,
-            }),
-            swap_fee_bps: info.swap_fee_bps,
+            assets: info.assets.clone().map(|a| a.info),
+            params: PoolParams::Weighted {
+                lp_token: info.lp_token.clone(),
+                weights: info.assets.clone().map(|a| a.weight),
+                swap_fee_bps: info.swap_fee_bps,
+            },
         },
         info,
     })
@@ -145,6 +143,7 @@ pub fn measure_route(
             default_oracle: oracle,
             permissionless: true,
             pool_count: 2,
+            cl_pool_code_id: None,
         },
         pools: vec![known_pool(1, &mut pools[0])?, known_pool(2, &mut pools[1])?],
     };
