@@ -292,6 +292,12 @@ fn update_config_is_owner_only_and_validates_every_field() {
             field: "lp_token_code_id"
         })
     );
+    assert_eq!(
+        update(&mut deps, "owner", field!(cl_pool_code_id = 0)),
+        Err(ContractError::ZeroCodeId {
+            field: "cl_pool_code_id"
+        })
+    );
     assert!(matches!(
         update(
             &mut deps,

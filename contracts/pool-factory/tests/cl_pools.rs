@@ -530,3 +530,38 @@ fn deps_raw_record(deps: &Deps, id: u64) -> String {
     key.extend_from_slice(&id.to_be_bytes());
     String::from_utf8(deps.storage.get(&key).unwrap()).unwrap()
 }
+
+/// A factory whose config was stored by a build without concentrated pools (no
+/// `cl_pool_code_id` field) reads it as `None`, refuses CL pools with a typed error, and
+/// creates them once the owner sets the code.
+#[test]
+fn a_factory_stored_before_cl_pools_enables_them_with_update_config() {
+    use cosmwasm_std::Storage;
+    let mut deps = setup();
+    let stored = String::from_utf8(deps.storage.get(b"config").unwrap()).unwrap();
+    let old = stored.replace(",\"cl_pool_code_id\":9", "");
+    assert_ne!(stored, old);
+    deps.storage.set(b"config", old.as_bytes());
+    let config: trellis_types::factory::ConfigResponse = q(&deps, QueryMsg::Config {}).unwrap();
+    assert_eq!(config.cl_pool_code_id, None);
+    assert_eq!(
+        create_cl(&mut deps, "owner", [ux(), aly()], TIER_3000).unwrap_err(),
+        ContractError::ClPoolsNotEnabled
+    );
+    let enable = ExecuteMsg::UpdateConfig {
+        pool_code_id: None,
+        lp_token_code_id: None,
+        fee_collector: None,
+        protocol_fee_share_bps: None,
+        default_oracle: None,
+        permissionless_creation: None,
+        cl_pool_code_id: Some(12),
+    };
+    assert_eq!(
+        exec(&mut deps, "alice", enable.clone()).unwrap_err(),
+        ContractError::Ownership(OwnershipError::NotOwner)
+    );
+    exec(&mut deps, "owner", enable).unwrap();
+    let res = create_cl(&mut deps, "owner", [ux(), aly()], TIER_3000).unwrap();
+    assert_eq!(cl_msg_of(&res).0, 12);
+}
