@@ -1,5 +1,10 @@
-//! Trellis router: multi-hop swaps along a route of factory pools, and the best-route query
-//! (any direct pool, or two hops through the protocol token).
+//! Trellis router: multi-hop swaps along a route of factory pools, weighted and concentrated
+//! mixed, and the best-route query (any direct pool, or two hops through the protocol token).
+//!
+//! Each hop gets its pool kind's own exact-in swap (the factory's record says the kind). A
+//! concentrated pool may stop short of its input (end of liquidity, tick bound) and refund the
+//! rest to the router: the reply compares the router's offer balance with the one recorded
+//! before the hop and refuses the route (`PartialFill`) rather than strand the refund.
 //!
 //! A route runs one hop at a time. The router sends hop k's input to its pool as a submessage
 //! (native coin with `SwapExactIn`, or cw20 `Send` with the pool's `SwapExactIn` hook); the
