@@ -13,6 +13,7 @@
 //! Every rounding favours the pool: what the pool takes in rounds up, what it pays out rounds
 //! down, and a price moved by an input moves less (and by an output more) than the exact price.
 //! Every 256- and 512-bit intermediate goes through [`crate::mul_div`].
+pub mod farming;
 pub mod liquidity_math;
 pub mod sqrt_price_math;
 pub mod swap_math;
