@@ -1,6 +1,7 @@
 //! Types shared by Trellis contracts and tools: assets and each contract's messages.
 //! No storage and no chain access live here.
 pub mod asset;
+pub mod cl_farming;
 pub mod cl_pool;
 pub mod factory;
 pub mod farm;
