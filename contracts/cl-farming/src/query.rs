@@ -175,7 +175,7 @@ pub fn deposits(
         )
         .take(page(limit))
         .map(|item| {
-            let ((index, token_id), ()) = item?;
+            let ((index, token_id), _) = item?;
             let pool = POOL_ADDRESSES.load(deps.storage, index)?;
             let deposit = DEPOSITS.load(deps.storage, (index, &token_id))?;
             Ok(deposit_response(pool.to_string(), token_id, deposit))

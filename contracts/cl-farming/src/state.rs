@@ -138,10 +138,11 @@ pub const POOL_COUNT: Item<u32> = Item::new("pn");
 pub const POOL_ADDRESSES: Map<u32, Addr> = Map::new("pi");
 pub const FARM_INFO: Map<u64, FarmInfo> = Map::new("fi");
 pub const FARM_STATE: Map<u64, FarmState> = Map::new("fs");
-pub const FARMS_BY_KIND: Map<(u8, u64), ()> = Map::new("fk");
+/// Index records hold a 1 (postcard writes `()` as no bytes, which storage refuses).
+pub const FARMS_BY_KIND: Map<(u8, u64), u8> = Map::new("fk");
 pub const VIRTUAL_TICKS: Map<(u64, i32), VirtualTick> = Map::new("vt");
 pub const DEPOSITS: Map<(u32, &str), Deposit> = Map::new("d");
-pub const OWNER_DEPOSITS: Map<(Addr, (u32, String)), ()> = Map::new("od");
+pub const OWNER_DEPOSITS: Map<(Addr, (u32, String)), u8> = Map::new("od");
 pub const BALANCES: Map<(Addr, String), Balance> = Map::new("b");
 
 /// Slot of a kind in `PoolEntry::live` and `Deposit::farms`.

@@ -19,11 +19,12 @@ pub enum ContractKind {
     FeeDistributor,
     OptionsToken,
     ClPool,
+    ClFarming,
 }
 
 impl ContractKind {
     /// All kinds, in the order their code is stored.
-    pub const ALL: [ContractKind; 10] = [
+    pub const ALL: [ContractKind; 11] = [
         ContractKind::Cw20Base,
         ContractKind::Farm,
         ContractKind::WeightedPool,
@@ -34,6 +35,7 @@ impl ContractKind {
         ContractKind::FeeDistributor,
         ContractKind::OptionsToken,
         ContractKind::ClPool,
+        ContractKind::ClFarming,
     ];
 
     /// The contract's code, wrapped for cw-multi-test.
@@ -49,6 +51,7 @@ impl ContractKind {
             ContractKind::FeeDistributor => fee_distributor_contract(),
             ContractKind::OptionsToken => options_token_contract(),
             ContractKind::ClPool => cl_pool_contract(),
+            ContractKind::ClFarming => cl_farming_contract(),
         }
     }
 
@@ -65,6 +68,7 @@ impl ContractKind {
             ContractKind::FeeDistributor => "trellis-fee-distributor",
             ContractKind::OptionsToken => "trellis-options-token",
             ContractKind::ClPool => "trellis-cl-pool",
+            ContractKind::ClFarming => "trellis-cl-farming",
         }
     }
 }
@@ -216,5 +220,19 @@ pub fn cl_pool_contract() -> Box<dyn Contract<Empty>> {
         )
         .with_reply(trellis_cl_pool::contract::reply)
         .with_migrate(trellis_cl_pool::contract::migrate),
+    )
+}
+
+/// The Trellis farming center for CL positions (its reply entry point credits a failed
+/// return of locked tier tokens).
+pub fn cl_farming_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            trellis_cl_farming::contract::execute,
+            trellis_cl_farming::contract::instantiate,
+            trellis_cl_farming::contract::query,
+        )
+        .with_reply(trellis_cl_farming::contract::reply)
+        .with_migrate(trellis_cl_farming::contract::migrate),
     )
 }

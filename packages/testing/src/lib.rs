@@ -35,6 +35,7 @@
 //! - [`conservation`]: the reward-stream conservation checks.
 pub mod amm;
 pub mod cl;
+pub mod cl_farming;
 pub mod codes;
 pub mod conservation;
 pub mod farm;
@@ -47,6 +48,7 @@ pub use amm::{
     FactoryHandle, FactoryOptions, PoolHandle, RouterHandle, TradeOptions, DEFAULT_ORACLE,
 };
 pub use cl::{cl_swap_from_events, ClPoolHandle, ClPoolOptions, ClSwapOptions};
+pub use cl_farming::{ClFarmingHandle, ScriptedExecute, ScriptedQuery};
 pub use codes::{CodeIds, ContractKind};
 pub use conservation::{ConservationError, ConservationSnapshot, ExactCheck};
 pub use farm::{FarmHandle, FarmOptions, RewardOptions};

@@ -64,7 +64,7 @@ pub fn receive_nft(
     OWNER_DEPOSITS.save(
         deps.storage,
         (owner.clone(), (entry.index, msg.token_id.clone())),
-        &(),
+        &1,
     )?;
     let entered: Vec<String> = payload.enter.iter().map(u64::to_string).collect();
     Ok(Response::new()

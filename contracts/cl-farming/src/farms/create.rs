@@ -162,7 +162,7 @@ fn create(
     FARM_COUNT.save(deps.storage, &farm_id)?;
     FARM_INFO.save(deps.storage, farm_id, &record)?;
     FARM_STATE.save(deps.storage, farm_id, &state)?;
-    FARMS_BY_KIND.save(deps.storage, (kind_slot as u8, farm_id), &())?;
+    FARMS_BY_KIND.save(deps.storage, (kind_slot as u8, farm_id), &1)?;
     entry.live[kind_slot] = Some(farm_id);
     POOLS.save(deps.storage, &pool, &entry)?;
 
