@@ -5,6 +5,7 @@
 //! factory's owner, the suite owner) registers it with `link_cl_pool_to_center`, and
 //! positions arrive with `cl_send_position`.
 pub mod scripted_pool;
+pub mod world;
 
 use anyhow::Result;
 use cosmwasm_std::{to_json_binary, Addr, Coin};
