@@ -172,6 +172,7 @@ pub fn summary(report: &SimReport) -> String {
     for section in crate::report::ve_tables::sections(report)
         .into_iter()
         .chain(options_sections)
+        .chain(crate::report::cl_tables::sections(report))
     {
         let _ = writeln!(out, "\n{}", section.title);
         let names: Vec<&str> = section.headers.iter().map(String::as_str).collect();

@@ -4,6 +4,7 @@
 //! Amounts are base units of their token (`Uint128`, JSON strings); times are seconds since the
 //! deployment block (`t`), with the farm's clock reading alongside.
 pub mod amm;
+pub mod cl;
 pub mod options;
 pub mod ve;
 
@@ -37,6 +38,9 @@ pub struct SimReport {
     /// Joins, exits and swaps, with the initial liquidity first.
     pub amm_events: Vec<AmmEventRecord>,
     pub summary: Summary,
+    /// The concentrated-liquidity part (absent without `[[cl_pools]]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cl: Option<cl::ClReport>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -90,6 +90,9 @@ figure {{ margin: 1em 0; }}
     {
         let _ = writeln!(out, "<figure>{}</figure>", chart.render());
     }
+    for svg in super::cl_charts::render(report, &x_axis(report)) {
+        let _ = writeln!(out, "<figure>{svg}</figure>");
+    }
     out.push_str("<h2>Summary</h2>\n");
     pools_table(&mut out, report);
     users_table(&mut out, report);
@@ -98,6 +101,7 @@ figure {{ margin: 1em 0; }}
     for section in super::ve_tables::sections(report)
         .into_iter()
         .chain(options_sections)
+        .chain(super::cl_tables::sections(report))
     {
         let _ = writeln!(out, "<h3>{}</h3>", escape(&section.title));
         let names: Vec<&str> = section.headers.iter().map(String::as_str).collect();

@@ -1,7 +1,12 @@
 //! Writes a [`SimReport`] into an output folder: `report.json`, `timeseries.csv`,
 //! `users.csv`, `events.csv`, `pools.csv`, `amm_events.csv`, `ve.csv`, `working.csv`,
-//! `options.csv`, `exercises.csv` and `report.html`.
+//! `options.csv`, `exercises.csv`, `cl_pools.csv`, `cl_positions.csv`, `cl_events.csv` and
+//! `report.html`.
 pub mod chart;
+pub mod cl_band_chart;
+pub mod cl_charts;
+pub mod cl_csv;
+pub mod cl_tables;
 pub mod csv;
 pub mod html;
 pub mod html_amm;
@@ -33,7 +38,7 @@ pub const USER_COLUMNS: [&str; 7] = [
 ];
 
 /// The files written, in order.
-pub const FILES: [&str; 11] = [
+pub const FILES: [&str; 14] = [
     "report.json",
     "timeseries.csv",
     "users.csv",
@@ -44,6 +49,9 @@ pub const FILES: [&str; 11] = [
     "working.csv",
     "options.csv",
     "exercises.csv",
+    "cl_pools.csv",
+    "cl_positions.csv",
+    "cl_events.csv",
     "report.html",
 ];
 
@@ -61,6 +69,9 @@ pub fn write_all(report: &SimReport, dir: &Path) -> Result<Vec<PathBuf>> {
         ve_csv::working(report),
         options_csv::options(report),
         options_csv::exercises(report),
+        cl_csv::pools(report),
+        cl_csv::positions(report),
+        cl_csv::events(report),
         html::render(report),
     ];
     let mut written = Vec::new();

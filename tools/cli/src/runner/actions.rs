@@ -72,6 +72,7 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event, log: &mut Log) -> 
                 .with_context(|| format!("at {when}: {}", plan.traders[*trader].name))?;
             log.amm.push(done);
         }
+        EventKind::Cl(cl_event) => super::cl_actions::execute(world, plan, t, cl_event)?,
         EventKind::User { user, action } => {
             let name = plan.users[*user].name.as_str();
             let context = || format!("at {when}: {name} {}", describe(plan, action));

@@ -13,6 +13,8 @@ use trellis_testing::{
 };
 
 use super::amm::{self, AmmBooks};
+use super::cl_books::ClWorld;
+use super::cl_deploy;
 use super::options_deploy::{self, OptionsWorld};
 use super::prng::SplitMix64;
 use super::ve_deploy;
@@ -38,6 +40,8 @@ pub struct World {
     pub gauges: Vec<String>,
     /// The options token, when the scenario has one.
     pub options: Option<OptionsWorld>,
+    /// The CL pools, positions and traders, and their books.
+    pub cl: ClWorld,
 }
 
 /// Deploys everything; also returns the initial-liquidity events.
@@ -55,6 +59,7 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
         .into_iter()
         .map(|a| a.expect("every token is deployed"))
         .collect();
+    let cl = cl_deploy::deploy(&mut suite, plan, &assets)?;
 
     let reward = match &plan.reward.source {
         SourcePlan::Mint => RewardOptions::Mint {
@@ -140,6 +145,7 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
         controller: controller.map(|(gc, _)| gc),
         gauges,
         options: otoken,
+        cl,
     };
     Ok((world, provided))
 }
@@ -193,6 +199,7 @@ fn genesis_holders(suite: &Suite, plan: &Plan, index: usize) -> Vec<(Addr, u128)
     if liquidity > 0 {
         holders.push((suite.addr(LIQUIDITY), liquidity));
     }
+    holders.extend(cl_deploy::genesis_holders(suite, plan, index));
     holders
 }
 

@@ -3,6 +3,16 @@
 pub mod actions;
 pub mod amm;
 pub mod amm_summary;
+pub mod cl_actions;
+pub mod cl_books;
+pub mod cl_deploy;
+pub mod cl_fees;
+pub mod cl_positions;
+pub mod cl_sample;
+pub mod cl_settle;
+pub mod cl_summary;
+pub mod cl_swaps;
+pub mod cl_timeline;
 pub mod compare;
 pub mod deploy;
 pub mod options_actions;
@@ -48,6 +58,7 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
     progress.set_length(sample_times.len() as u64);
 
     let mut samples = Vec::with_capacity(sample_times.len());
+    let mut cl_samples = Vec::new();
     let mut positions = Vec::new();
     let mut log = actions::Log {
         farm: Vec::with_capacity(events.len()),
@@ -75,6 +86,7 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
             violations.extend(sample::amm_violations(&sample, plan));
             samples.push(sample);
             positions.extend(position_samples);
+            cl_samples.extend(cl_sample::take(&mut world, plan, t)?);
             progress.set_message(format::moment(t, plan.block_secs, plan.is_height()));
             progress.inc(1);
         }
@@ -94,6 +106,12 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
         summary.conservation.violations.extend(violations);
         summary.options = Some(options);
     }
+    let cl = cl_settle::finish(
+        &mut world,
+        plan,
+        cl_samples,
+        &mut summary.conservation.violations,
+    )?;
     Ok(SimReport {
         scenario: scenario_info(plan, &world, clock_at_start),
         tokens: plan.tokens.clone(),
@@ -106,6 +124,7 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
         traders: plan.traders.iter().map(|t| t.name.clone()).collect(),
         amm_events: log.amm,
         summary,
+        cl,
     })
 }
 

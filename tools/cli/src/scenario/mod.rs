@@ -1,5 +1,8 @@
 //! Scenario files: the TOML format ([`spec`]), its scalar values ([`units`]), semantic checks
 //! ([`validate`]) producing a runnable [`Plan`], and located errors ([`error`]).
+pub mod cl_plan;
+pub mod cl_price;
+pub mod cl_spec;
 pub mod error;
 pub mod plan;
 pub mod spec;

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use trellis_types::farm::{Clock, Curve};
 
+use super::cl_plan::ClPlan;
+
 /// The account that funds reserve farms (it receives exactly the funding it needs).
 pub const TREASURY: &str = "treasury";
 /// The account that provides every amm pool's initial liquidity (it receives exactly the
@@ -38,6 +40,8 @@ pub struct Plan {
     pub compare_boost: Vec<BoostMode>,
     /// The options token paid as the farm's reward.
     pub options: Option<OptionsPlan>,
+    /// Concentrated-liquidity pools, positions and traders (empty without `[[cl_pools]]`).
+    pub cl: ClPlan,
 }
 
 /// The options token (oTOKEN).

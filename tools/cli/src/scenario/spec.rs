@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::cl_spec::{ClPoolSpec, ClPositionSpec, ClTraderSpec};
 use super::units::{Amount, AmountOrAll, Dur};
 
 #[derive(Debug, Deserialize)]
@@ -43,6 +44,15 @@ pub struct ScenarioSpec {
     /// An options token (oTOKEN) on a declared token, priced by an amm pool's TWAP: the
     /// farm's reward.
     pub options: Option<OptionsSpec>,
+    /// Concentrated-liquidity pools, created through the pool factory.
+    #[serde(default)]
+    pub cl_pools: Vec<ClPoolSpec>,
+    /// Range positions in the CL pools.
+    #[serde(default)]
+    pub cl_positions: Vec<ClPositionSpec>,
+    /// Accounts that swap in the CL pools.
+    #[serde(default)]
+    pub cl_traders: Vec<ClTraderSpec>,
 }
 
 /// The options token: a cw20 call option on `underlying`, exercised at a discount to the

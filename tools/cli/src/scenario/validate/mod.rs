@@ -1,8 +1,11 @@
 //! Semantic checks: a [`ScenarioSpec`] becomes a [`Plan`], or an error naming the field and
 //! its location. One file per part of the scenario: tokens (and the reward and policy that
 //! name them), amm pools (and their LP tokens), the schedule, pools and weight changes, users
-//! and their actions, traders and their swaps.
+//! and their actions, traders and their swaps, and the CL part (pools, positions, traders).
 mod amm;
+mod cl;
+mod cl_positions;
+mod cl_traders;
 mod options;
 mod pools;
 mod schedule;
@@ -159,6 +162,7 @@ impl Checker<'_> {
         self.accounts_are_distinct(&spec, &users)?;
         self.options_treasury_is_distinct(&spec, &users)?;
         let compare_boost = self.compare_boost(&spec.compare_boost, &pools, &ctx)?;
+        let cl = self.cl(&spec, &ctx, &users)?;
         Ok(Plan {
             name,
             description: spec.description.trim().to_string(),
@@ -181,6 +185,7 @@ impl Checker<'_> {
             split,
             compare_boost,
             options: ctx.options,
+            cl,
         })
     }
 
