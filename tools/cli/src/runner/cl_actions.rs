@@ -8,6 +8,7 @@ use super::cl_timeline::ClEvent;
 use super::deploy::World;
 use crate::format;
 use crate::scenario::cl_plan::ClSwapKind;
+use crate::scenario::cl_price;
 use crate::scenario::plan::Plan;
 
 pub fn execute(world: &mut World, plan: &Plan, t: u64, event: &ClEvent) -> Result<()> {
@@ -40,7 +41,13 @@ pub fn execute(world: &mut World, plan: &Plan, t: u64, event: &ClEvent) -> Resul
                         )
                     }
                     ClSwapKind::ToSqrtPrice { sqrt_price } => {
-                        format!("moving the price to sqrt price {sqrt_price}")
+                        let pool = &plan.cl.pools[swap.pool];
+                        let decimals = pool.assets.map(|a| plan.tokens[a].decimals);
+                        format!(
+                            "moving the price to {} (tick {})",
+                            format::decimal(cl_price::display_price(sqrt_price, decimals), 6),
+                            cl_price::floor_tick(sqrt_price)
+                        )
                     }
                 };
                 format!(

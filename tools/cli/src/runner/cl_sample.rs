@@ -87,8 +87,12 @@ pub fn take(world: &mut World, plan: &Plan, t: u64) -> Result<Option<ClSample>> 
         let symbol = |k: usize| plan.tokens[p.assets[k]].symbol.as_str();
         let expected = books.expected_held();
         if expected != Some(held) {
+            let said = match expected {
+                Some(e) => format!("{} {} and {} {}", e[0], symbol(0), e[1], symbol(1)),
+                None => "more went out than came in".to_string(),
+            };
             violations.push(format!(
-                "at {when}: CL pool \"{}\" holds {} {} and {} {}; its flows say {expected:?}",
+                "at {when}: CL pool \"{}\" holds {} {} and {} {}; its flows (deposits + traded in - traded out - collected) say {said}",
                 p.name,
                 held[0],
                 symbol(0),

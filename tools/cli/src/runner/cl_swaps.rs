@@ -52,6 +52,8 @@ fn trader_balances(world: &World, name: &str, pool: usize) -> Result<[u128; 2]> 
 }
 
 /// Sells `amount` of asset `offer` of `pool` with `options`, books it and logs it.
+/// `options`' price limit is the target of a move; a swap stopping short of it, or an exact-in
+/// swap stopped by the pool's tick bound, says so in the log.
 fn sell(
     world: &mut World,
     plan: &Plan,
@@ -63,6 +65,7 @@ fn sell(
     let name = plan.cl.traders[trader].name.as_str();
     let before = trader_balances(world, name, pool)?;
     let handle = world.cl.pools[pool].clone();
+    let limit = options.sqrt_price_limit;
     let done =
         world
             .suite
@@ -97,9 +100,16 @@ fn sell(
     record.fees[offer] = done.fee;
     record.tick_after = done.tick_after;
     record.ticks_crossed = done.ticks_crossed;
-    if done.partial_fill {
-        record.detail = Some("stopped at the price limit or the tick bound".to_string());
-    }
+    record.detail = match limit {
+        Some(target) if done.sqrt_price_after != target => {
+            Some("stopped short of the target (balance or tick bound)".to_string())
+        }
+        Some(_) => None,
+        None if done.partial_fill => {
+            Some("stopped at the tick bound, the rest refunded".to_string())
+        }
+        None => None,
+    };
     cl.events.push(record);
     Ok(done)
 }
