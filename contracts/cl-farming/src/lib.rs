@@ -15,6 +15,9 @@
 //! marked), `tiers`, `rewards` (balances and claims), `funds` (tokens in and out),
 //! `pool_link` (factory and pool queries and messages), `reply`, `query`, `state`, `limits`,
 //! `validate`, `error`.
+// A farm's two token slots (reward, bonus) index several parallel arrays at once.
+#![allow(clippy::needless_range_loop)]
+
 pub mod admin;
 pub mod auth;
 pub mod center;

@@ -7,6 +7,7 @@
 //! - limit: funded = credited + reserve + refunded, and the pending shares fit in the reserve;
 //! - credited = owners' balances + claimed, and the center's bank balance is exactly what it
 //!   owes (reserves, undistributed remainders, balances).
+//!
 //! At the end every position leaves, the limit farm is refunded, and nothing is left over:
 //! funded = claimable + refunded exactly for both farms.
 use cosmwasm_std::{coins, Uint128};

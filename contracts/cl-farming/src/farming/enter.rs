@@ -83,7 +83,7 @@ pub fn enter(
 ) -> Result<(Vec<CosmosMsg>, Option<trellis_types::AssetInfo>), ContractError> {
     let now = env.block.time.seconds();
     let (info, mut state) = load_farm(deps.storage, farm_id)?;
-    if &info.pool != pool {
+    if info.pool != *pool {
         return Err(ContractError::WrongPool {
             farm_id,
             farm_pool: info.pool.to_string(),

@@ -53,7 +53,7 @@ pub fn owned_deposit(
     let deposit = DEPOSITS
         .may_load(storage, (entry.index, token_id))?
         .ok_or_else(unknown)?;
-    if &deposit.owner != sender {
+    if deposit.owner != *sender {
         return Err(ContractError::NotDepositOwner {
             token_id: token_id.to_string(),
             owner: deposit.owner.to_string(),

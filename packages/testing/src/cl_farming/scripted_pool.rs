@@ -118,7 +118,7 @@ fn instantiate(
 
 fn owned(deps: &DepsMut, token_id: &str, sender: &Addr) -> StdResult<Position> {
     let position = POSITIONS.load(deps.storage, token_id)?;
-    if &position.owner != sender {
+    if position.owner != *sender {
         return Err(StdError::generic_err("not the owner"));
     }
     Ok(position)
