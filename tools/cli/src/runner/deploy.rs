@@ -2,8 +2,9 @@
 //! factory and the amm pools with their initial liquidity (when the scenario has any), the
 //! farm (made the reward token's minter when it mints; checking LP pools against the factory
 //! when there is one), the voting escrow and gauge controller (when the scenario has them; the
-//! farm is registered as the escrow's listener), and the farm pools in file order (each
-//! gauge-split pool's gauge first).
+//! farm is registered as the escrow's listener), the farm pools in file order (each
+//! gauge-split pool's gauge first), and the CL part ([`super::cl_deploy`]: CL pools through the
+//! factory, CL accounts funded at genesis).
 use anyhow::{Context, Result};
 use cosmwasm_std::Addr;
 use trellis_testing::tokens::Cw20Options;

@@ -59,7 +59,7 @@ pub fn sqrt_price_of(price: PriceText, decimals: [u8; 2]) -> Result<Uint256, Str
     // up to 38 (tokens have at most 18).
     let numerator = Uint512::from(price.digits)
         .checked_mul(ten_pow(decimals[1] as u32))
-        .and_then(|n| n.checked_shl(192).map_err(Into::into))
+        .and_then(|n| n.checked_shl(192))
         .map_err(|_| "the price is too large".to_string())?;
     let denominator = ten_pow(price.scale) * ten_pow(decimals[0] as u32);
     let root = (numerator / denominator).isqrt();
