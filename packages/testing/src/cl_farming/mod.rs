@@ -4,6 +4,7 @@
 //! On the real pool: the center is deployed with the suite's factory, the pool's owner (the
 //! factory's owner, the suite owner) registers it with `link_cl_pool_to_center`, and
 //! positions arrive with `cl_send_position`.
+pub mod pausable_token;
 pub mod scripted_pool;
 pub mod world;
 
@@ -78,6 +79,26 @@ impl Suite {
             .app
             .wrap()
             .query_wasm_smart(farming.addr.clone(), msg)?)
+    }
+
+    /// A pausable cw20-like token (see `pausable_token`) with these balances by account name.
+    pub fn deploy_pausable_token(&mut self, balances: &[(&str, u128)]) -> Result<Addr> {
+        let code = self
+            .app
+            .store_code(pausable_token::pausable_token_contract());
+        let owner = self.owner.clone();
+        let balances = balances
+            .iter()
+            .map(|(name, amount)| (self.addr(name).to_string(), (*amount).into()))
+            .collect();
+        self.app.instantiate_contract(
+            code,
+            owner,
+            &pausable_token::PausableInstantiate { balances },
+            &[],
+            "pausable-token",
+            None,
+        )
     }
 
     /// A scripted factory (see `scripted_pool`).

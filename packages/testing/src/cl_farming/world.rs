@@ -166,6 +166,11 @@ impl World {
 
     /// `user`'s credited (limit, eternal) balance of `denom`.
     pub fn credited(&self, user: &str, denom: &str) -> (u128, u128) {
+        self.credited_token(user, &AssetInfo::native(denom))
+    }
+
+    /// `user`'s credited (limit, eternal) balance of `token`.
+    pub fn credited_token(&self, user: &str, token: &AssetInfo) -> (u128, u128) {
         let res: RewardBalancesResponse = self
             .suite
             .farming_query(
@@ -179,7 +184,7 @@ impl World {
             .unwrap();
         res.balances
             .iter()
-            .find(|b: &&RewardBalance| b.token == AssetInfo::native(denom))
+            .find(|b: &&RewardBalance| &b.token == token)
             .map_or((0, 0), |b| (b.limit.u128(), b.eternal.u128()))
     }
 
