@@ -49,6 +49,22 @@ fn tiers(levels: &[(u128, u32)]) -> Option<Tiers> {
     })
 }
 
+/// A scripted pool the factory knows but does not list.
+fn unlisted_pool(w: &mut World) -> cosmwasm_std::Addr {
+    let factory = w.factory.clone();
+    let pool = w.suite.deploy_scripted_pool(&factory, 0).unwrap();
+    let unlist = trellis_testing::cl_farming::ScriptedFactoryExecute::List {
+        pool: pool.to_string(),
+        listed: false,
+    };
+    let owner = w.suite.owner.clone();
+    w.suite
+        .app
+        .execute_contract(owner, factory, &unlist, &[])
+        .unwrap();
+    pool
+}
+
 #[test]
 fn farm_creation_refusals() {
     let mut w = world(0);
@@ -160,20 +176,7 @@ fn farm_creation_refusals() {
         ));
     }
     // A pool the factory does not list.
-    let factory = w.factory.clone();
-    let stranger = w.suite.deploy_scripted_pool(&factory, 0).unwrap();
-    w.suite
-        .app
-        .execute_contract(
-            w.suite.owner.clone(),
-            factory,
-            &trellis_testing::cl_farming::ScriptedFactoryExecute::List {
-                pool: stranger.to_string(),
-                listed: false,
-            },
-            &[],
-        )
-        .unwrap();
+    let stranger = unlisted_pool(&mut w);
     let msg = ExecuteMsg::CreateEternalFarm {
         pool: stranger.to_string(),
         reward: reward(1_000),
@@ -337,20 +340,7 @@ fn deposit_refusals() {
     let mut w = world(0);
     let farm = w.eternal(10_000, 1);
     // An NFT from a collection the factory does not list as a concentrated pool.
-    let factory = w.factory.clone();
-    let stranger = w.suite.deploy_scripted_pool(&factory, 0).unwrap();
-    w.suite
-        .app
-        .execute_contract(
-            w.suite.owner.clone(),
-            factory,
-            &trellis_testing::cl_farming::ScriptedFactoryExecute::List {
-                pool: stranger.to_string(),
-                listed: false,
-            },
-            &[],
-        )
-        .unwrap();
+    let stranger = unlisted_pool(&mut w);
     let before = w.snapshot();
     let center = w.center.clone();
     let err = w
