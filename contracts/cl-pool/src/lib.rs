@@ -4,7 +4,8 @@
 //!
 //! Map of the crate: `contract` (entry points), `execute/` (one file per concern), `swap_engine`
 //! (the swap loop, shared by swaps and simulations), `position` (a position's liquidity change
-//! and fee credit), `ticks` (per-tick state and the next-tick search), `liquidity_amounts`
+//! and fee credit), `ticks` (per-tick state), `tick_index` (the next-tick search: the ordered
+//! range, or v3's bitmap with the `tick-bitmap` feature), `liquidity_amounts`
 //! (liquidity from token amounts), `oracle`, `hook` (the farming hook), `nft` (cw721-base glue),
 //! `query`, `state` (storage layout), `limits`, `migrate`, `error`. See `docs/cl.md`.
 //!
@@ -26,6 +27,7 @@ pub mod position;
 pub mod query;
 pub mod state;
 pub mod swap_engine;
+pub mod tick_index;
 pub mod ticks;
 
 pub use error::ContractError;

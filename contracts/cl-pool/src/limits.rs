@@ -5,6 +5,13 @@
 /// ticks (each crossing writes one tick record, about 0.1 KB).
 pub const MAX_TICKS_CROSSED_PER_SWAP: u32 = 200;
 
+/// The `tick-bitmap` variant only: most bitmap words a swap steps over with nothing
+/// initialized in them (each costs a read), besides its crossings. A swap that reaches the
+/// end of one more stops there as a partial fill, as at the tick bound. 256 words are
+/// `65,536 * tick_spacing` ticks: at spacing 1 a price move of about 700x, at spacing 10 far
+/// beyond any real move. A read of a missing word is 1,015 SDK gas: about 260,000 for all.
+pub const MAX_EMPTY_WORDS_PER_SWAP: u32 = 256;
+
 /// Most ticks one `SetFarmingMarks` may mark or unmark.
 pub const MAX_MARKS_PER_CALL: usize = 50;
 

@@ -8,6 +8,7 @@ use crate::state::{
     legacy, Config, Farming, ObservationRecord, OracleCursor, PoolState, Position, TickInfo,
     CONFIG, FARMING, NEXT_POSITION_ID, OBSERVATIONS, POOL, POSITIONS, TICKS,
 };
+use crate::tick_index::Flips;
 
 /// Accepts only the same contract at the same or a newer version (`check_migration`), and
 /// moves a 0.1.x layout (JSON under long keys) to the current one.
@@ -40,6 +41,7 @@ fn migrate_layout(storage: &mut dyn Storage) -> StdResult<bool> {
     let Some(old) = legacy::CONFIG.may_load(storage)? else {
         return Ok(false);
     };
+    let mut flips = Flips::new(old.fee_tier.tick_spacing);
     CONFIG.save(
         storage,
         &Config {
@@ -103,7 +105,10 @@ fn migrate_layout(storage: &mut dyn Storage) -> StdResult<bool> {
             },
         )?;
         legacy::TICKS.remove(storage, tick);
+        // Every stored tick is initialized; the index starts empty.
+        flips.add(tick);
     }
+    flips.apply(storage)?;
 
     let positions: Vec<(u64, legacy::Position)> = legacy::POSITIONS
         .range(storage, None, None, Order::Ascending)

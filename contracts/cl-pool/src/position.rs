@@ -8,6 +8,7 @@ use trellis_math::mul_div::mul_div_u256_floor;
 use crate::error::ContractError;
 use crate::oracle;
 use crate::state::{Config, PoolState, Position, TickInfo, TICKS};
+use crate::tick_index::Flips;
 use crate::ticks::{fee_growth_inside, update};
 
 /// `2^128`, the Q128.128 one of fee growth.
@@ -31,6 +32,7 @@ pub fn modify(
     let global = pool.fee_growth_global;
     let load = |storage: &dyn Storage, tick| TICKS.may_load(storage, tick);
     let (lower_info, upper_info) = (load(storage, lower)?, load(storage, upper)?);
+    let existed = (lower_info.is_some(), upper_info.is_some());
     let max = config.max_liquidity_per_tick;
     let (lower_info, upper_info) = if liquidity_delta != 0 {
         (
@@ -72,6 +74,10 @@ pub fn modify(
     if liquidity_delta != 0 {
         save_tick(storage, lower, &lower_info)?;
         save_tick(storage, upper, &upper_info)?;
+        let mut flips = Flips::new(config.fee_tier.tick_spacing);
+        flips.note(lower, existed.0, &lower_info);
+        flips.note(upper, existed.1, &upper_info);
+        flips.apply(storage)?;
     }
     amounts(storage, now, config, pool, lower, upper, liquidity_delta)
 }
@@ -92,7 +98,8 @@ fn credit_fees(position: &mut Position, inside: [Uint256; 2]) -> Result<(), Cont
     Ok(())
 }
 
-/// Keeps a tick record while it is needed, deletes it otherwise (v3's `clear`).
+/// Keeps a tick record while it is needed, deletes it otherwise (v3's `clear`). The caller
+/// notes the change in the tick index ([`Flips::note`]).
 pub fn save_tick(
     storage: &mut dyn Storage,
     tick: i32,

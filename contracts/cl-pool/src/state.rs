@@ -12,6 +12,7 @@
 //! | `i` | the next position id | mint | mint |
 //! | `f` | [`Farming`] | owner, a failed hook | swaps that crossed a marked tick |
 //! | `o` + slot | closed [`ObservationRecord`]s | a change that opens a new oracle slot | TWAP queries |
+//! | `b` + word | `tick-bitmap` builds only: v3's bitmap words (`tick_index::bitmap`) | a tick gaining or losing its record | swaps |
 //!
 //! The newest observation lives in `p`, not in `o`: it moves with every block whose actions
 //! change the tick or the in-range liquidity, which are exactly the actions that write `p`, so

@@ -1,11 +1,11 @@
 //! The swap loop, as v3's `swap`: step from tick to tick with `compute_swap_step`, growing the
-//! input token's fee growth and flipping each crossed tick's outside values. It only reads
-//! storage; [`SwapOutcome::apply`] writes the result, so the simulation queries run exactly
-//! what a swap would do.
+//! input token's fee growth and flipping each crossed tick's outside values. The next tick
+//! comes from [`crate::tick_index`]. It only reads storage; [`SwapOutcome::save_ticks`] and
+//! the caller write the result, so the simulation queries run exactly what a swap would do.
 use cosmwasm_std::{Storage, Uint128, Uint256};
 use trellis_math::cl::{
     add_delta, compute_swap_step, sqrt_price_at_tick, tick_at_sqrt_price, SwapAmount,
-    MAX_SQRT_PRICE, MAX_TICK, MIN_SQRT_PRICE, MIN_TICK,
+    MAX_SQRT_PRICE, MIN_SQRT_PRICE,
 };
 use trellis_math::mul_div::mul_div_u256_floor;
 
@@ -13,7 +13,8 @@ use crate::error::ContractError;
 use crate::limits::MAX_TICKS_CROSSED_PER_SWAP;
 use crate::position::q128;
 use crate::state::{Config, PoolState, TickInfo, TICKS};
-use crate::ticks::{cross, next_initialized};
+use crate::tick_index::{Search, MAX_EMPTY_STEPS_PER_SWAP};
+use crate::ticks::cross;
 
 /// What a swap asks for.
 #[derive(Clone, Copy, Debug)]
@@ -41,7 +42,8 @@ pub struct SwapOutcome {
     pub marked_crossed: Vec<i32>,
     /// Stopped by the price limit or the tick bound with some of the amount left.
     pub partial_fill: bool,
-    /// Stopped because `MAX_TICKS_CROSSED_PER_SWAP` ticks were crossed.
+    /// Stopped because `MAX_TICKS_CROSSED_PER_SWAP` ticks were crossed (or, in the
+    /// `tick-bitmap` variant, `MAX_EMPTY_WORDS_PER_SWAP` empty words were stepped over).
     pub tick_bound_reached: bool,
 }
 
@@ -125,18 +127,20 @@ pub fn compute(
     let mut crossed = Vec::new();
     let mut marked_crossed = Vec::new();
     let mut tick_bound_reached = false;
+    let mut search = Search::new(storage, config.fee_tier.tick_spacing);
+    let mut empty_steps = 0u32;
 
-    // Each pass either crosses a tick (at most MAX_TICKS_CROSSED_PER_SWAP of them) or ends the
-    // swap, so this bound is never the reason a swap stops.
-    for _ in 0..=MAX_TICKS_CROSSED_PER_SWAP + 1 {
+    // Each pass either crosses a tick (at most MAX_TICKS_CROSSED_PER_SWAP of them), steps onto
+    // a tick that is not initialized (at most MAX_EMPTY_STEPS_PER_SWAP, none in the default
+    // build) or ends the swap, so this bound is never the reason a swap stops.
+    for _ in 0..=MAX_TICKS_CROSSED_PER_SWAP + MAX_EMPTY_STEPS_PER_SWAP + 1 {
         if remaining.is_zero() || state.sqrt_price == limit {
             break;
         }
-        let next = next_initialized(storage, state.tick, zero_for_one)?;
+        let next = search.next(state.tick, zero_for_one)?;
         let tick_next = match &next {
             Some((tick, _)) => *tick,
-            None if zero_for_one => MIN_TICK,
-            None => MAX_TICK,
+            None => search.end(zero_for_one),
         };
         let price_next = sqrt_price_at_tick(tick_next)?;
         let target = if zero_for_one {
@@ -181,8 +185,24 @@ pub fn compute(
 
         if state.sqrt_price == price_next {
             let Some((tick, mut info)) = next else {
-                // The end of the range; the limit lies strictly inside it, so unreachable.
-                break;
+                if MAX_EMPTY_STEPS_PER_SWAP == 0 {
+                    // The ordered range: the end of the range; the limit lies strictly inside
+                    // it, so unreachable.
+                    break;
+                }
+                // The bitmap: the end of a word with nothing initialized. Step onto it
+                // without crossing, as v3 does, within the bound on such steps.
+                state.tick = if zero_for_one {
+                    tick_next - 1
+                } else {
+                    tick_next
+                };
+                if empty_steps == MAX_EMPTY_STEPS_PER_SWAP {
+                    tick_bound_reached = true;
+                    break;
+                }
+                empty_steps += 1;
+                continue;
             };
             if crossed.len() as u32 == MAX_TICKS_CROSSED_PER_SWAP {
                 // Stop on the tick without crossing it: going down the price sits on the tick

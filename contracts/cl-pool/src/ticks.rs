@@ -1,11 +1,11 @@
-//! Per-tick bookkeeping, as v3's `Tick` library: gross and net liquidity, fee growth outside
-//! (flipped on every crossing) and the search for the next initialized tick.
-use cosmwasm_std::{Order, StdResult, Storage, Uint256};
-use cw_storage_plus::Bound;
+//! Per-tick bookkeeping, as v3's `Tick` library: gross and net liquidity and fee growth
+//! outside (flipped on every crossing). The search for the next initialized tick is
+//! [`crate::tick_index`].
+use cosmwasm_std::Uint256;
 use trellis_math::cl::{add_delta, MAX_TICK, MIN_TICK};
 
 use crate::error::ContractError;
-use crate::state::{TickInfo, TICKS};
+use crate::state::TickInfo;
 
 /// A tick inside `[MIN_TICK, MAX_TICK]` and on the spacing.
 pub fn check_tick(tick: i32, tick_spacing: i32) -> Result<(), ContractError> {
@@ -119,31 +119,6 @@ pub fn fee_growth_inside(
         *slot = global.wrapping_sub(below).wrapping_sub(above);
     }
     inside
-}
-
-/// The next tick record a swap meets: going down (`zero_for_one`), the greatest at or below
-/// `tick`; going up, the least above it. One ordered range read, whatever the distance.
-pub fn next_initialized(
-    storage: &dyn Storage,
-    tick: i32,
-    zero_for_one: bool,
-) -> StdResult<Option<(i32, TickInfo)>> {
-    let mut found = if zero_for_one {
-        TICKS.range(
-            storage,
-            None,
-            Some(Bound::inclusive(tick)),
-            Order::Descending,
-        )
-    } else {
-        TICKS.range(
-            storage,
-            Some(Bound::exclusive(tick)),
-            None,
-            Order::Ascending,
-        )
-    };
-    found.next().transpose()
 }
 
 #[cfg(test)]

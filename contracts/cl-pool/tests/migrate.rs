@@ -110,12 +110,25 @@ fn state_written_by_0_1_migrates_and_keeps_working() {
         stored.iter().filter(|k| k.starts_with(&prefix)).count()
     };
     assert_eq!((count("t"), count("q"), count("o")), (6, 3, 4));
+    // The bitmap variant also indexes the six ticks (-1800, -1200, -600 are compressed -30,
+    // -20, -10: word -1's bits 226, 236, 246; 600, 1200, 1800 word 0's bits 10, 20, 30).
+    #[cfg(feature = "tick-bitmap")]
+    {
+        use trellis_cl_pool::tick_index::bitmap::{load_word, Bits};
+        let bits = |b: [u8; 3]| b.into_iter().fold(Bits::ZERO, |w, b| w ^ Bits::bit(b));
+        assert_eq!(count("b"), 2);
+        assert_eq!(load_word(&deps.storage, -1).unwrap(), bits([226, 236, 246]));
+        assert_eq!(load_word(&deps.storage, 0).unwrap(), bits([10, 20, 30]));
+    }
     let pool = state::POOL.load(&deps.storage).unwrap();
     assert_eq!(pool.oracle.count, 5);
     assert_eq!(state::NEXT_POSITION_ID.load(&deps.storage).unwrap(), 4);
 
     // Every query answers exactly as 0.1 did on the same state.
+    #[cfg(not(feature = "tick-bitmap"))]
     assert_eq!(ask(&deps), f.queries_before);
+    #[cfg(feature = "tick-bitmap")]
+    assert_bitmap_answers(&deps, &f.queries_before);
 
     // The same actions give the same responses (data and attributes) as on 0.1 ...
     let ran = actions();
@@ -140,7 +153,10 @@ fn state_written_by_0_1_migrates_and_keeps_working() {
         assert_eq!(&got, attrs, "{name}");
     }
     // ... and leave the same state behind.
+    #[cfg(not(feature = "tick-bitmap"))]
     assert_eq!(ask(&deps), f.queries_after);
+    #[cfg(feature = "tick-bitmap")]
+    assert_bitmap_answers(&deps, &f.queries_after);
 
     // A second run finds no old layout and changes nothing.
     let before = keys(&deps);
@@ -150,6 +166,67 @@ fn state_written_by_0_1_migrates_and_keeps_working() {
         .iter()
         .any(|a| a.key == "layout_migrated" && a.value == "false"));
     assert_eq!(keys(&deps), before);
+}
+
+/// The `tick-bitmap` variant steps onto the end of every bitmap word a swap leaves (v3) and
+/// rounds each step on its own, so a swap that passes one is priced in two steps where 0.1's
+/// ordered range took one. Of the fixture's answers only `simulate` passes one (1e9 uaaa in,
+/// both times from a tick in [0, 600) down past tick 0, the first of word 0, and stopping
+/// before -600): it must be the two steps [price, p(0)] and [p(0), p(-600)] run on their own,
+/// each fee rounded up (3,000,001 in all where one step takes 3,000,000, and 2 or 3 less out);
+/// every other answer is 0.1's byte for byte. The actions' responses are still compared with
+/// 0.1's above, and match: where one of their swaps is split, the roundings add up the same.
+#[cfg(feature = "tick-bitmap")]
+fn assert_bitmap_answers(deps: &Deps, old: &[(String, String)]) {
+    use cosmwasm_std::{Uint128, Uint256};
+    use trellis_math::cl::{compute_swap_step, sqrt_price_at_tick, tick_at_sqrt_price, SwapAmount};
+    use trellis_types::cl_pool::SwapResponse;
+    use trellis_types::AssetInfo;
+
+    let new = ask(deps);
+    let without = |answers: &[(String, String)]| {
+        answers
+            .iter()
+            .filter(|(name, _)| name != "simulate")
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(without(&new), without(old));
+
+    let pool = state::POOL.load(&deps.storage).unwrap();
+    assert!((0..600).contains(&pool.tick), "tick {}", pool.tick);
+    let amount = Uint256::from(1_000_000_000u128);
+    let word_end = sqrt_price_at_tick(0).unwrap();
+    let step = |from, to, amount| {
+        compute_swap_step(from, to, pool.liquidity, SwapAmount::ExactIn(amount), 3_000).unwrap()
+    };
+    let first = step(pool.sqrt_price, word_end, amount);
+    assert_eq!(first.sqrt_price_next, word_end);
+    let second = step(
+        word_end,
+        sqrt_price_at_tick(-600).unwrap(),
+        amount - first.amount_in - first.fee_amount,
+    );
+    assert!(second.sqrt_price_next > sqrt_price_at_tick(-600).unwrap());
+    let u = |v: Uint256| Uint128::try_from(v).unwrap();
+    // The protocol's 10% of each step's fee, rounded down per step.
+    let protocol = |fee: Uint256| fee / Uint256::from(10u8);
+    let expected = SwapResponse {
+        offer: AssetInfo::native("uaaa"),
+        ask: AssetInfo::native("ubbb"),
+        amount_in: u(first.amount_in + first.fee_amount + second.amount_in + second.fee_amount),
+        amount_out: u(first.amount_out + second.amount_out),
+        fee: u(first.fee_amount + second.fee_amount),
+        protocol_fee: u(protocol(first.fee_amount) + protocol(second.fee_amount)),
+        sqrt_price_after: second.sqrt_price_next,
+        tick_after: tick_at_sqrt_price(second.sqrt_price_next).unwrap(),
+        ticks_crossed: 0,
+        partial_fill: false,
+    };
+    let got = &new.iter().find(|(name, _)| name == "simulate").unwrap().1;
+    assert_eq!(got, &cosmwasm_std::to_json_string(&expected).unwrap());
+    assert_eq!(expected.amount_in, Uint128::new(1_000_000_000));
+    assert_eq!(expected.fee, Uint128::new(3_000_001));
 }
 
 /// Hand-checked numbers from the fixture's answers, so the comparison above is not only

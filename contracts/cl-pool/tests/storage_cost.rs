@@ -376,6 +376,49 @@ const NOW: [(&str, [u64; 7]); 14] = [
     ("burn",                       [3, 168, 1, 11, 3, 0, 0]),
 ];
 
+/// The `tick-bitmap` variant's rows where they differ from `NOW` (the others are the same):
+/// bitmap words are `b` + i16, 5-byte keys; a word's value is a length byte and its bytes up
+/// to its highest bit `h`, `2 + h / 8` bytes. Spacing 60: -600, -1200 are word -1's bits 246,
+/// 236; 600, 1200, 1800 word 0's bits 10, 20, 30.
+/// - mint (new ticks): reads +2 (both words missing, 5 B each), writes +2: word -1 with bit
+///   246 is 5 + 32 = 37 B, word 0 with bit 10 is 5 + 3 = 8 B (+45 B);
+/// - mint (second): reads +2 of those words (37 + 8 = 45 B), writes +2: word -1 {236, 246}
+///   still 37 B, word 0 {10, 20} 5 + 4 = 9 B (+46 B);
+/// - mint (out of range), 1800 new: reads +1 (word 0, 9 B), writes +1 ({10, 20, 30}: 5 + 5);
+/// - swap exact in (down from exactly tick 0): word 0 has no bit 0, so a step onto tick 0
+///   (no crossing) after reading it (5 + 5 B), then word -1 (37 B) finds -600, whose record
+///   is a read (22 B) instead of the iterator step: reads 2 + 3, 166 + 10 + 37 + 22 B;
+/// - swap exact in (same block) and swap exact out (up from ticks -1 and 0): word 0 (10 B)
+///   finds 600, its record read (22 B): reads 2 + 2, +32 B;
+/// - swap crossing 2 ticks (down to the default limit): word 0 (10 B), word -1 (37 B), the
+///   records of -600 and -1200 (42 B), then, with no liquidity left, one empty word each
+///   from -2 down to -58 (MIN_TICK / 60 rounds to -14788, in word -58): 57 missing words of
+///   5 B. Reads 2 + 2 + 2 + 57 = 63, 194 + 10 + 37 + 42 + 285 = 568 B; 58 empty steps, under
+///   the bound of 256;
+/// - decrease (out of range) clears 1800: reads +1 (word 0, 10 B), writes +1 ({10, 20}, 9 B).
+#[cfg(feature = "tick-bitmap")]
+#[rustfmt::skip]
+const BITMAP: [(&str, [u64; 7]); 8] = [
+    ("mint (new ticks)",           [8, 177, 11, 425, 0, 0, 0]),
+    ("mint (second)",              [8, 237, 10, 406, 0, 0, 0]),
+    ("mint (out of range)",        [7, 215, 8, 315, 0, 0, 0]),
+    ("swap exact in",              [5, 235, 1, 73, 0, 0, 0]),
+    ("swap exact in (same block)", [4, 211, 1, 88, 0, 0, 0]),
+    ("swap exact out",             [4, 226, 1, 88, 0, 0, 0]),
+    ("swap crossing 2 ticks",      [63, 568, 4, 217, 0, 0, 0]),
+    ("decrease (out of range)",    [7, 402, 3, 53, 1, 0, 0]),
+];
+
+/// The row this build must measure, and whether it is the default layout's.
+fn expected(name: &str, now: [u64; 7]) -> ([u64; 7], bool) {
+    #[cfg(feature = "tick-bitmap")]
+    if let Some((_, row)) = BITMAP.iter().find(|(n, _)| *n == name) {
+        return (*row, false);
+    }
+    let _ = name;
+    (now, true)
+}
+
 fn counts(c: [u64; 7]) -> Counts {
     Counts {
         reads: c[0],
@@ -388,23 +431,27 @@ fn counts(c: [u64; 7]) -> Counts {
     }
 }
 
-/// Every operation's storage is exactly what `NOW` says, and its storage SDK gas is at least
-/// 15% below 0.1.0's (swaps 33-58%, in-range liquidity changes 31-34%, collect 27%; the
-/// least gain is where fixed costs dominate: every read costs at least 1,000 and every write
-/// 2,000, and mints write cw721's token, owner index and count records in cw721-base's own
-/// layout).
+/// Every operation's storage is exactly what `NOW` says (`BITMAP` where the `tick-bitmap`
+/// variant differs), and the default layout's storage SDK gas is at least 15% below 0.1.0's
+/// (swaps 33-58%, in-range liquidity changes 31-34%, collect 27%; the least gain is where
+/// fixed costs dominate: every read costs at least 1,000 and every write 2,000, and mints
+/// write cw721's token, owner index and count records in cw721-base's own layout).
 #[test]
 fn storage_per_operation() {
     let rows = measure();
     let names: Vec<&str> = rows.iter().map(|(n, _)| *n).collect();
     assert_eq!(names, NOW.map(|(n, _)| n).to_vec());
     for ((name, got), ((_, before), (_, now))) in rows.iter().zip(BEFORE.iter().zip(NOW.iter())) {
-        assert_eq!(*got, counts(*now), "{name}");
+        let (row, default_layout) = expected(name, *now);
+        assert_eq!(*got, counts(row), "{name}");
         let (b, n) = (counts(*before).sdk_gas(), got.sdk_gas());
         println!(
             "{name:<28} {b:>6} -> {n:>6} ({:.0}%)",
             100.0 * (n as f64 / b as f64 - 1.0)
         );
-        assert!(n * 20 <= b * 17, "{name}: {b} -> {n}");
+        // The bound is the default layout's claim; bitmap rows are pinned above only.
+        if default_layout {
+            assert!(n * 20 <= b * 17, "{name}: {b} -> {n}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use crate::execute::load_pool;
 use crate::limits::MAX_MARKS_PER_CALL;
 use crate::position::save_tick;
 use crate::state::{CONFIG, FARMING, TICKS};
+use crate::tick_index::Flips;
 use crate::ticks::{check_tick, new_tick};
 
 /// Marks or unmarks up to `MAX_MARKS_PER_CALL` ticks. A marked tick keeps a record even with no
@@ -35,6 +36,7 @@ pub fn set_farming_marks(
         check_tick(tick, config.fee_tier.tick_spacing)?;
     }
     let mut changed = 0u32;
+    let mut flips = Flips::new(config.fee_tier.tick_spacing);
     for &tick in &ticks {
         let existing = TICKS.may_load(deps.storage, tick)?;
         if existing.as_ref().map(|t| t.farming_mark) == Some(marked)
@@ -42,12 +44,15 @@ pub fn set_farming_marks(
         {
             continue;
         }
+        let existed = existing.is_some();
         let mut info =
             existing.unwrap_or_else(|| new_tick(tick, pool.tick, pool.fee_growth_global));
         info.farming_mark = marked;
         save_tick(deps.storage, tick, &info)?;
+        flips.note(tick, existed, &info);
         changed += 1;
     }
+    flips.apply(deps.storage)?;
     let list = ticks
         .iter()
         .map(|t| t.to_string())
