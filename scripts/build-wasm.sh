@@ -9,7 +9,10 @@
 # not unified with other contracts'.
 #
 # Env: CARGO_TARGET_DIR (respected), ARTIFACTS_DIR (default: artifacts), WASM_OPT (path to a
-# wasm-opt to use instead of installing binaryen into .tools/).
+# wasm-opt to use instead of installing binaryen into .tools/), CRATES (space-separated crate
+# names: build only those; other artifacts in the folder are kept and checksums.txt lists
+# every *.wasm there), FEATURES (passed to each build as --features, e.g. a measurement
+# variant; see scripts/bench-tick-index.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -73,13 +76,28 @@ done
 shopt -u nullglob
 (( ${#crates[@]} > 0 )) || die "no contract crates found under contracts/*"
 
+# Which of them to build: all, or those CRATES names.
+selected=("${!crates[@]}")
+if [[ -n "${CRATES:-}" ]]; then
+  selected=()
+  for want in $CRATES; do
+    found=""
+    for i in "${!crates[@]}"; do [[ "${crates[$i]}" == "$want" ]] && found="$i"; done
+    [[ -n "$found" ]] || die "CRATES: no contract crate named $want under contracts/*"
+    selected+=("$found")
+  done
+fi
+features=()
+[[ -z "${FEATURES:-}" ]] || features=(--features "$FEATURES")
+
 mkdir -p "$OUT_DIR"
 built=()
-for i in "${!crates[@]}"; do
+for i in "${selected[@]}"; do
   crate="${crates[$i]}"
   lib="${libs[$i]}"
-  echo "==> building $crate" >&2
-  RUSTFLAGS='-C link-arg=-s' cargo build --release --lib --target "$TARGET" -p "$crate" </dev/null
+  echo "==> building $crate${FEATURES:+ (features: $FEATURES)}" >&2
+  RUSTFLAGS='-C link-arg=-s' cargo build --release --lib --target "$TARGET" -p "$crate" \
+    ${features[@]+"${features[@]}"} </dev/null
   raw="$TARGET_DIR/$TARGET/release/$lib.wasm"
   [[ -f "$raw" ]] || die "cargo produced no $raw"
   out="$OUT_DIR/$lib.wasm"
@@ -91,17 +109,26 @@ for i in "${!crates[@]}"; do
   built+=("$lib.wasm")
 done
 
-# Drop artifacts of contracts that no longer exist, so checksums.txt matches the folder.
-for f in "$OUT_DIR"/*.wasm; do
-  [[ -e "$f" ]] || continue
-  keep=0
-  for b in "${built[@]}"; do [[ "$(basename "$f")" == "$b" ]] && keep=1; done
-  if (( keep == 0 )); then
-    echo "    removing stale $(basename "$f")" >&2
-    rm -f "$f"
-  fi
-done
+if [[ -n "${CRATES:-}" ]]; then
+  # A partial build keeps the other artifacts; the checksums cover the whole folder.
+  listed=()
+  for f in "$OUT_DIR"/*.wasm; do
+    if [[ -e "$f" ]]; then listed+=("$(basename "$f")"); fi
+  done
+else
+  # Drop artifacts of contracts that no longer exist, so checksums.txt matches the folder.
+  for f in "$OUT_DIR"/*.wasm; do
+    [[ -e "$f" ]] || continue
+    keep=0
+    for b in "${built[@]}"; do [[ "$(basename "$f")" == "$b" ]] && keep=1; done
+    if (( keep == 0 )); then
+      echo "    removing stale $(basename "$f")" >&2
+      rm -f "$f"
+    fi
+  done
+  listed=("${built[@]}")
+fi
 
-(cd "$OUT_DIR" && sha256sum "${built[@]}" > checksums.txt.tmp && mv -f checksums.txt.tmp checksums.txt)
+(cd "$OUT_DIR" && sha256sum "${listed[@]}" > checksums.txt.tmp && mv -f checksums.txt.tmp checksums.txt)
 echo "wrote $OUT_DIR/checksums.txt" >&2
 cat "$OUT_DIR/checksums.txt"

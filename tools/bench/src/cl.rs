@@ -227,18 +227,24 @@ fn add_amounts(desired: [u128; 2]) -> AddAmounts {
     }
 }
 
-fn sqrt_price(tick: i32) -> Result<Uint256> {
+pub(crate) fn sqrt_price(tick: i32) -> Result<Uint256> {
     trellis_math::cl::sqrt_price_at_tick(tick).map_err(|e| anyhow!("sqrt price at {tick}: {e}"))
 }
 
-struct Pool<'a> {
-    c: Contract<'a>,
+/// One CL pool on its own chain, with the bench's actors.
+pub(crate) struct Pool<'a> {
+    pub(crate) c: Contract<'a>,
     a: Actors,
 }
 
 impl<'a> Pool<'a> {
     /// A pool at [`START_TICK`] holding the base position.
-    fn new(code: &'a Code, with_center: bool) -> Result<Self> {
+    pub(crate) fn new(code: &'a Code, with_center: bool) -> Result<Self> {
+        Self::with_base(code, with_center, BASE_RANGE)
+    }
+
+    /// A pool at [`START_TICK`] holding [`BASE_AMOUNT`] of each asset over `base`.
+    pub(crate) fn with_base(code: &'a Code, with_center: bool, base: (i32, i32)) -> Result<Self> {
         let a = Actors::new();
         let mut c = Contract::at(
             code,
@@ -263,7 +269,7 @@ impl<'a> Pool<'a> {
         )
         .context("instantiating the CL pool")?;
         let mut pool = Pool { c, a };
-        pool.mint(BASE_RANGE.0, BASE_RANGE.1, [BASE_AMOUNT; 2])?;
+        pool.mint(base.0, base.1, [BASE_AMOUNT; 2])?;
         if with_center {
             let center = pool.a.center.clone();
             let owner = pool.a.owner.clone();
@@ -278,11 +284,16 @@ impl<'a> Pool<'a> {
         Ok(pool)
     }
 
-    fn tick(&mut self) {
+    pub(crate) fn tick(&mut self) {
         self.c.advance(OP_ADVANCE_BLOCKS, OP_ADVANCE_SECS);
     }
 
-    fn mint(&mut self, lower: i32, upper: i32, desired: [u128; 2]) -> Result<(String, Cost)> {
+    pub(crate) fn mint(
+        &mut self,
+        lower: i32,
+        upper: i32,
+        desired: [u128; 2],
+    ) -> Result<(String, Cost)> {
         let lp = self.a.lp.clone();
         let (res, cost) = self
             .c
@@ -306,13 +317,13 @@ impl<'a> Pool<'a> {
         Ok((minted.token_id, cost))
     }
 
-    fn lp_exec(&mut self, funds: &[Coin], msg: &ExecuteMsg) -> Result<(Response, Cost)> {
+    pub(crate) fn lp_exec(&mut self, funds: &[Coin], msg: &ExecuteMsg) -> Result<(Response, Cost)> {
         let lp = self.a.lp.clone();
         self.c.execute(&lp, funds, msg)
     }
 
     /// Sells `amount` of token1 for token0 (price up), up to `limit_tick` if set.
-    fn swap_up(
+    pub(crate) fn swap_up(
         &mut self,
         amount: u128,
         limit_tick: Option<i32>,
@@ -335,7 +346,7 @@ impl<'a> Pool<'a> {
     }
 
     /// The ladder `[k*10, k*10+10)`, `k = 1..=LADDER`.
-    fn lay_ladder(&mut self) -> Result<()> {
+    pub(crate) fn lay_ladder(&mut self) -> Result<()> {
         let s = FEE_TIER.tick_spacing;
         for k in 1..=LADDER {
             self.mint(k * s, (k + 1) * s, [LADDER_AMOUNT; 2])?;
@@ -428,7 +439,7 @@ fn position_ops(code: &Code) -> Result<Vec<Row>> {
     Ok(rows)
 }
 
-fn in_range_swap(pool: &mut Pool) -> Result<Cost> {
+pub(crate) fn in_range_swap(pool: &mut Pool) -> Result<Cost> {
     pool.tick();
     let (swap, _, cost) = pool.swap_up(SWAP_AMOUNT, None)?;
     ensure!(
@@ -442,6 +453,15 @@ fn in_range_swap(pool: &mut Pool) -> Result<Cost> {
 /// A pool with the ladder, optionally with a farming center and marks on the first `marks`
 /// ladder ticks, swapped across `n` ticks.
 fn crossing_swap(code: &Code, n: u32, marks: u32) -> Result<(Response, Cost)> {
+    crossing_swap_with_answer(code, n, marks).map(|(_, res, cost)| (res, cost))
+}
+
+/// [`crossing_swap`] with the swap's answer.
+pub(crate) fn crossing_swap_with_answer(
+    code: &Code,
+    n: u32,
+    marks: u32,
+) -> Result<(SwapResponse, Response, Cost)> {
     let mut pool = Pool::new(code, true)?;
     pool.lay_ladder()?;
     let s = FEE_TIER.tick_spacing;
@@ -463,7 +483,7 @@ fn crossing_swap(code: &Code, n: u32, marks: u32) -> Result<(Response, Cost)> {
         "the swap meant to cross {n} ticks crossed {}",
         swap.ticks_crossed
     );
-    Ok((res, cost))
+    Ok((swap, res, cost))
 }
 
 fn marks_report(code: &Code) -> Result<MarksReport> {
@@ -535,7 +555,7 @@ fn scaling(code: &Code, limit_pct: f64, progress: bool) -> Result<ClScalingRepor
     })
 }
 
-fn upload(path: &Path, capabilities: &HashSet<String>) -> Result<(ArtifactInfo, Code)> {
+pub(crate) fn upload(path: &Path, capabilities: &HashSet<String>) -> Result<(ArtifactInfo, Code)> {
     let (info, wasm) = artifact_info(path)
         .with_context(|| format!("{} is missing: run scripts/build-wasm.sh", path.display()))?;
     let code = Code::upload(&wasm, capabilities)

@@ -10,11 +10,14 @@
 //!   pool's TWAP) and a farm claim minting it, on the same kind of chain.
 //! - [`cl`]: the concentrated-liquidity pool's position operations, tick-crossing swaps,
 //!   farming marks and position-count scaling (`trellis-bench cl`; not part of [`run_all`]).
+//! - [`cl_tick_index`]: the CL pool's default build against its `tick-bitmap` build, the
+//!   same scenarios on both (`trellis-bench cl-tick-index`; not part of [`run_all`]).
 //! - [`run_all`]: all five, for the `trellis bench` subcommand.
 pub mod amm;
 pub mod chain;
 pub mod check;
 pub mod cl;
+pub mod cl_tick_index;
 pub mod farm;
 pub mod farm_floor;
 pub mod options;
@@ -31,6 +34,9 @@ use serde::Serialize;
 pub use amm::{print_amm_report, run_amm_bench, AmmBenchOptions, AmmReport};
 pub use check::{run_check, CheckResult};
 pub use cl::{print_cl_report, run_cl_bench, ClBenchOptions, ClReport};
+pub use cl_tick_index::{
+    print_tick_index_report, run_tick_index_bench, TickIndexOptions, TickIndexReport,
+};
 pub use farm::{print_report, run_farm_bench, FarmBenchOptions, FarmReport};
 pub use options::{print_options_report, run_options_bench, OptionsBenchOptions, OptionsReport};
 pub use ve::{print_ve_report, run_ve_bench, VeBenchOptions, VeReport};

@@ -9,9 +9,10 @@ use trellis_bench::amm::params::DEFAULT_ORACLE_CAPACITY;
 use trellis_bench::farm::{DEFAULT_MAX_SPREAD_PCT, DEFAULT_POOLS, DEFAULT_STAKERS};
 use trellis_bench::{
     capabilities, check, print_amm_report, print_cl_report, print_options_report, print_report,
-    print_ve_report, run_all, run_amm_bench, run_cl_bench, run_farm_bench, run_options_bench,
-    run_ve_bench, AmmBenchOptions, ClBenchOptions, FarmBenchOptions, OptionsBenchOptions,
-    RunAllOptions, VeBenchOptions, DEFAULT_CAPABILITIES,
+    print_tick_index_report, print_ve_report, run_all, run_amm_bench, run_cl_bench, run_farm_bench,
+    run_options_bench, run_tick_index_bench, run_ve_bench, AmmBenchOptions, ClBenchOptions,
+    FarmBenchOptions, OptionsBenchOptions, RunAllOptions, TickIndexOptions, VeBenchOptions,
+    DEFAULT_CAPABILITIES,
 };
 
 #[derive(Parser)]
@@ -137,6 +138,26 @@ enum Command {
         /// Largest allowed gas spread of the in-range swap between position counts, in percent.
         #[arg(long, default_value_t = DEFAULT_MAX_SPREAD_PCT)]
         max_spread: f64,
+        /// No progress lines on stderr.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Compare the CL pool's two next-tick indexes: the default build (ordered range) and a
+    /// `--features tick-bitmap` build (v3's bitmap), the same swaps and position operations
+    /// on both (scripts/bench-tick-index.sh builds the bitmap and runs this). Not part of
+    /// `all`.
+    ClTickIndex {
+        #[command(flatten)]
+        common: Common,
+        /// The default build (default: <artifacts-dir>/trellis_cl_pool.wasm).
+        #[arg(long)]
+        ordered: Option<PathBuf>,
+        /// The `tick-bitmap` build.
+        #[arg(long)]
+        bitmap: PathBuf,
+        /// JSON output file.
+        #[arg(long, default_value = "bench/tick-index.json")]
+        out: PathBuf,
         /// No progress lines on stderr.
         #[arg(long)]
         quiet: bool,
@@ -275,6 +296,28 @@ fn run(cli: Cli) -> Result<()> {
                 println!("wrote {}", out.display());
             }
             report.ensure_flat()
+        }
+        Command::ClTickIndex {
+            common,
+            ordered,
+            bitmap,
+            out,
+            quiet,
+        } => {
+            let opts = TickIndexOptions {
+                ordered: ordered
+                    .unwrap_or_else(|| common.artifacts_dir.join("trellis_cl_pool.wasm")),
+                bitmap,
+                out: Some(out),
+                capabilities: capabilities(&common.capabilities),
+                progress: !quiet,
+            };
+            let report = run_tick_index_bench(&opts)?;
+            print_tick_index_report(&report);
+            if let Some(out) = &opts.out {
+                println!("wrote {}", out.display());
+            }
+            Ok(())
         }
         Command::All {
             common,
