@@ -3,8 +3,7 @@
 //! messages it sends the pool (farming marks, fee collection, the NFT back).
 use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, Deps, Env, Uint128, WasmMsg};
 use trellis_types::cl_pool::{
-    ExecuteMsg as PoolExecuteMsg, FarmingResponse, PoolStateResponse, PositionResponse,
-    QueryMsg as PoolQueryMsg,
+    ExecuteMsg as PoolExecuteMsg, FarmingResponse, PositionResponse, QueryMsg as PoolQueryMsg,
 };
 use trellis_types::factory::{PoolKind, PoolStatusResponse, QueryMsg as FactoryQueryMsg};
 
@@ -46,13 +45,21 @@ pub fn position(
     )?)
 }
 
-/// The pool's tick now, after checking it reports its crossings here.
+/// The pool's tick now, after checking it reports its crossings here: one query.
 pub fn linked_tick(deps: Deps, env: &Env, pool: &Addr) -> Result<i32, ContractError> {
-    check_linked(deps, env, pool)?;
-    let state: PoolStateResponse = deps
-        .querier
-        .query_wasm_smart(pool, &PoolQueryMsg::PoolState {})?;
-    Ok(state.tick)
+    let farming = farming_link(deps, pool)?;
+    if !reports_here(&farming, env) {
+        return Err(not_linked(pool, farming));
+    }
+    Ok(farming.tick)
+}
+
+fn not_linked(pool: &Addr, farming: FarmingResponse) -> ContractError {
+    ContractError::PoolNotLinked {
+        pool: pool.to_string(),
+        center: farming.farming_center,
+        broken: farming.link_broken,
+    }
 }
 
 /// The pool's farming center and whether its hook link broke.
@@ -65,18 +72,6 @@ pub fn farming_link(deps: Deps, pool: &Addr) -> Result<FarmingResponse, Contract
 /// Whether the pool reports to this contract over a working link.
 pub fn reports_here(farming: &FarmingResponse, env: &Env) -> bool {
     farming.farming_center.as_deref() == Some(env.contract.address.as_str()) && !farming.link_broken
-}
-
-pub fn check_linked(deps: Deps, env: &Env, pool: &Addr) -> Result<(), ContractError> {
-    let farming = farming_link(deps, pool)?;
-    if !reports_here(&farming, env) {
-        return Err(ContractError::PoolNotLinked {
-            pool: pool.to_string(),
-            center: farming.farming_center,
-            broken: farming.link_broken,
-        });
-    }
-    Ok(())
 }
 
 fn execute(pool: &Addr, msg: &PoolExecuteMsg) -> Result<CosmosMsg, ContractError> {

@@ -172,6 +172,7 @@ fn farming(deps: Deps) -> Result<FarmingResponse, ContractError> {
     Ok(FarmingResponse {
         farming_center: f.center.map(|c| c.to_string()),
         link_broken: f.link_broken,
+        tick: POOL.may_load(deps.storage)?.map_or(0, |p| p.tick),
     })
 }
 

@@ -407,6 +407,10 @@ pub struct FarmingResponse {
     pub farming_center: Option<String>,
     /// Set when a crossing hook failed: no hook is sent until the owner repairs the link.
     pub link_broken: bool,
+    /// The pool's tick now (0 before it is initialized): what a farming center needs with the
+    /// link's state when a position enters a farm, in one query.
+    #[serde(default)]
+    pub tick: i32,
 }
 
 /// Data of a swap's response and the answer of the swap simulations.

@@ -9,14 +9,17 @@
 //! - [`options`]: the options token's exercises (native and cw20 payment, priced by a weighted
 //!   pool's TWAP) and a farm claim minting it, on the same kind of chain.
 //! - [`cl`]: the concentrated-liquidity pool's position operations, tick-crossing swaps,
-//!   farming marks and position-count scaling (`trellis-bench cl`; not part of [`run_all`]).
+//!   farming marks and position-count scaling (`trellis-bench cl`).
+//! - [`cl_farming`]: the CL farming center's deposit, entries, exits, claim, withdrawal and
+//!   crossing hook, with 10 and 10,000 other farmed positions (`trellis-bench cl-farming`).
 //! - [`cl_tick_index`]: the CL pool's default build against its `tick-bitmap` build, the
 //!   same scenarios on both (`trellis-bench cl-tick-index`; not part of [`run_all`]).
-//! - [`run_all`]: all five, for the `trellis bench` subcommand.
+//! - [`run_all`]: every group but `cl_tick_index`, for the `trellis bench` subcommand.
 pub mod amm;
 pub mod chain;
 pub mod check;
 pub mod cl;
+pub mod cl_farming;
 pub mod cl_tick_index;
 pub mod farm;
 pub mod farm_floor;
@@ -34,6 +37,9 @@ use serde::Serialize;
 pub use amm::{print_amm_report, run_amm_bench, AmmBenchOptions, AmmReport};
 pub use check::{run_check, CheckResult};
 pub use cl::{print_cl_report, run_cl_bench, ClBenchOptions, ClReport};
+pub use cl_farming::{
+    print_cl_farming_report, run_cl_farming_bench, ClFarmingBenchOptions, ClFarmingReport,
+};
 pub use cl_tick_index::{
     print_tick_index_report, run_tick_index_bench, TickIndexOptions, TickIndexReport,
 };
@@ -57,6 +63,8 @@ pub struct RunAllOptions {
     pub options: OptionsBenchOptions,
     /// CL pool settings; `cl.out` is ignored, the combined report goes to `out`.
     pub cl: ClBenchOptions,
+    /// CL farming settings; `cl_farming.out` is ignored.
+    pub cl_farming: ClFarmingBenchOptions,
     /// Where to write the combined JSON report (`None`: do not write).
     pub out: Option<PathBuf>,
 }
@@ -71,7 +79,8 @@ impl RunAllOptions {
             amm: AmmBenchOptions::new(artifacts_dir.clone(), caps.clone()),
             ve: VeBenchOptions::new(artifacts_dir.clone(), caps.clone()),
             options: OptionsBenchOptions::new(artifacts_dir.clone(), caps.clone()),
-            cl: ClBenchOptions::new(artifacts_dir.clone(), caps),
+            cl: ClBenchOptions::new(artifacts_dir.clone(), caps.clone()),
+            cl_farming: ClFarmingBenchOptions::new(artifacts_dir.clone(), caps),
             artifacts_dir,
             out: Some(PathBuf::from("bench/results.json")),
         }
@@ -87,9 +96,10 @@ pub struct AllReport {
     pub ve: VeReport,
     pub options: OptionsReport,
     pub cl: ClReport,
+    pub cl_farming: ClFarmingReport,
 }
 
-/// Checks every artifact, runs the farm, AMM, ve, options and CL benches, prints them, writes the combined
+/// Checks every artifact, runs the farm, AMM, ve, options, CL and CL farming benches, prints them, writes the combined
 /// JSON and fails when an artifact fails its check or a scaling spread is over its limit.
 pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     let paths = check::list_artifacts(&opts.artifacts_dir)?;
@@ -123,6 +133,12 @@ pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
     cl_opts.progress &= opts.farm.progress;
     let cl = run_cl_bench(&cl_opts)?;
     print_cl_report(&cl);
+    println!();
+    let mut cl_farming_opts = opts.cl_farming.clone();
+    cl_farming_opts.out = None;
+    cl_farming_opts.progress &= opts.farm.progress;
+    let cl_farming = run_cl_farming_bench(&cl_farming_opts)?;
+    print_cl_farming_report(&cl_farming);
     let report = AllReport {
         check,
         farm,
@@ -130,6 +146,7 @@ pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
         ve,
         options,
         cl,
+        cl_farming,
     };
     if let Some(out) = &opts.out {
         farm::write_json(out, &report)?;
@@ -139,6 +156,7 @@ pub fn run_all(opts: &RunAllOptions) -> Result<AllReport> {
         report.farm.ensure_flat(),
         report.amm.ensure_flat(),
         report.cl.ensure_flat(),
+        report.cl_farming.ensure_flat(),
     ]
     .into_iter()
     .filter_map(|r| r.err().map(|e| format!("{e:#}")))

@@ -162,7 +162,24 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
-    /// `check` on every artifact, then `farm`, `amm`, `ve` and `options`; one combined JSON
+    /// Measure the CL farming center: deposit, enter (eternal, limit), exit, claim, withdraw,
+    /// and the pool's crossing hook over 1 and 10 farm ticks with one and two live farms, each
+    /// with 10 and 10,000 other farmed positions (fails over the spread limit).
+    ClFarming {
+        #[command(flatten)]
+        common: Common,
+        /// JSON output file.
+        #[arg(long, default_value = "bench/cl_farming.json")]
+        out: PathBuf,
+        /// Largest allowed gas spread of any row between position counts, in percent.
+        #[arg(long, default_value_t = DEFAULT_MAX_SPREAD_PCT)]
+        max_spread: f64,
+        /// No progress lines on stderr.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// `check` on every artifact, then `farm`, `amm`, `ve`, `options`, `cl` and `cl-farming`;
+    /// one combined JSON
     /// report.
     All {
         #[command(flatten)]
@@ -319,6 +336,26 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::ClFarming {
+            common,
+            out,
+            max_spread,
+            quiet,
+        } => {
+            let mut opts = trellis_bench::ClFarmingBenchOptions::new(
+                &common.artifacts_dir,
+                capabilities(&common.capabilities),
+            );
+            opts.out = Some(out);
+            opts.max_spread_pct = max_spread;
+            opts.progress = !quiet;
+            let report = trellis_bench::run_cl_farming_bench(&opts)?;
+            trellis_bench::print_cl_farming_report(&report);
+            if let Some(out) = &opts.out {
+                println!("wrote {}", out.display());
+            }
+            report.ensure_flat()
+        }
         Command::All {
             common,
             run,
@@ -339,6 +376,14 @@ fn run(cli: Cli) -> Result<()> {
                     );
                     cl.progress = !run.quiet;
                     cl
+                },
+                cl_farming: {
+                    let mut cl_farming = trellis_bench::ClFarmingBenchOptions::new(
+                        common.artifacts_dir.clone(),
+                        capabilities(&common.capabilities),
+                    );
+                    cl_farming.progress = !run.quiet;
+                    cl_farming
                 },
             };
             run_all(&opts).map(|_| ())

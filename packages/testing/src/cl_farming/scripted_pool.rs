@@ -281,6 +281,7 @@ fn query(deps: Deps, _: Env, msg: ScriptedQuery) -> StdResult<Binary> {
         ScriptedQuery::Farming {} => to_json_binary(&FarmingResponse {
             farming_center: CENTER.load(deps.storage)?.map(|c| c.to_string()),
             link_broken: BROKEN.load(deps.storage)?,
+            tick: TICK.load(deps.storage)?,
         }),
         ScriptedQuery::Marks {} => to_json_binary(
             &MARKS
