@@ -5,6 +5,7 @@
 //! deployment block (`t`), with the farm's clock reading alongside.
 pub mod amm;
 pub mod cl;
+pub mod cl_farm;
 pub mod options;
 pub mod ve;
 
@@ -41,6 +42,9 @@ pub struct SimReport {
     /// The concentrated-liquidity part (absent without `[[cl_pools]]`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cl: Option<cl::ClReport>,
+    /// The CL farming part (absent without `[[cl_farms]]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cl_farms: Option<cl_farm::ClFarmReport>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -73,6 +73,7 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event, log: &mut Log) -> 
             log.amm.push(done);
         }
         EventKind::Cl(cl_event) => super::cl_actions::execute(world, plan, t, cl_event)?,
+        EventKind::ClFarm(event) => super::cl_farm_actions::execute(world, plan, t, event)?,
         EventKind::User { user, action } => {
             let name = plan.users[*user].name.as_str();
             let context = || format!("at {when}: {name} {}", describe(plan, action));

@@ -4,7 +4,8 @@
 //! when there is one), the voting escrow and gauge controller (when the scenario has them; the
 //! farm is registered as the escrow's listener), the farm pools in file order (each
 //! gauge-split pool's gauge first), and the CL part ([`super::cl_deploy`]: CL pools through the
-//! factory, CL accounts funded at genesis).
+//! factory, CL accounts funded at genesis) and the CL farming part ([`super::cl_farm_deploy`]:
+//! the farming center, its links to the CL pools, the farms).
 use anyhow::{Context, Result};
 use cosmwasm_std::Addr;
 use trellis_testing::tokens::Cw20Options;
@@ -16,6 +17,8 @@ use trellis_testing::{
 use super::amm::{self, AmmBooks};
 use super::cl_books::ClWorld;
 use super::cl_deploy;
+use super::cl_farm_books::ClFarmWorld;
+use super::cl_farm_deploy;
 use super::options_deploy::{self, OptionsWorld};
 use super::prng::SplitMix64;
 use super::ve_deploy;
@@ -43,6 +46,8 @@ pub struct World {
     pub options: Option<OptionsWorld>,
     /// The CL pools, positions and traders, and their books.
     pub cl: ClWorld,
+    /// The CL farming center, its farms and their books.
+    pub cl_farms: ClFarmWorld,
 }
 
 /// Deploys everything; also returns the initial-liquidity events.
@@ -61,6 +66,7 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
         .map(|a| a.expect("every token is deployed"))
         .collect();
     let cl = cl_deploy::deploy(&mut suite, plan, &assets)?;
+    let cl_farms = cl_farm_deploy::deploy(&mut suite, plan, &assets, &cl)?;
 
     let reward = match &plan.reward.source {
         SourcePlan::Mint => RewardOptions::Mint {
@@ -147,6 +153,7 @@ pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
         gauges,
         options: otoken,
         cl,
+        cl_farms,
     };
     Ok((world, provided))
 }
@@ -201,6 +208,7 @@ fn genesis_holders(suite: &Suite, plan: &Plan, index: usize) -> Vec<(Addr, u128)
         holders.push((suite.addr(LIQUIDITY), liquidity));
     }
     holders.extend(cl_deploy::genesis_holders(suite, plan, index));
+    holders.extend(cl_farm_deploy::genesis_holders(suite, plan, index));
     holders
 }
 

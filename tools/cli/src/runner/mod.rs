@@ -6,12 +6,26 @@ pub mod amm_summary;
 pub mod cl_actions;
 pub mod cl_books;
 pub mod cl_deploy;
+pub mod cl_farm_actions;
+pub mod cl_farm_books;
+pub mod cl_farm_chain;
+pub mod cl_farm_claims;
+pub mod cl_farm_deploy;
+pub mod cl_farm_entries;
+pub mod cl_farm_fees;
+pub mod cl_farm_maker;
+pub mod cl_farm_sample;
+pub mod cl_farm_settle;
+pub mod cl_farm_summary;
+pub mod cl_farm_timeline;
+pub mod cl_farm_value;
 pub mod cl_fees;
 pub mod cl_positions;
 pub mod cl_sample;
 pub mod cl_settle;
 pub mod cl_summary;
 pub mod cl_swaps;
+pub mod cl_tick_path;
 pub mod cl_timeline;
 pub mod compare;
 pub mod deploy;
@@ -59,6 +73,7 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
 
     let mut samples = Vec::with_capacity(sample_times.len());
     let mut cl_samples = Vec::new();
+    let mut cl_farm_samples = Vec::new();
     let mut positions = Vec::new();
     let mut log = actions::Log {
         farm: Vec::with_capacity(events.len()),
@@ -87,6 +102,7 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
             samples.push(sample);
             positions.extend(position_samples);
             cl_samples.extend(cl_sample::take(&mut world, plan, t)?);
+            cl_farm_samples.extend(cl_farm_sample::take(&mut world, plan, t)?);
             progress.set_message(format::moment(t, plan.block_secs, plan.is_height()));
             progress.inc(1);
         }
@@ -106,6 +122,13 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
         summary.conservation.violations.extend(violations);
         summary.options = Some(options);
     }
+    // The farmed positions leave the center before the CL settlement closes them.
+    let cl_farms = cl_farm_settle::finish(
+        &mut world,
+        plan,
+        cl_farm_samples,
+        &mut summary.conservation.violations,
+    )?;
     let cl = cl_settle::finish(
         &mut world,
         plan,
@@ -125,6 +148,7 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
         amm_events: log.amm,
         summary,
         cl,
+        cl_farms,
     })
 }
 

@@ -1,7 +1,8 @@
 //! The run's events in execution order. Events at the same moment run in this order:
 //! reserve funding, then weight changes, then traders' swaps (traders in file order, each
 //! trader's swaps in file order), then user actions (users in file order, each user's actions
-//! in file order), then the CL events ([`super::cl_timeline`]).
+//! in file order), then the CL events ([`super::cl_timeline`]), then the CL farming events
+//! ([`super::cl_farm_timeline`]).
 use crate::scenario::plan::{ActionPlan, Plan, SourcePlan, SwapPlan, TraderKind};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub enum EventKind {
     },
     /// A CL position change or swap (see [`super::cl_timeline`]).
     Cl(super::cl_timeline::ClEvent),
+    /// A CL farming action (see [`super::cl_farm_timeline`]).
+    ClFarm(super::cl_farm_timeline::ClFarmEvent),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,6 +109,7 @@ pub fn events(plan: &Plan) -> Vec<Event> {
         }
     }
     events.extend(super::cl_timeline::events(plan));
+    events.extend(super::cl_farm_timeline::events(plan));
     // `sort_by_key` is stable: file order is kept within a moment and a category.
     events.sort_by_key(|(at, rank, _)| (*at, *rank));
     events.into_iter().map(|(_, _, e)| e).collect()

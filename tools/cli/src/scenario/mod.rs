@@ -1,5 +1,7 @@
 //! Scenario files: the TOML format ([`spec`]), its scalar values ([`units`]), semantic checks
 //! ([`validate`]) producing a runnable [`Plan`], and located errors ([`error`]).
+pub mod cl_farm_plan;
+pub mod cl_farm_spec;
 pub mod cl_plan;
 pub mod cl_price;
 pub mod cl_spec;

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use trellis_types::farm::{Clock, Curve};
 
+use super::cl_farm_plan::ClFarmsPlan;
 use super::cl_plan::ClPlan;
 
 /// The account that funds reserve farms (it receives exactly the funding it needs).
@@ -42,6 +43,8 @@ pub struct Plan {
     pub options: Option<OptionsPlan>,
     /// Concentrated-liquidity pools, positions and traders (empty without `[[cl_pools]]`).
     pub cl: ClPlan,
+    /// The CL farming center's farms and farmed positions (empty without `[[cl_farms]]`).
+    pub cl_farms: ClFarmsPlan,
 }
 
 /// The options token (oTOKEN).

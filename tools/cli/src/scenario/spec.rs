@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::cl_farm_spec::{ClFarmSpec, ClFarmingSpec};
 use super::cl_spec::{ClPoolSpec, ClPositionSpec, ClTraderSpec};
 use super::units::{Amount, AmountOrAll, Dur};
 
@@ -53,6 +54,14 @@ pub struct ScenarioSpec {
     /// Accounts that swap in the CL pools.
     #[serde(default)]
     pub cl_traders: Vec<ClTraderSpec>,
+    /// Farms of the CL farming center on the CL pools.
+    #[serde(default)]
+    pub cl_farms: Vec<ClFarmSpec>,
+    /// Which farms each CL position enters and leaves, its claims and fee collections.
+    #[serde(default)]
+    pub cl_farming: Vec<ClFarmingSpec>,
+    /// The account that creates and funds the CL farms (default `maker`).
+    pub cl_incentive_maker: Option<Spanned<String>>,
 }
 
 /// The options token: a cw20 call option on `underlying`, exercised at a discount to the

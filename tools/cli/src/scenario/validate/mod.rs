@@ -1,9 +1,11 @@
 //! Semantic checks: a [`ScenarioSpec`] becomes a [`Plan`], or an error naming the field and
 //! its location. One file per part of the scenario: tokens (and the reward and policy that
 //! name them), amm pools (and their LP tokens), the schedule, pools and weight changes, users
-//! and their actions, traders and their swaps, and the CL part (pools, positions, traders).
+//! and their actions, traders and their swaps, the CL part (pools, positions, traders) and the CL farming part (farms, farmed positions).
 mod amm;
 mod cl;
+mod cl_farming;
+mod cl_farms;
 mod cl_positions;
 mod cl_traders;
 mod options;
@@ -163,6 +165,7 @@ impl Checker<'_> {
         self.options_treasury_is_distinct(&spec, &users)?;
         let compare_boost = self.compare_boost(&spec.compare_boost, &pools, &ctx)?;
         let cl = self.cl(&spec, &ctx, &users)?;
+        let cl_farms = self.cl_farms(&spec, &ctx, &cl, &users)?;
         Ok(Plan {
             name,
             description: spec.description.trim().to_string(),
@@ -186,6 +189,7 @@ impl Checker<'_> {
             compare_boost,
             options: ctx.options,
             cl,
+            cl_farms,
         })
     }
 
