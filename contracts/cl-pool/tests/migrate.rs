@@ -61,7 +61,10 @@ fn as_0_1_answered(name: &str, answer: String, deps: &Deps) -> String {
     if name != "farming" || answer.starts_with("error") {
         return answer;
     }
-    let tick = state::POOL.may_load(&deps.storage).unwrap().map_or(0, |p| p.tick);
+    let tick = state::POOL
+        .may_load(&deps.storage)
+        .unwrap()
+        .map_or(0, |p| p.tick);
     let field = format!(",\"tick\":{tick}}}");
     assert!(answer.ends_with(&field), "{answer} should end with {field}");
     format!("{}}}", &answer[..answer.len() - field.len()])
