@@ -173,6 +173,7 @@ pub fn summary(report: &SimReport) -> String {
         .into_iter()
         .chain(options_sections)
         .chain(crate::report::cl_tables::sections(report))
+        .chain(crate::report::cl_farm_tables::sections(report))
     {
         let _ = writeln!(out, "\n{}", section.title);
         let names: Vec<&str> = section.headers.iter().map(String::as_str).collect();
@@ -181,6 +182,9 @@ pub fn summary(report: &SimReport) -> String {
             table.row(row);
         }
         out.push_str(&table.render());
+    }
+    if let Some(note) = crate::report::cl_farm_tables::pricing(report) {
+        let _ = writeln!(out, "\nCL farming pricing: {note}");
     }
 
     let st = &report.summary.stream;

@@ -46,8 +46,9 @@ pub struct ClFarmInfo {
     pub start: Option<u64>,
     pub end: Option<u64>,
     pub min_width: u32,
-    /// The tier token and its levels (amount, multiplier in bps).
+    /// The tier token, its decimals and its levels (amount, multiplier in bps).
     pub tier_token: Option<String>,
+    pub tier_decimals: u8,
     pub tiers: Vec<(Uint128, u32)>,
 }
 
@@ -113,7 +114,11 @@ pub struct ClEntrySample {
     pub in_range: bool,
     /// Effective liquidity in the farm (0 before the entry).
     pub liquidity: Uint128,
-    /// Earned so far: credited at the exit, or pending while farmed.
+    /// While farmed, what exiting now would credit (a limit farm: the position's share of the
+    /// whole total were the campaign to end now).
+    pub pending: [Uint128; 2],
+    /// Earned so far: credited at the exit; while farmed, the pending reward of an eternal
+    /// farm, and a limit farm's share times the part of its campaign that has passed.
     pub earned: [Uint128; 2],
     /// What the earned tokens are worth in token1 at the scenario's prices.
     pub reward_value: Uint256,

@@ -93,6 +93,9 @@ figure {{ margin: 1em 0; }}
     for svg in super::cl_charts::render(report, &x_axis(report)) {
         let _ = writeln!(out, "<figure>{svg}</figure>");
     }
+    for chart in super::cl_farm_charts::charts(report, &x_axis(report)) {
+        let _ = writeln!(out, "<figure>{}</figure>", chart.render());
+    }
     out.push_str("<h2>Summary</h2>\n");
     pools_table(&mut out, report);
     users_table(&mut out, report);
@@ -102,10 +105,14 @@ figure {{ margin: 1em 0; }}
         .into_iter()
         .chain(options_sections)
         .chain(super::cl_tables::sections(report))
+        .chain(super::cl_farm_tables::sections(report))
     {
         let _ = writeln!(out, "<h3>{}</h3>", escape(&section.title));
         let names: Vec<&str> = section.headers.iter().map(String::as_str).collect();
         html_table(&mut out, &names, &section.rows);
+    }
+    if let Some(note) = super::cl_farm_tables::pricing(report) {
+        let _ = writeln!(out, "<p><b>CL farming pricing.</b> {}</p>", escape(note));
     }
     // The text summary carries the stream and the conservation arithmetic, exactly as printed.
     let _ = writeln!(out, "<pre>{}</pre>", escape(&table::summary(report)));

@@ -1,11 +1,14 @@
 //! Writes a [`SimReport`] into an output folder: `report.json`, `timeseries.csv`,
 //! `users.csv`, `events.csv`, `pools.csv`, `amm_events.csv`, `ve.csv`, `working.csv`,
-//! `options.csv`, `exercises.csv`, `cl_pools.csv`, `cl_positions.csv`, `cl_events.csv` and
-//! `report.html`.
+//! `options.csv`, `exercises.csv`, `cl_pools.csv`, `cl_positions.csv`, `cl_events.csv`,
+//! `cl_farms.csv`, `cl_farm_entries.csv`, `cl_farm_events.csv` and `report.html`.
 pub mod chart;
 pub mod cl_band_chart;
 pub mod cl_charts;
 pub mod cl_csv;
+pub mod cl_farm_charts;
+pub mod cl_farm_csv;
+pub mod cl_farm_tables;
 pub mod cl_tables;
 pub mod csv;
 pub mod html;
@@ -38,7 +41,7 @@ pub const USER_COLUMNS: [&str; 7] = [
 ];
 
 /// The files written, in order.
-pub const FILES: [&str; 14] = [
+pub const FILES: [&str; 17] = [
     "report.json",
     "timeseries.csv",
     "users.csv",
@@ -52,6 +55,9 @@ pub const FILES: [&str; 14] = [
     "cl_pools.csv",
     "cl_positions.csv",
     "cl_events.csv",
+    "cl_farms.csv",
+    "cl_farm_entries.csv",
+    "cl_farm_events.csv",
     "report.html",
 ];
 
@@ -72,6 +78,9 @@ pub fn write_all(report: &SimReport, dir: &Path) -> Result<Vec<PathBuf>> {
         cl_csv::pools(report),
         cl_csv::positions(report),
         cl_csv::events(report),
+        cl_farm_csv::farms(report),
+        cl_farm_csv::entries(report),
+        cl_farm_csv::events(report),
         html::render(report),
     ];
     let mut written = Vec::new();

@@ -1,6 +1,6 @@
 //! One sample of the CL farming part: each farm as the center reports it (accrued to now) with
-//! its virtual pool, each entry's earnings so far, value, value-seconds and APR; and the books
-//! check on it:
+//! its virtual pool, each entry's pending reward, earnings so far ([`earned_so_far`]), value,
+//! value-seconds and APR; and the books check on it:
 //!
 //! - per farm and token, `funded = credited + reserve + refunded + undistributed` with nothing
 //!   negative, and the pending rewards covered: eternal, `Σ pending <= undistributed` (what was
@@ -18,6 +18,7 @@ use super::cl_farm_value::{apr_bps, position_value};
 use super::deploy::World;
 use crate::format;
 use crate::model::cl_farm::{ClEntrySample, ClEntryStatus, ClFarmSample, ClFarmStateSample};
+use crate::scenario::cl_farm_plan::{ClFarmPlan, ClFarmTerms};
 use crate::scenario::plan::Plan;
 
 /// Samples the CL farming part at `t`; `None` without CL farms. The violations found join
@@ -46,6 +47,7 @@ pub fn take(world: &mut World, plan: &Plan, t: u64) -> Result<Option<ClFarmSampl
                 status: books.status,
                 in_range: false,
                 liquidity: Uint128::new(books.liquidity),
+                pending: [Uint128::zero(); 2],
                 earned: books.credited.map(Uint128::new),
                 reward_value: Uint256::zero(),
                 position_value: Uint128::zero(),
@@ -59,7 +61,7 @@ pub fn take(world: &mut World, plan: &Plan, t: u64) -> Result<Option<ClFarmSampl
                     .clone()
                     .unwrap_or_default();
                 let farm_id = world.cl_farms.farm_ids[entry.farm];
-                let earned = world
+                let owed = world
                     .cl_farms
                     .pending(&world.suite, &pool, &token_id, farm_id)?;
                 let liquidity = world.cl.positions[farmed.position].liquidity;
@@ -67,10 +69,11 @@ pub fn take(world: &mut World, plan: &Plan, t: u64) -> Result<Option<ClFarmSampl
                 let books = &mut world.cl_farms.entries[f][e];
                 books.measure(t, Some(value));
                 sample.in_range = p.lower_tick <= tick && tick < p.upper_tick;
-                sample.earned = earned.map(Uint128::new);
+                sample.pending = owed.map(Uint128::new);
+                sample.earned = earned_so_far(farm, owed, t).map(Uint128::new);
                 sample.position_value = Uint128::new(value);
                 sample.value_secs = books.value_secs;
-                pending[entry.farm] = [0, 1].map(|k| pending[entry.farm][k] + earned[k]);
+                pending[entry.farm] = [0, 1].map(|k| pending[entry.farm][k] + owed[k]);
                 positions[entry.farm] += 1;
                 if sample.in_range {
                     in_range[entry.farm] += books.liquidity;
@@ -179,6 +182,27 @@ pub fn take(world: &mut World, plan: &Plan, t: u64) -> Result<Option<ClFarmSampl
         farms: samples,
         entries,
     }))
+}
+
+/// What a farmed entry has earned so far: an eternal farm's pending reward; for a limit farm,
+/// whose pending reward is the position's share of the whole total were the campaign to end
+/// now, that share times the part of the campaign that has passed, `floor(pending * passed /
+/// (end - start))` (0 before the start, all of it from the end).
+pub fn earned_so_far(farm: &ClFarmPlan, pending: [u128; 2], t: u64) -> [u128; 2] {
+    let ClFarmTerms::Limit {
+        start_secs,
+        end_secs,
+    } = farm.terms
+    else {
+        return pending;
+    };
+    let duration = u128::from(end_secs - start_secs);
+    let passed = u128::from(t.clamp(start_secs, end_secs) - start_secs);
+    pending.map(|p| {
+        let share = cosmwasm_std::Uint256::from(p) * cosmwasm_std::Uint256::from(passed)
+            / cosmwasm_std::Uint256::from(duration);
+        Uint128::try_from(share).map_or(p, |v| v.u128())
+    })
 }
 
 /// The center's bank balance of each reward and tier token against `Σ (funded - refunded) -

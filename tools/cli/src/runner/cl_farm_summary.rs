@@ -171,6 +171,10 @@ fn farm_info(plan: &Plan, farm: &ClFarmPlan, farm_id: u64) -> ClFarmInfo {
             .tiers
             .as_ref()
             .map(|t| plan.tokens[t.token].symbol.clone()),
+        tier_decimals: farm
+            .tiers
+            .as_ref()
+            .map_or(0, |t| plan.tokens[t.token].decimals),
         tiers: farm
             .tiers
             .as_ref()
