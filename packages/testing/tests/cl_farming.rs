@@ -406,3 +406,49 @@ fn one_position_in_both_kinds_and_fees_collected_while_farmed() {
         1_499
     );
 }
+
+/// The extremes of liquidity with 18- and 6-decimal rewards, on the contract:
+/// - L = 2^127 - 1 alone (the most a tick's signed net liquidity holds, v3's int128): 1e30
+///   funded at 1e24 a second for 1000 s, spent 1e27; growth floor(1e27 * 2^128 / (2^127 - 1))
+///   = 2e27 (the excess 2e27 / (2^127 - 1) is below one), earned floor(2e27 * (2^127 - 1) /
+///   2^128) = 1e27 - 1; the unit goes back to the reserve when the position leaves;
+/// - L = 1 alone, 6 decimals at 1 unit a second for 1000 s: growth 1000 * 2^128, earned 1000;
+/// - L = 2^127 is refused (`LiquidityOverflow`) rather than wrapped.
+#[test]
+fn precision_holds_for_the_largest_and_smallest_liquidity() {
+    for (liquidity, funded, rate, expected) in [
+        (
+            (1u128 << 127) - 1,
+            10u128.pow(30),
+            10u128.pow(24),
+            10u128.pow(27) - 1,
+        ),
+        (1, 1_000_000, 1, 1_000),
+    ] {
+        let mut w = world(0);
+        w.suite.mint_native("maker", REWARD, funded).unwrap();
+        let farm = w.eternal(funded, rate);
+        w.deposit("alice", "a", (-60, 60), liquidity, vec![farm]);
+        w.suite.advance_seconds(1_000);
+        w.exit("alice", "a", farm);
+        assert_eq!(w.credited("alice", REWARD), (0, expected));
+        assert_eq!(w.farm(farm).reserve[0].u128(), funded - expected);
+    }
+    let mut w = world(0);
+    let farm = w.eternal(1_000, 1);
+    let (pool, center) = (w.pool.clone(), w.center.clone());
+    let err = w
+        .suite
+        .scripted_deposit(
+            "alice",
+            &pool,
+            &center,
+            ("a", -60, 60, 1u128 << 127),
+            vec![farm],
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.downcast::<ContractError>().unwrap(),
+        ContractError::LiquidityOverflow
+    );
+}
