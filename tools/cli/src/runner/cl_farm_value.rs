@@ -23,7 +23,7 @@ const BPS: u64 = 10_000;
 pub fn in_token1(sqrt_price: Uint256, amounts: [u128; 2]) -> u128 {
     let s = Uint512::from(sqrt_price);
     // s < 2^160 and amount0 < 2^128: the product stays below 2^448.
-    let converted = s * s * Uint512::from(amounts[0]) >> 192;
+    let converted = (s * s * Uint512::from(amounts[0])) >> 192;
     let total = converted + Uint512::from(amounts[1]);
     cosmwasm_std::Uint128::try_from(total).map_or(u128::MAX, |v| v.u128())
 }
