@@ -367,7 +367,7 @@ fn farms_per_pool_and_entries_per_position() {
     // A second eternal farm on the pool (line 89: the limit farm's `kind`).
     assert_eq!(
         refused("kind = \"limit\"", "kind = \"eternal\""),
-        "t.toml:89:8: cl_farms[1].kind: CL pool \"P\" already has a eternal farm (\"e\"): the farming center runs one live farm of each kind per pool"
+        "t.toml:89:8: cl_farms[1].kind: CL pool \"P\" already has an eternal farm (\"e\"): the farming center runs one live farm of each kind per pool"
     );
     // The same kind twice in one position.
     assert_eq!(

@@ -69,9 +69,9 @@ impl Checker<'_> {
                 f.kind.span(),
                 field("kind"),
                 format!(
-                    "CL pool \"{}\" already has a {} farm (\"{}\"): the farming center runs one live farm of each kind per pool",
+                    "CL pool \"{}\" already has {} farm (\"{}\"): the farming center runs one live farm of each kind per pool",
                     pools[pool].name,
-                    kind.as_str(),
+                    if limit { "a limit" } else { "an eternal" },
                     other.name
                 ),
             );
