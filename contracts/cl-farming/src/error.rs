@@ -132,9 +132,6 @@ pub enum ContractError {
     #[error("this farm has no tiers: lock nothing")]
     NoTiers,
 
-    #[error("deposits cannot enter farms with tiers: enter with EnterFarm")]
-    TiersNeedEnterFarm,
-
     #[error("effective liquidity overflows")]
     LiquidityOverflow,
 

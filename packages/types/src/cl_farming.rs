@@ -184,7 +184,8 @@ pub enum ExecuteMsg {
 #[cw_serde]
 #[derive(Default)]
 pub struct DepositMsg {
-    /// Farms to enter (at most one of each kind); none with tiers (tokens cannot ride along).
+    /// Farms to enter (at most one of each kind), with nothing locked: a farm with tiers counts
+    /// the position at 1x (lock tokens with `EnterFarm` instead).
     #[serde(default)]
     pub enter: Vec<u64>,
 }
