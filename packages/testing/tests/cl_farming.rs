@@ -278,15 +278,7 @@ fn a_deactivated_farm_stops_and_lets_everyone_out() {
             .unwrap(),
         1_000_000 - 10_000 + 9_901
     );
-    w.exec(
-        "alice",
-        &ExecuteMsg::WithdrawToken {
-            pool: w.pool.to_string(),
-            token_id: "a".to_string(),
-            recipient: None,
-        },
-    )
-    .unwrap();
+    w.withdraw("alice", "a");
     let owner: Addr = w
         .suite
         .app

@@ -72,15 +72,7 @@ fn failing_tokens_delay_payment_but_never_keep_a_position_in() {
     w.exit("alice", "a", farm);
     assert_eq!(w.credited_token("alice", &reward_token), (0, 1_000));
     assert_eq!(w.credited_token("alice", &lock_token), (0, 100));
-    w.exec(
-        "alice",
-        &ExecuteMsg::WithdrawToken {
-            pool: w.pool.to_string(),
-            token_id: "a".to_string(),
-            recipient: None,
-        },
-    )
-    .unwrap();
+    w.withdraw("alice", "a");
     // A claim fails while the token is paused and loses nothing.
     let claim = |token: &AssetInfo| ExecuteMsg::ClaimReward {
         reward_token: token.clone(),

@@ -8,7 +8,7 @@ use crate::auth::only_maker;
 use crate::error::ContractError;
 use crate::farming::settle::limit_distributable;
 use crate::farms::load::{is_live, load_farm, require_kind};
-use crate::funds::pay;
+use crate::farms::reserves::take_back;
 use crate::pool_link::{farming_link, reports_here};
 use crate::state::{slot, FarmInfo, FarmState, Schedule, FARM_STATE, POOLS};
 use crate::validate;
@@ -138,18 +138,7 @@ pub fn refund_limit_farm(
     if refund.iter().all(|r| *r == 0) {
         return Err(ContractError::NothingToRefund);
     }
-    let mut messages = Vec::new();
-    for slot in 0..2 {
-        if refund[slot] == 0 {
-            continue;
-        }
-        let token = farm.tokens[slot]
-            .as_ref()
-            .ok_or(ContractError::NoBonusToken)?;
-        state.reserve[slot] -= refund[slot];
-        state.refunded[slot] += refund[slot];
-        messages.extend(pay(token, &recipient, refund[slot])?);
-    }
+    let messages = take_back(&farm, &mut state, refund, &recipient)?;
     FARM_STATE.save(deps.storage, farm_id, &state)?;
     Ok(Response::new()
         .add_messages(messages)

@@ -1,13 +1,13 @@
 //! An eternal farm's reserves and rates. Every change accrues the farm first, so it applies
 //! from now on and never to time already passed.
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{Addr, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128};
 use trellis_types::cl_farming::FarmKind;
 
 use crate::auth::only_maker;
 use crate::error::ContractError;
 use crate::farms::load::{is_live, load_farm, require_kind};
 use crate::funds::{pay, take};
-use crate::state::{Schedule, FARM_INFO, FARM_STATE};
+use crate::state::{FarmInfo, FarmState, Schedule, FARM_INFO, FARM_STATE};
 use crate::validate;
 use crate::vpool::accrue;
 
@@ -74,25 +74,15 @@ pub fn decrease_rewards(
         return Err(ContractError::ZeroReward);
     }
     accrue(&farm, &mut state, now)?;
-    let mut messages = Vec::new();
     for slot in 0..2 {
-        let amount = amounts[slot].u128();
-        if amount > state.reserve[slot] {
+        if amounts[slot].u128() > state.reserve[slot] {
             return Err(ContractError::InsufficientReserve {
                 requested: amounts[slot],
                 available: state.reserve[slot].into(),
             });
         }
-        if amount == 0 {
-            continue;
-        }
-        let token = farm.tokens[slot]
-            .as_ref()
-            .ok_or(ContractError::NoBonusToken)?;
-        state.reserve[slot] -= amount;
-        state.refunded[slot] += amount;
-        messages.extend(pay(token, &recipient, amount)?);
     }
+    let messages = take_back(&farm, &mut state, amounts.map(|a| a.u128()), &recipient)?;
     FARM_STATE.save(deps.storage, farm_id, &state)?;
     Ok(Response::new()
         .add_messages(messages)
@@ -139,4 +129,27 @@ pub fn set_rates(
         .add_attribute("old_bonus_rate", old[1].to_string())
         .add_attribute("reward_rate", rates[0])
         .add_attribute("bonus_rate", rates[1]))
+}
+
+/// Moves `amounts` (at most the reserve, checked by the caller) from the reserve to what the
+/// maker took back, and pays them to `recipient`.
+pub fn take_back(
+    farm: &FarmInfo,
+    state: &mut FarmState,
+    amounts: [u128; 2],
+    recipient: &Addr,
+) -> Result<Vec<CosmosMsg>, ContractError> {
+    let mut messages = Vec::new();
+    for slot in 0..2 {
+        if amounts[slot] == 0 {
+            continue;
+        }
+        let token = farm.tokens[slot]
+            .as_ref()
+            .ok_or(ContractError::NoBonusToken)?;
+        state.reserve[slot] -= amounts[slot];
+        state.refunded[slot] += amounts[slot];
+        messages.extend(pay(token, recipient, amounts[slot])?);
+    }
+    Ok(messages)
 }

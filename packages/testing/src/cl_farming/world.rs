@@ -151,6 +151,16 @@ impl World {
         self.exec(user, &msg).unwrap();
     }
 
+    /// The deposit owner takes the NFT back.
+    pub fn withdraw(&mut self, user: &str, token_id: &str) {
+        let msg = ExecuteMsg::WithdrawToken {
+            pool: self.pool.to_string(),
+            token_id: token_id.to_string(),
+            recipient: None,
+        };
+        self.exec(user, &msg).unwrap();
+    }
+
     pub fn move_to(&mut self, tick: i32) {
         let pool = self.pool.clone();
         self.suite
