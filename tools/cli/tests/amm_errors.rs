@@ -1,6 +1,10 @@
 //! Scenario errors of amm pools, joins, exits and traders: exact messages at exact positions.
+mod common;
+
 use trellis_cli::scenario::parse;
 use trellis_cli::scenario::plan::{ActionPlan, TraderKind};
+
+use common::error_of;
 
 /// A valid scenario with an amm pool, a farm pool staking its LP token, a user who joins,
 /// deposits, withdraws and exits, a scripted and a random trader. Tests replace one piece;
@@ -61,15 +65,9 @@ balances = { AAA = "100", BBB = "25" }
 random = { seed = 1, every = 30, pools = ["P"], max_size_bps = 100 }
 "#;
 
-fn error_of(text: &str) -> String {
-    parse(text, "t.toml", "t")
-        .expect_err("the scenario should be refused")
-        .to_string()
-}
-
+/// BASE with the first `from` replaced by `to`.
 fn with(from: &str, to: &str) -> String {
-    assert!(BASE.contains(from), "BASE lacks {from}");
-    BASE.replacen(from, to, 1)
+    common::with(BASE, from, to)
 }
 
 #[test]

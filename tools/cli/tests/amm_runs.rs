@@ -1,22 +1,13 @@
 //! Amm pools, joins, exits and traders run end to end on the embedded chain; every number is
 //! derived by hand in the comments.
-use cosmwasm_std::{Decimal256, Uint128, Uint256};
+mod common;
+
+use cosmwasm_std::{Decimal256, Uint256};
 use indicatif::ProgressBar;
 use trellis_cli::model::{AmmEventRecord, SimReport};
 use trellis_cli::{report, runner, scenario};
 
-fn run_text(text: &str) -> SimReport {
-    let plan = scenario::parse(text, "inline.toml", "inline").unwrap();
-    runner::run(&plan, &ProgressBar::hidden()).unwrap()
-}
-
-fn sample_at(report: &SimReport, t: u64) -> &trellis_cli::model::Sample {
-    report.samples.iter().find(|s| s.t == t).unwrap()
-}
-
-fn u(values: [u128; 2]) -> [Uint128; 2] {
-    values.map(Uint128::new)
-}
+use common::{assert_conserved, run_text, sample_at, u};
 
 /// A 50/50 AAA/BBB pool (6 decimals each, 30 bps fee, 20% of it to `fees`) with 1,000,000 of
 /// each, and a whale selling 100,000 AAA at 20 s.
@@ -78,11 +69,7 @@ scripted = [
 #[test]
 fn a_scripted_swap_moves_the_reserves_exactly() {
     let report = run_text(SWAP);
-    assert!(
-        report.conserved(),
-        "{:?}",
-        report.summary.conservation.violations
-    );
+    assert_conserved(&report);
     let info = &report.amm_pools[0];
     assert_eq!(info.assets, ["AAA".to_string(), "BBB".to_string()]);
     assert_eq!(
@@ -213,11 +200,7 @@ fn swaps_of<'a>(report: &'a SimReport, who: &str) -> Vec<&'a AmmEventRecord> {
 fn random_traders_are_reproducible() {
     let balances = r#"{ AAA = "10000", BBB = "10000" }"#;
     let report = run_text(&random(7, balances));
-    assert!(
-        report.conserved(),
-        "{:?}",
-        report.summary.conservation.violations
-    );
+    assert_conserved(&report);
     let noise = swaps_of(&report, "noise");
     assert_eq!(noise.len(), 6);
     assert_eq!(
@@ -304,11 +287,7 @@ actions = [
 name = "noise""#,
         );
     let report = run_text(&text);
-    assert!(
-        report.conserved(),
-        "{:?}",
-        report.summary.conservation.violations
-    );
+    assert_conserved(&report);
     // S, the LP supply after the initial liquidity (the invariant of 1e12 / 1e12).
     let s = sample_at(&report, 0).amm_pools[0].lp_supply.u128();
     let b = 1_000_000_000_000u128;

@@ -1,7 +1,11 @@
 //! Scenario errors of CL pools, positions and traders: exact messages at exact positions.
+mod common;
+
 use trellis_cli::scenario::cl_plan::{ClSwapKind, ClTraderKind};
 use trellis_cli::scenario::parse;
 use trellis_types::cl_pool::FeeTier;
+
+use common::error_of;
 
 /// A valid scenario: a CL pool at price 1, a position over [-60, 60), a scripted and a random
 /// CL trader. Tests replace one piece; line numbers are given in the comments.
@@ -61,15 +65,9 @@ balances = { AAA = "1", BBB = "1" }
 random = { seed = 1, every = 10, pools = ["P"], max_ticks = 30 }
 "#;
 
-fn error_of(text: &str) -> String {
-    parse(text, "t.toml", "t")
-        .expect_err("the scenario should be refused")
-        .to_string()
-}
-
+/// BASE with the first `from` replaced by `to`.
 fn with(from: &str, to: &str) -> String {
-    assert!(BASE.contains(from), "BASE lacks {from}");
-    BASE.replacen(from, to, 1)
+    common::with(BASE, from, to)
 }
 
 #[test]

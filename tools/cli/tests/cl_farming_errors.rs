@@ -1,6 +1,10 @@
 //! Scenario errors of CL farms and farmed positions: exact messages at exact positions.
+mod common;
+
 use trellis_cli::scenario::cl_farm_plan::ClFarmTerms;
 use trellis_cli::scenario::parse;
+
+use common::error_of;
 
 /// A valid scenario: a CL pool at price 1, two positions, an eternal farm with a bonus,
 /// tiers, a rate change and a top-up, a limit farm over [100, 800], and both positions
@@ -111,15 +115,9 @@ position = "q"
 entries = [{ farm = "e", enter_at = 30, exit_at = 850 }]
 "#;
 
-fn error_of(text: &str) -> String {
-    parse(text, "t.toml", "t")
-        .expect_err("the scenario should be refused")
-        .to_string()
-}
-
+/// BASE with the first `from` replaced by `to`.
 fn with(from: &str, to: &str) -> String {
-    assert!(BASE.contains(from), "BASE lacks {from}");
-    BASE.replacen(from, to, 1)
+    common::with(BASE, from, to)
 }
 
 /// The error of `with(from, to)`.

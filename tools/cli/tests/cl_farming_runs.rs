@@ -2,29 +2,14 @@
 //! derived by hand to the unit; tiers doubling the liquidity a farm counts; the bundled
 //! `scenarios/cl_farming.toml` with its books; the books check catching tokens the center
 //! holds beyond its books; and the command's CL farming files.
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
 use cosmwasm_std::{Uint128, Uint256};
-use indicatif::ProgressBar;
 use trellis_cli::model::cl_farm::{ClEntryStatus, ClFarmReport};
 use trellis_cli::model::SimReport;
 use trellis_cli::{report, runner, scenario};
 
-fn run_text(text: &str) -> SimReport {
-    let plan = scenario::parse(text, "inline.toml", "inline").unwrap();
-    runner::run(&plan, &ProgressBar::hidden()).unwrap()
-}
-
-fn bundled(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scenarios")
-        .join(name)
-}
-
-fn u(values: [u128; 2]) -> [Uint128; 2] {
-    values.map(Uint128::new)
-}
+use common::{assert_conserved, run_bundled, run_text, u};
 
 fn farms(report: &SimReport) -> &ClFarmReport {
     report.cl_farms.as_ref().expect("the scenario has CL farms")
@@ -34,26 +19,12 @@ fn farms(report: &SimReport) -> &ClFarmReport {
 /// with 1 AAA and 1 BBB, nobody trading. An eternal farm pays 0.001 INC a second (1000 base
 /// units) from 1 INC; a limit farm shares 1 INC over [10 s, 110 s]. The position enters both
 /// at 0 s and leaves the eternal farm at 100 s; the settlement exits the limit farm at 200 s.
-/// The classic farm is a placeholder nobody stakes in.
-const ALONE: &str = r#"
-duration = 200
-step = 50
-
-[[tokens]]
-symbol = "TRL"
-kind = "cw20"
-decimals = 6
-
-[[tokens]]
-symbol = "AAA"
-kind = "native"
-decimals = 6
-
-[[tokens]]
-symbol = "BBB"
-kind = "native"
-decimals = 6
-
+/// The classic farm is a placeholder nobody stakes in. The tokens TRL, AAA and BBB, that farm,
+/// the pool and the position are `common`'s CL fixture.
+const ALONE: &str = concat!(
+    "\nduration = 200\nstep = 50\n",
+    common::cl_tokens!(),
+    r#"
 [[tokens]]
 symbol = "INC"
 kind = "native"
@@ -63,33 +34,9 @@ decimals = 6
 symbol = "LCK"
 kind = "native"
 decimals = 6
-
-[farm]
-clock = "time"
-reward = { source = "mint", token = "TRL" }
-schedule = { curve = "constant", rate = 1 }
-
-[[pools]]
-name = "F"
-kind = "lp"
-staking = "TRL"
-pair = ["TRL", "AAA"]
-weight = 1
-
-[[cl_pools]]
-name = "P"
-assets = ["AAA", "BBB"]
-fee_pips = 3000
-tick = 0
-
-[[cl_positions]]
-name = "p"
-owner = "lp"
-pool = "P"
-lower_tick = -60
-upper_tick = 60
-amounts = { AAA = "1", BBB = "1" }
-
+"#,
+    common::one_cl_position!(),
+    r#"
 [[cl_farms]]
 name = "e"
 kind = "eternal"
@@ -113,7 +60,8 @@ entries = [
   { farm = "e", enter_at = 0, exit_at = 100 },
   { farm = "l", enter_at = 0 },
 ]
-"#;
+"#
+);
 
 /// Every number of ALONE, with `L = 333_850_249` the position's liquidity (derived in
 /// `tests/cl_runs.rs`) and `Q = 2^128`:
@@ -139,11 +87,7 @@ entries = [
 #[test]
 fn one_position_alone_in_range_is_exact() {
     let report = run_text(ALONE);
-    assert!(
-        report.conserved(),
-        "{:?}",
-        report.summary.conservation.violations
-    );
+    assert_conserved(&report);
     let farms = farms(&report);
     let at_50 = farms.samples.iter().find(|s| s.t == 50).unwrap();
     let (eternal, limit) = (&at_50.entries[0], &at_50.entries[1]);
@@ -282,11 +226,7 @@ fn tiers_multiply_the_liquidity_a_farm_counts() {
             "{ farm = \"e\", enter_at = 0, exit_at = 100, tokens_locked = \"100\" }",
         );
     let report = run_text(&text);
-    assert!(
-        report.conserved(),
-        "{:?}",
-        report.summary.conservation.violations
-    );
+    assert_conserved(&report);
     let farms = farms(&report);
     let entry = &farms.summary.entries[0];
     assert_eq!(
@@ -303,13 +243,8 @@ fn tiers_multiply_the_liquidity_a_farm_counts() {
 
 #[test]
 fn the_bundled_scenario_runs_with_its_books() {
-    let plan = scenario::load(&bundled("cl_farming.toml")).unwrap();
-    let report = runner::run(&plan, &ProgressBar::hidden()).unwrap();
-    assert!(
-        report.conserved(),
-        "{:?}",
-        report.summary.conservation.violations
-    );
+    let report = run_bundled("cl_farming.toml");
+    assert_conserved(&report);
     let farms = farms(&report);
     // 20 days every 2 h: 241 samples of the 2 farms.
     assert_eq!(farms.samples.len(), 241);
@@ -427,28 +362,12 @@ fn the_books_check_catches_unexplained_balances() {
 #[test]
 fn the_command_writes_the_cl_farming_report() {
     let dir = std::env::temp_dir().join(format!("trellis-cl-farming-{}", std::process::id()));
-    let out = Command::new(env!("CARGO_BIN_EXE_trellis"))
-        .args([
-            "sim",
-            bundled("cl_farming.toml").to_str().unwrap(),
-            "--quiet",
-            "--out",
-        ])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = common::sim_quietly("cl_farming.toml", &dir);
     assert!(stdout.contains("CL farmed positions (in range"), "{stdout}");
     for file in ["cl_farms.csv", "cl_farm_entries.csv", "cl_farm_events.csv"] {
         assert!(dir.join(file).is_file(), "{file} missing");
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("report.json")).unwrap()).unwrap();
+    let json = common::report_json(&dir);
     assert_eq!(json["cl_farms"]["summary"]["check"]["ok"], true);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,19 +1,14 @@
 //! `scenarios/cl_farming.toml` parses to the farms, entries and amounts derived in its header:
 //! rates and amounts in base units (6 decimals everywhere), moments in seconds, prices as
 //! exact ratios of base units, the maker's and the owners' genesis funding.
-use std::path::PathBuf;
+mod common;
 
 use cosmwasm_std::Uint256;
 use trellis_cli::scenario::cl_farm_plan::*;
 use trellis_cli::scenario::{self};
 
-fn bundled(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scenarios")
-        .join(name)
-}
+use common::{bundled, DAY};
 
-const DAY: u64 = 86_400;
 /// One display unit of a 6-decimal token.
 const E6: u128 = 1_000_000;
 

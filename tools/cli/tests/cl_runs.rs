@@ -1,29 +1,14 @@
 //! CL pools, positions and traders run end to end on the embedded chain: one swap derived by
 //! hand to the unit, the bundled `scenarios/cl.toml` with its books, and the books check
 //! catching a pool that holds what its flows do not explain.
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
 use cosmwasm_std::Uint128;
-use indicatif::ProgressBar;
 use trellis_cli::model::cl::{ClPositionStatus, ClReport};
 use trellis_cli::model::SimReport;
 use trellis_cli::{report, runner, scenario};
 
-fn run_text(text: &str) -> SimReport {
-    let plan = scenario::parse(text, "inline.toml", "inline").unwrap();
-    runner::run(&plan, &ProgressBar::hidden()).unwrap()
-}
-
-fn bundled(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scenarios")
-        .join(name)
-}
-
-fn u(values: [u128; 2]) -> [Uint128; 2] {
-    values.map(Uint128::new)
-}
+use common::{assert_conserved, run_bundled, run_text, u};
 
 fn cl(report: &SimReport) -> &ClReport {
     report.cl.as_ref().expect("the scenario has CL pools")
@@ -31,57 +16,18 @@ fn cl(report: &SimReport) -> &ClReport {
 
 /// One AAA/BBB pool (6 decimals each, 0.3%, spacing 60) at price 1, one position over
 /// [-60, 60) with 1 AAA and 1 BBB, and one swap selling 0.001 BBB at 10 s, inside the range.
-/// The farm is a placeholder nobody stakes in.
-const ONE_SWAP: &str = r#"
-duration = 20
-step = 10
-
-[[tokens]]
-symbol = "TRL"
-kind = "cw20"
-decimals = 6
-
-[[tokens]]
-symbol = "AAA"
-kind = "native"
-decimals = 6
-
-[[tokens]]
-symbol = "BBB"
-kind = "native"
-decimals = 6
-
-[farm]
-clock = "time"
-reward = { source = "mint", token = "TRL" }
-schedule = { curve = "constant", rate = 1 }
-
-[[pools]]
-name = "F"
-kind = "lp"
-staking = "TRL"
-pair = ["TRL", "AAA"]
-weight = 1
-
-[[cl_pools]]
-name = "P"
-assets = ["AAA", "BBB"]
-fee_pips = 3000
-tick = 0
-
-[[cl_positions]]
-name = "p"
-owner = "lp"
-pool = "P"
-lower_tick = -60
-upper_tick = 60
-amounts = { AAA = "1", BBB = "1" }
-
+/// The farm is a placeholder nobody stakes in. All but the trader is `common`'s CL fixture.
+const ONE_SWAP: &str = concat!(
+    "\nduration = 20\nstep = 10\n",
+    common::cl_tokens!(),
+    common::one_cl_position!(),
+    r#"
 [[cl_traders]]
 name = "t"
 balances = { BBB = "0.001" }
 scripted = [{ at = 10, pool = "P", offer = "BBB", amount = "0.001" }]
-"#;
+"#
+);
 
 /// Every number of ONE_SWAP, in base units, with `Q = 2^96` the sqrt price of tick 0,
 /// `a = sqrt_price_at_tick(-60) = 78990846045029531151608375686` and
@@ -108,11 +54,7 @@ scripted = [{ at = 10, pool = "P", offer = "BBB", amount = "0.001" }]
 #[test]
 fn one_swap_inside_the_range_is_exact() {
     let report = run_text(ONE_SWAP);
-    assert!(
-        report.conserved(),
-        "{:?}",
-        report.summary.conservation.violations
-    );
+    assert_conserved(&report);
     let cl = cl(&report);
     let mint = &cl.events[0];
     assert_eq!(
@@ -213,13 +155,8 @@ fn the_books_check_catches_unexplained_balances() {
 
 #[test]
 fn the_bundled_scenario_runs_with_its_books() {
-    let plan = scenario::load(&bundled("cl.toml")).unwrap();
-    let report = runner::run(&plan, &ProgressBar::hidden()).unwrap();
-    assert!(
-        report.conserved(),
-        "{:?}",
-        report.summary.conservation.violations
-    );
+    let report = run_bundled("cl.toml");
+    assert_conserved(&report);
     let cl = cl(&report);
     // 30 days every 2 h: 361 samples of the one pool, all checked.
     assert_eq!(cl.samples.len(), 361);
@@ -283,22 +220,7 @@ fn the_bundled_scenario_runs_with_its_books() {
 #[test]
 fn the_command_writes_the_cl_report() {
     let dir = std::env::temp_dir().join(format!("trellis-cl-{}", std::process::id()));
-    let out = Command::new(env!("CARGO_BIN_EXE_trellis"))
-        .args([
-            "sim",
-            bundled("cl.toml").to_str().unwrap(),
-            "--quiet",
-            "--out",
-        ])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = common::sim_quietly("cl.toml", &dir);
     assert!(stdout.contains("CL positions (in range"), "{stdout}");
     for file in [
         "cl_pools.csv",
@@ -308,8 +230,7 @@ fn the_command_writes_the_cl_report() {
     ] {
         assert!(dir.join(file).is_file(), "{file} missing");
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("report.json")).unwrap()).unwrap();
+    let json = common::report_json(&dir);
     assert_eq!(json["cl"]["summary"]["check"]["ok"], true);
     std::fs::remove_dir_all(&dir).unwrap();
 }

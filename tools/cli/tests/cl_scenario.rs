@@ -1,6 +1,6 @@
 //! `scenarios/cl.toml` parses, with its prices turned into ticks on the spacing and its amounts
 //! into base units.
-use std::path::PathBuf;
+mod common;
 
 use cosmwasm_std::Uint256;
 use trellis_cli::scenario::cl_plan::*;
@@ -8,13 +8,8 @@ use trellis_cli::scenario::plan::ProtocolFeePlan;
 use trellis_cli::scenario::{self};
 use trellis_types::cl_pool::FeeTier;
 
-fn bundled(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scenarios")
-        .join(name)
-}
+use common::{bundled, DAY};
 
-const DAY: u64 = 86_400;
 /// 100,000 of a 6-decimal token.
 const FULL: u128 = 100_000_000_000;
 

@@ -1,6 +1,10 @@
 //! The `trellis` binary: exit codes, printed summary and written files.
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use common::bundled;
 
 fn trellis(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_trellis"))
@@ -11,11 +15,7 @@ fn trellis(args: &[&str]) -> Output {
 }
 
 fn scenario(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scenarios")
-        .join(name)
-        .display()
-        .to_string()
+    bundled(name).display().to_string()
 }
 
 fn out_dir(test: &str) -> PathBuf {

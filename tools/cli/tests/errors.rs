@@ -1,5 +1,9 @@
 //! Scenario errors name the file, line, column and field.
+mod common;
+
 use trellis_cli::scenario::parse;
+
+use common::error_of;
 
 /// A valid scenario; tests replace one piece of it. Line numbers are given in the comments.
 const BASE: &str = r#"name = "t"
@@ -36,15 +40,9 @@ actions = [
 ]
 "#;
 
-fn error_of(text: &str) -> String {
-    parse(text, "t.toml", "t")
-        .expect_err("the scenario should be refused")
-        .to_string()
-}
-
+/// BASE with the first `from` replaced by `to`.
 fn with(from: &str, to: &str) -> String {
-    assert!(BASE.contains(from), "BASE lacks {from}");
-    BASE.replacen(from, to, 1)
+    common::with(BASE, from, to)
 }
 
 #[test]

@@ -1,7 +1,11 @@
 //! Scenario errors of the options token and of `exercise`: exact messages at exact positions,
 //! and the plan a valid file gives.
+mod common;
+
 use trellis_cli::scenario::parse;
 use trellis_cli::scenario::plan::{ActionPlan, LockRoute, OptionsPlan, Then};
+
+use common::error_of;
 
 /// A valid scenario: LIT/USDC pool, oLIT at 90% of a 30-minute TWAP, a farm paying oLIT,
 /// one user who exercises. Tests replace one piece; line numbers are in the comments.
@@ -67,15 +71,9 @@ actions = [
 ]
 "#;
 
-fn error_of(text: &str) -> String {
-    parse(text, "t.toml", "t")
-        .expect_err("the scenario should be refused")
-        .to_string()
-}
-
+/// BASE with the first `from` replaced by `to`.
 fn with(from: &str, to: &str) -> String {
-    assert!(BASE.contains(from), "BASE lacks {from}");
-    BASE.replacen(from, to, 1)
+    common::with(BASE, from, to)
 }
 
 #[test]

@@ -2,17 +2,12 @@
 //! tally is seed 002's exactly, and the bundled FOO scenario conserves and pays the treasury
 //! exactly the sum of the payments. Numbers are derived by hand in the comments (for foo.toml,
 //! in the file's header).
-use std::path::PathBuf;
+mod common;
 
 use cosmwasm_std::{Decimal, SignedDecimal, Uint128};
-use indicatif::ProgressBar;
-use trellis_cli::model::SimReport;
-use trellis_cli::{report, runner, scenario};
+use trellis_cli::report;
 
-fn run_text(text: &str) -> SimReport {
-    let plan = scenario::parse(text, "inline.toml", "inline").unwrap();
-    runner::run(&plan, &ProgressBar::hidden()).unwrap()
-}
+use common::{run_bundled, run_text};
 
 fn u(n: u128) -> Uint128 {
     Uint128::new(n)
@@ -173,14 +168,6 @@ fn fixed_price_reproduces_seed_002_tally() {
     let html = report::html::render(&report);
     assert!(html.contains("Treasury cash"));
     assert!(html.contains("Sell pressure"));
-}
-
-fn run_bundled(name: &str) -> SimReport {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scenarios")
-        .join(name);
-    let plan = scenario::load(&path).unwrap();
-    runner::run(&plan, &ProgressBar::hidden()).unwrap()
 }
 
 /// `scenarios/foo.toml`: its header derives the gauge weights, dave's zero and the first

@@ -1,15 +1,11 @@
 //! The bundled scenarios parse and check, with the values they declare converted to base units.
-use std::path::PathBuf;
+mod common;
 
 use cosmwasm_std::Uint128;
 use trellis_cli::scenario::{self, plan::*};
 use trellis_types::farm::{Clock, Curve, Decay};
 
-fn bundled(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scenarios")
-        .join(name)
-}
+use common::bundled;
 
 #[test]
 fn quickstart_parses() {

@@ -1,28 +1,12 @@
 //! Scenarios run end to end on the embedded chain; every number is derived by hand in the
 //! comments.
-use std::path::PathBuf;
+mod common;
 
 use cosmwasm_std::{Decimal256, Uint128, Uint256};
 use indicatif::ProgressBar;
-use trellis_cli::model::SimReport;
 use trellis_cli::{report, runner, scenario};
 
-fn run_text(text: &str) -> SimReport {
-    let plan = scenario::parse(text, "inline.toml", "inline").unwrap();
-    runner::run(&plan, &ProgressBar::hidden()).unwrap()
-}
-
-fn run_bundled(name: &str) -> SimReport {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scenarios")
-        .join(name);
-    let plan = scenario::load(&path).unwrap();
-    runner::run(&plan, &ProgressBar::hidden()).unwrap()
-}
-
-fn sample_at(report: &SimReport, t: u64) -> &trellis_cli::model::Sample {
-    report.samples.iter().find(|s| s.t == t).unwrap()
-}
+use common::{assert_conserved, run_bundled, run_text, sample_at};
 
 /// One user, a constant 10 TOK/s (0 decimals) over 100 s, sampled every 10 s.
 /// - [0, 20): nobody staked: 200 undistributed.
@@ -236,11 +220,7 @@ fn reserve_runs_out() {
 fn quickstart_books() {
     const ALY: u128 = 1_000_000;
     let report = run_bundled("quickstart.toml");
-    assert!(
-        report.conserved(),
-        "{:?}",
-        report.summary.conservation.violations
-    );
+    assert_conserved(&report);
 
     // Schedule: weeks 0..3 at 1, 0.99, 0.9801, 0.970299 ALY/s, then 2 days of week 4 at
     // 0.970299 * 0.99 = 0.96059601 ALY/s (the rate is exact: 960_596.01 units/s):

@@ -1,7 +1,11 @@
 //! Scenario errors of the escrow, gauges, boosts, locks and votes: exact messages at exact
 //! positions, and the plan a valid file gives.
+mod common;
+
 use trellis_cli::scenario::parse;
 use trellis_cli::scenario::plan::{ActionPlan, BoostMode, EscrowPlan, SplitPlan};
+
+use common::error_of;
 
 /// A valid gauge-split scenario: an escrow locking LPT, two gauge types, two boosted pools, a
 /// user who locks, votes, deposits, extends, adds to and withdraws the lock. Tests replace one
@@ -59,15 +63,9 @@ actions = [
 ]
 "#;
 
-fn error_of(text: &str) -> String {
-    parse(text, "t.toml", "t")
-        .expect_err("the scenario should be refused")
-        .to_string()
-}
-
+/// BASE with the first `from` replaced by `to`.
 fn with(from: &str, to: &str) -> String {
-    assert!(BASE.contains(from), "BASE lacks {from}");
-    BASE.replacen(from, to, 1)
+    common::with(BASE, from, to)
 }
 
 #[test]

@@ -1,24 +1,11 @@
 //! Scenarios with a voting escrow, boosts and gauges run end to end; every number is derived
 //! by hand in the comments (or, for boost_modes.toml, in the file's header).
-use std::path::PathBuf;
+mod common;
 
 use cosmwasm_std::{Decimal, Uint128};
-use indicatif::ProgressBar;
-use trellis_cli::model::SimReport;
-use trellis_cli::{report, runner, scenario};
+use trellis_cli::report;
 
-fn run_bundled(name: &str) -> SimReport {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scenarios")
-        .join(name);
-    let plan = scenario::load(&path).unwrap();
-    runner::run(&plan, &ProgressBar::hidden()).unwrap()
-}
-
-fn run_text(text: &str) -> SimReport {
-    let plan = scenario::parse(text, "inline.toml", "inline").unwrap();
-    runner::run(&plan, &ProgressBar::hidden()).unwrap()
-}
+use common::{run_bundled, run_text};
 
 fn u(n: u128) -> Uint128 {
     Uint128::new(n)
