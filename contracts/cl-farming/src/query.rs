@@ -12,7 +12,7 @@ use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
 use crate::farming::settle::earned_by;
-use crate::farms::load::{is_live, load_farm};
+use crate::farms::load::{self, is_live, load_farm};
 use crate::limits::{DEFAULT_LIMIT, MAX_LIMIT};
 use crate::state::{
     slot, Deposit, Schedule, BALANCES, CONFIG, DEPOSITS, FARMS_BY_KIND, FARM_COUNT, OWNER_DEPOSITS,
@@ -128,17 +128,7 @@ fn deposit_response(pool: String, token_id: String, deposit: Deposit) -> Deposit
 }
 
 fn find_deposit(deps: Deps, pool: &str, token_id: &str) -> Result<(u32, Deposit), ContractError> {
-    let unknown = || ContractError::UnknownDeposit {
-        pool: pool.to_string(),
-        token_id: token_id.to_string(),
-    };
-    let pool_addr = deps.api.addr_validate(pool).map_err(|_| unknown())?;
-    let entry = POOLS
-        .may_load(deps.storage, &pool_addr)?
-        .ok_or_else(unknown)?;
-    let deposit = DEPOSITS
-        .may_load(deps.storage, (entry.index, token_id))?
-        .ok_or_else(unknown)?;
+    let (_, entry, deposit) = load::find_deposit(deps.storage, deps.api, pool, token_id)?;
     Ok((entry.index, deposit))
 }
 

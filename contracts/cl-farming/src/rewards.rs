@@ -30,9 +30,9 @@ pub fn credit(
         FarmKind::Limit => &mut balance.limit,
         FarmKind::Eternal => &mut balance.eternal,
     };
-    *bucket = bucket
-        .checked_add(amount)
-        .ok_or(ContractError::LiquidityOverflow)?;
+    *bucket = bucket.checked_add(amount).ok_or(ContractError::Math(
+        trellis_math::MathError::Overflow("reward amount"),
+    ))?;
     BALANCES.save(storage, (owner.clone(), key), &balance)?;
     Ok(())
 }

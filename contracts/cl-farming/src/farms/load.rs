@@ -36,13 +36,12 @@ pub fn require_kind(farm_id: u64, info: &FarmInfo, kind: FarmKind) -> Result<(),
     Ok(())
 }
 
-/// A deposit and its pool, checked to belong to `sender`.
-pub fn owned_deposit(
+/// A deposit and its pool (`UnknownDeposit` when either is missing).
+pub fn find_deposit(
     storage: &dyn Storage,
     api: &dyn Api,
     pool: &str,
     token_id: &str,
-    sender: &Addr,
 ) -> Result<(Addr, PoolEntry, Deposit), ContractError> {
     let unknown = || ContractError::UnknownDeposit {
         pool: pool.to_string(),
@@ -53,6 +52,18 @@ pub fn owned_deposit(
     let deposit = DEPOSITS
         .may_load(storage, (entry.index, token_id))?
         .ok_or_else(unknown)?;
+    Ok((pool_addr, entry, deposit))
+}
+
+/// A deposit and its pool, checked to belong to `sender`.
+pub fn owned_deposit(
+    storage: &dyn Storage,
+    api: &dyn Api,
+    pool: &str,
+    token_id: &str,
+    sender: &Addr,
+) -> Result<(Addr, PoolEntry, Deposit), ContractError> {
+    let (pool_addr, entry, deposit) = find_deposit(storage, api, pool, token_id)?;
     if deposit.owner != *sender {
         return Err(ContractError::NotDepositOwner {
             token_id: token_id.to_string(),

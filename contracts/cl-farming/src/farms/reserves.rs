@@ -36,9 +36,12 @@ pub fn add_rewards(
     for slot in 0..2 {
         if let Some(token) = &farm.tokens[slot] {
             let amount = amounts[slot].u128();
-            farm.funded[slot] = farm.funded[slot]
-                .checked_add(amount)
-                .ok_or(ContractError::LiquidityOverflow)?;
+            farm.funded[slot] =
+                farm.funded[slot]
+                    .checked_add(amount)
+                    .ok_or(ContractError::Math(trellis_math::MathError::Overflow(
+                        "reward amount",
+                    )))?;
             state.reserve[slot] += amount;
             owed.push((token.clone(), amount));
         }
