@@ -1,8 +1,9 @@
-//! `trellis`: simulate Trellis liquidity-mining scenarios on an embedded chain.
+//! `trellis`: simulate Trellis liquidity-mining scenarios on an embedded chain, index a chain
+//! and serve the index over GraphQL.
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use trellis_cli::commands::{bench, sim};
+use trellis_cli::commands::{bench, index, serve, sim};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -21,6 +22,10 @@ enum Command {
     Sim(sim::SimArgs),
     /// Meter contract gas in cosmwasm-vm (needs the `bench` feature).
     Bench(bench::BenchArgs),
+    /// Follow a chain into an index (SQLite or PostgreSQL), or verify an index.
+    Index(index::IndexArgs),
+    /// Serve an index over GraphQL (The Graph's query conventions) on 127.0.0.1.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +33,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Sim(args) => sim::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Index(args) => index::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e:#}");

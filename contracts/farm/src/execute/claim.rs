@@ -82,7 +82,10 @@ pub fn claim(
             .map_err(|_| ContractError::Overflow("claim total"))?;
         save_pool_state(deps.storage, pool_id, &pool)?;
         key.save(deps.storage, &books.config, pool_id, &position)?;
-        response = response.add_attribute(format!("pool_{pool_id}"), amount);
+        response = response
+            .add_attribute(format!("pool_{pool_id}"), amount)
+            .add_attribute(format!("pool_{pool_id}_working"), position.working)
+            .add_attribute(format!("pool_{pool_id}_working_supply"), pool.working_supply);
         if !position.pending.is_zero() {
             response = response.add_attribute(format!("pool_{pool_id}_kept"), position.pending);
         }

@@ -68,7 +68,8 @@ pub fn kick(
         .add_attribute("kicker", info.sender)
         .add_attribute("old_working", old)
         .add_attribute("working", position.working)
-        .add_attribute("working_supply", pool.working_supply))
+        .add_attribute("working_supply", pool.working_supply)
+        .add_attribute("pending", position.pending))
 }
 
 /// The escrow's notice that `user`'s lock changed: refreshes the user's first
@@ -98,6 +99,8 @@ pub fn lock_changed(
     let mut powers = Powers::new(deps.querier, &user);
     let mut refreshed = vec![];
     let mut behind = vec![];
+    // Per refreshed pool, what an indexer needs to follow the position without a query.
+    let mut states = vec![];
     for pool_id in pool_ids {
         let mut pool = load_pool(deps.storage, pool_id)?;
         if !books.settle_pool_walking(pool_id, &mut pool, GaugeWalk::CachedOnly)? {
@@ -111,13 +114,17 @@ pub fn lock_changed(
         save_pool_state(deps.storage, pool_id, &pool)?;
         key.save(deps.storage, &books.config, pool_id, &position)?;
         refreshed.push(pool_id.to_string());
+        states.push((format!("pool_{pool_id}_working"), position.working));
+        states.push((format!("pool_{pool_id}_pending"), position.pending));
+        states.push((format!("pool_{pool_id}_working_supply"), pool.working_supply));
     }
     books.save(deps.storage)?;
     Ok(Response::new()
         .add_attribute("action", "lock_changed")
         .add_attribute("user", user)
         .add_attribute("refreshed", refreshed.join(","))
-        .add_attribute("behind", behind.join(",")))
+        .add_attribute("behind", behind.join(","))
+        .add_attributes(states))
 }
 
 /// Anyone: walks a gauge-split pool's accrual towards now (bounded); call again to resume.

@@ -86,6 +86,7 @@ pub fn deposit(
         .add_attribute("staked", position.staked)
         .add_attribute("working", position.working)
         .add_attribute("total_staked", pool.total_staked)
+        .add_attribute("working_supply", pool.working_supply)
         .add_attribute("pending", position.pending))
 }
 
@@ -176,6 +177,7 @@ pub fn withdraw(
         .add_attribute("staked", position.staked)
         .add_attribute("working", position.working)
         .add_attribute("total_staked", pool.total_staked)
+        .add_attribute("working_supply", pool.working_supply)
         .add_attribute("pending", position.pending))
 }
 
@@ -246,5 +248,6 @@ pub fn emergency_withdraw(
         .add_attribute("recipient", recipient)
         .add_attribute("amount", amount)
         .add_attribute("forfeited", forfeited)
-        .add_attribute("total_staked", pool.total_staked))
+        .add_attribute("total_staked", pool.total_staked)
+        .add_attribute("working_supply", pool.working_supply))
 }

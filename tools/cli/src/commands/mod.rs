@@ -1,3 +1,5 @@
 //! The subcommands of `trellis`.
 pub mod bench;
+pub mod index;
+pub mod serve;
 pub mod sim;
