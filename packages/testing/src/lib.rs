@@ -52,7 +52,9 @@ pub use cl_farming::{ClFarmingHandle, ScriptedExecute, ScriptedQuery};
 pub use codes::{CodeIds, ContractKind};
 pub use conservation::{ConservationError, ConservationSnapshot, ExactCheck};
 pub use farm::{FarmHandle, FarmOptions, RewardOptions};
-pub use suite::{Suite, SuiteBuilder, DEFAULT_BLOCK_SECS, GENESIS_HEIGHT, GENESIS_TIME};
+pub use suite::{
+    RecordedTx, Suite, SuiteBuilder, DEFAULT_BLOCK_SECS, GENESIS_HEIGHT, GENESIS_TIME,
+};
 
 pub use trellis_types::asset::{Asset, AssetInfo};
 pub use trellis_types::farm::{

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use cosmwasm_std::testing::MockApi;
-use cosmwasm_std::{Addr, BlockInfo, Timestamp};
-use cw_multi_test::{App, AppBuilder, Executor};
+use cosmwasm_std::{to_json_binary, Addr, BlockInfo, Coin, CosmosMsg, Event, Timestamp, WasmMsg};
+use cw_multi_test::{App, AppBuilder, AppResponse, Executor};
 use trellis_types::asset::AssetInfo;
 
 use crate::amm::{FactoryHandle, RouterHandle};
@@ -78,6 +78,7 @@ impl SuiteBuilder {
             farm: None,
             factory: None,
             router: None,
+            recorded: None,
         }
     }
 }
@@ -102,6 +103,19 @@ pub struct Suite {
     pub(crate) factory: Option<FactoryHandle>,
     /// The router the route helpers use (the last one deployed).
     pub(crate) router: Option<RouterHandle>,
+    /// Every successful transaction's events since [`Suite::record_events`], for an indexer
+    /// following the embedded chain. `None`: not recording.
+    recorded: Option<Vec<RecordedTx>>,
+}
+
+/// One successful transaction on the embedded chain: its block and the events it emitted,
+/// as a chain's `block_results` would list them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordedTx {
+    pub height: u64,
+    /// Unix seconds.
+    pub time: u64,
+    pub events: Vec<Event>,
 }
 
 impl Default for Suite {
@@ -142,7 +156,7 @@ impl Suite {
         label: &str,
     ) -> anyhow::Result<Addr> {
         let owner = self.owner.clone();
-        self.app.instantiate_contract(
+        self.instantiate_contract(
             self.codes.get(kind),
             owner.clone(),
             msg,
@@ -150,6 +164,73 @@ impl Suite {
             label,
             Some(owner.to_string()),
         )
+    }
+
+    // ---- transactions ----------------------------------------------------------------------
+
+    /// Starts recording every successful transaction's events (see [`Suite::take_recorded`]).
+    pub fn record_events(&mut self) {
+        self.recorded.get_or_insert_with(Vec::new);
+    }
+
+    /// The transactions recorded since the last call, oldest first.
+    pub fn take_recorded(&mut self) -> Vec<RecordedTx> {
+        self.recorded.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
+    fn record(&mut self, events: &[Event]) {
+        let block = self.app.block_info();
+        if let Some(recorded) = self.recorded.as_mut() {
+            recorded.push(RecordedTx {
+                height: block.height,
+                time: block.time.seconds(),
+                events: events.to_vec(),
+            });
+        }
+    }
+
+    /// Executes a contract message as `sender`: every helper's transactions go through here
+    /// (or [`Suite::instantiate_contract`]), so recording sees them all.
+    pub fn execute_contract<T: serde::Serialize + std::fmt::Debug>(
+        &mut self,
+        sender: Addr,
+        contract: Addr,
+        msg: &T,
+        funds: &[Coin],
+    ) -> anyhow::Result<AppResponse> {
+        let response = self.app.execute_contract(sender, contract, msg, funds)?;
+        self.record(&response.events);
+        Ok(response)
+    }
+
+    /// Instantiates a stored contract; recorded like [`Suite::execute_contract`].
+    pub fn instantiate_contract<T: serde::Serialize>(
+        &mut self,
+        code_id: u64,
+        sender: Addr,
+        msg: &T,
+        funds: &[Coin],
+        label: &str,
+        admin: Option<String>,
+    ) -> anyhow::Result<Addr> {
+        let msg = CosmosMsg::Wasm(WasmMsg::Instantiate {
+            admin,
+            code_id,
+            msg: to_json_binary(msg)?,
+            funds: funds.to_vec(),
+            label: label.to_string(),
+        });
+        let response = self.app.execute(sender, msg)?;
+        self.record(&response.events);
+        let address = response
+            .events
+            .iter()
+            .filter(|e| e.ty == "instantiate")
+            .flat_map(|e| &e.attributes)
+            .find(|a| a.key == "_contract_address")
+            .map(|a| Addr::unchecked(&a.value))
+            .ok_or_else(|| anyhow::anyhow!("instantiating {label}: no contract address"))?;
+        Ok(address)
     }
 
     // ---- clock ----------------------------------------------------------------------------

@@ -157,7 +157,7 @@ impl Suite {
                 self.app
                     .send_tokens(from.clone(), to.clone(), &coins(amount, denom))
             }
-            AssetInfo::Cw20 { contract_addr } => self.app.execute_contract(
+            AssetInfo::Cw20 { contract_addr } => self.execute_contract(
                 from.clone(),
                 Addr::unchecked(contract_addr),
                 &Cw20ExecuteMsg::Transfer {
@@ -180,7 +180,7 @@ impl Suite {
     ) -> Result<AppResponse> {
         let token = Suite::cw20_addr(token)?;
         let msg: Binary = to_json_binary(msg)?;
-        self.app.execute_contract(
+        self.execute_contract(
             from.clone(),
             token,
             &Cw20ExecuteMsg::Send {
@@ -200,7 +200,7 @@ impl Suite {
         new_minter: &Addr,
     ) -> Result<AppResponse> {
         let token = Suite::cw20_addr(token)?;
-        self.app.execute_contract(
+        self.execute_contract(
             current.clone(),
             token,
             &Cw20ExecuteMsg::UpdateMinter {

@@ -13,4 +13,6 @@ pub mod progress;
 pub mod report;
 pub mod runner;
 pub mod scenario;
+pub mod sim_index;
 pub mod table;
+pub mod verify;

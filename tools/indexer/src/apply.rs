@@ -58,6 +58,12 @@ impl Indexer {
         Ok(())
     }
 
+    /// Registers a code id: contracts instantiated from it are indexed from their first
+    /// event.
+    pub async fn register_code(&mut self, code_id: u64, kind: ContractKind) -> Result<()> {
+        self.registry.register_code(&self.db, code_id, kind).await
+    }
+
     /// Records a token's symbol, name and decimals (the chain's events do not carry them).
     pub async fn register_token(&mut self, token: &TokenInfo) -> Result<()> {
         let mut tx = self.db.begin().await?;
@@ -78,6 +84,14 @@ impl Indexer {
         tx.time = block.time;
         let mut handled = 0;
         let result: Result<()> = async {
+            for created in block.instantiations() {
+                if let Some(kind) = self.registry.code_kind(created.code_id) {
+                    let label = format!("code {}", created.code_id);
+                    self.registry
+                        .stage(&mut tx, &created.contract, kind, &label)
+                        .await?;
+                }
+            }
             for event in block.wasm_events() {
                 if let Some(kind) = self.registry.kind(&event.contract) {
                     handlers::discover(&mut tx, &mut self.registry, kind, &event).await?;

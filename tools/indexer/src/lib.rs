@@ -11,6 +11,7 @@ pub mod apply;
 pub mod block;
 pub mod catalog;
 pub mod db;
+pub mod dump;
 pub mod graphql;
 pub mod handlers;
 pub mod registry;

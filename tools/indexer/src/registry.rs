@@ -80,6 +80,8 @@ impl FromStr for ContractKind {
 pub struct Registry {
     known: HashMap<String, ContractKind>,
     staged: Vec<(String, ContractKind)>,
+    /// Code ids whose instances are registered when instantiated.
+    codes: HashMap<u64, ContractKind>,
 }
 
 impl Registry {
@@ -92,10 +94,38 @@ impl Registry {
             let kind: String = row.get(1);
             known.insert(row.get::<String, _>(0), kind.parse()?);
         }
+        let rows = sqlx::query("SELECT code_id, kind FROM code_kinds")
+            .fetch_all(db.pool())
+            .await?;
+        let mut codes = HashMap::new();
+        for row in rows {
+            let kind: String = row.get(1);
+            codes.insert(row.get::<i64, _>(0) as u64, kind.parse()?);
+        }
         Ok(Registry {
             known,
             staged: Vec::new(),
+            codes,
         })
+    }
+
+    /// The kind of a code id's instances, if registered.
+    pub fn code_kind(&self, code_id: u64) -> Option<ContractKind> {
+        self.codes.get(&code_id).copied()
+    }
+
+    /// Registers a code id: every contract instantiated from it is then indexed.
+    pub async fn register_code(&mut self, db: &Db, code_id: u64, kind: ContractKind) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO code_kinds (code_id, kind) VALUES ($1, $2) \
+             ON CONFLICT (code_id) DO UPDATE SET kind = excluded.kind",
+        )
+        .bind(code_id as i64)
+        .bind(kind.key())
+        .execute(db.pool())
+        .await?;
+        self.codes.insert(code_id, kind);
+        Ok(())
     }
 
     pub fn kind(&self, address: &str) -> Option<ContractKind> {

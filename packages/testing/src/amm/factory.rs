@@ -1,7 +1,7 @@
 //! The pool factory: deployment, pool creation and the factory's queries.
 use anyhow::{anyhow, Result};
 use cosmwasm_std::{Addr, Decimal};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::asset::AssetInfo;
 use trellis_types::factory::{
     ConfigResponse, ExecuteMsg, InstantiateMsg, PoolParams, PoolRecord, PoolStatusResponse,
@@ -60,7 +60,7 @@ impl Suite {
     /// Executes a factory message from `sender` (a contract error stays downcastable).
     pub fn factory_exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Result<AppResponse> {
         let factory = self.factory().addr.clone();
-        self.app.execute_contract(sender.clone(), factory, msg, &[])
+        self.execute_contract(sender.clone(), factory, msg, &[])
     }
 
     /// Creates a pool of `assets` with `weights` (same order; each at least 1%, summing to 1)

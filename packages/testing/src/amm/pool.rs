@@ -4,7 +4,7 @@
 use anyhow::Result;
 use cosmwasm_std::{coins, Addr, Coin, Decimal256, Uint128};
 use cw20::Cw20ExecuteMsg;
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::asset::{Asset, AssetInfo};
 use trellis_types::weighted_pool::{
     ExecuteMsg, ExitResponse, JoinResponse, PoolInfoResponse, PriceResponse, QueryMsg, ReceiveMsg,
@@ -28,7 +28,7 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse> {
-        self.app
+        self
             .execute_contract(sender.clone(), pool.address.clone(), msg, funds)
     }
 
@@ -80,7 +80,7 @@ impl Suite {
             match asset {
                 AssetInfo::Native { denom } => funds.push(Coin::new(amount, denom)),
                 AssetInfo::Cw20 { contract_addr } => {
-                    self.app.execute_contract(
+                    self.execute_contract(
                         sender.clone(),
                         Addr::unchecked(contract_addr),
                         &Cw20ExecuteMsg::IncreaseAllowance {

@@ -1,7 +1,7 @@
 //! The router: deployment, routes executed and simulated, and the best route.
 use anyhow::{anyhow, Result};
 use cosmwasm_std::{coins, Addr, Uint128};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::asset::{Asset, AssetInfo};
 use trellis_types::router::{
     ConfigResponse, ExecuteMsg, Hop, InstantiateMsg, QueryMsg, ReceiveMsg, RouteResponse,
@@ -76,7 +76,7 @@ impl Suite {
                     recipient,
                     deadline,
                 };
-                self.app
+                self
                     .execute_contract(sender, router, &msg, &coins(amount, denom))
             }
             AssetInfo::Cw20 { .. } => {

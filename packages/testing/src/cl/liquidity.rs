@@ -5,7 +5,7 @@
 use anyhow::{anyhow, Context, Result};
 use cosmwasm_std::{from_json, Addr, Coin, Uint128};
 use cw20::Cw20ExecuteMsg;
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::asset::AssetInfo;
 use trellis_types::cl_pool::{AddAmounts, ExecuteMsg, LiquidityResponse};
 
@@ -31,7 +31,7 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse> {
-        self.app
+        self
             .execute_contract(sender.clone(), pool.address.clone(), msg, funds)
     }
 
@@ -51,7 +51,7 @@ impl Suite {
             match asset {
                 AssetInfo::Native { denom } => funds.push(Coin::new(amount, denom)),
                 AssetInfo::Cw20 { contract_addr } => {
-                    self.app.execute_contract(
+                    self.execute_contract(
                         sender.clone(),
                         Addr::unchecked(contract_addr),
                         &Cw20ExecuteMsg::IncreaseAllowance {

@@ -10,7 +10,7 @@ pub mod world;
 
 use anyhow::Result;
 use cosmwasm_std::{to_json_binary, Addr, Coin};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::cl_farming::{DepositMsg, ExecuteMsg, InstantiateMsg, QueryMsg};
 use trellis_types::cl_pool::ExecuteMsg as PoolExecuteMsg;
 
@@ -52,7 +52,7 @@ impl Suite {
         let msg = PoolExecuteMsg::SetFarmingCenter {
             farming_center: Some(center.addr.to_string()),
         };
-        self.app
+        self
             .execute_contract(owner, pool.clone(), &msg, &[])
             .map(|_| ())
     }
@@ -66,7 +66,7 @@ impl Suite {
         funds: &[Coin],
     ) -> Result<AppResponse> {
         let sender = self.addr(sender);
-        self.app
+        self
             .execute_contract(sender, farming.addr.clone(), msg, funds)
     }
 
@@ -91,7 +91,7 @@ impl Suite {
             .iter()
             .map(|(name, amount)| (self.addr(name).to_string(), (*amount).into()))
             .collect();
-        self.app.instantiate_contract(
+        self.instantiate_contract(
             code,
             owner,
             &pausable_token::PausableInstantiate { balances },
@@ -107,7 +107,7 @@ impl Suite {
             .app
             .store_code(scripted_pool::scripted_factory_contract());
         let owner = self.owner.clone();
-        self.app.instantiate_contract(
+        self.instantiate_contract(
             code,
             owner,
             &ScriptedFactoryInstantiate {},
@@ -121,7 +121,7 @@ impl Suite {
     pub fn deploy_scripted_pool(&mut self, factory: &Addr, tick: i32) -> Result<Addr> {
         let code = self.app.store_code(scripted_pool::scripted_pool_contract());
         let owner = self.owner.clone();
-        let pool = self.app.instantiate_contract(
+        let pool = self.instantiate_contract(
             code,
             owner.clone(),
             &ScriptedInstantiate { tick },
@@ -129,7 +129,7 @@ impl Suite {
             "scripted-pool",
             None,
         )?;
-        self.app.execute_contract(
+        self.execute_contract(
             owner,
             factory.clone(),
             &ScriptedFactoryExecute::List {
@@ -149,7 +149,7 @@ impl Suite {
         msg: &ScriptedExecute,
     ) -> Result<AppResponse> {
         let sender = self.addr(sender);
-        self.app.execute_contract(sender, pool.clone(), msg, &[])
+        self.execute_contract(sender, pool.clone(), msg, &[])
     }
 
     /// Mints a scripted position of exactly `liquidity` to `user` and deposits it in the

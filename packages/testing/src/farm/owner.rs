@@ -1,7 +1,7 @@
 //! Owner actions on the current farm, and the message plumbing every action uses.
 use anyhow::{bail, Result};
 use cosmwasm_std::{coins, Addr, Coin, Uint128};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::asset::AssetInfo;
 use trellis_types::farm::{ExecuteMsg, PoolKind, ReceiveMsg};
 
@@ -17,7 +17,7 @@ impl Suite {
         funds: &[Coin],
     ) -> Result<AppResponse> {
         let farm = self.farm().addr.clone();
-        self.app.execute_contract(sender.clone(), farm, msg, funds)
+        self.execute_contract(sender.clone(), farm, msg, funds)
     }
 
     /// Executes a farm message as the owner.

@@ -1,7 +1,7 @@
 //! Deploying an oTOKEN, funding its reserve, and a farm that pays its rewards in it.
 use anyhow::{anyhow, Context, Result};
 use cosmwasm_std::{coins, Addr};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::asset::AssetInfo;
 use trellis_types::options_token::{
     Delivery, ExecuteMsg, InstantiateMsg, OracleConfig, ReceiveMsg,
@@ -72,7 +72,7 @@ impl Suite {
         amount: u128,
     ) -> Result<AppResponse> {
         match &otoken.underlying {
-            AssetInfo::Native { denom } => self.app.execute_contract(
+            AssetInfo::Native { denom } => self.execute_contract(
                 from.clone(),
                 otoken.addr.clone(),
                 &ExecuteMsg::FundReserve {},
@@ -128,7 +128,7 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[cosmwasm_std::Coin],
     ) -> Result<AppResponse> {
-        self.app
+        self
             .execute_contract(sender.clone(), otoken.addr.clone(), msg, funds)
     }
 }

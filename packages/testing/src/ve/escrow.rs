@@ -1,7 +1,7 @@
 //! The voting escrow: deployment, locks, listeners, checkpoints and powers.
 use anyhow::{anyhow, Result};
 use cosmwasm_std::{coins, Addr};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::asset::AssetInfo;
 use trellis_types::voting_escrow::{
     ConfigResponse, ExecuteMsg, InstantiateMsg, ListenersResponse, LockResponse, PowerResponse,
@@ -43,7 +43,7 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[cosmwasm_std::Coin],
     ) -> Result<AppResponse> {
-        self.app
+        self
             .execute_contract(sender.clone(), ve.addr.clone(), msg, funds)
     }
 

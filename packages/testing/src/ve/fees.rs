@@ -1,7 +1,7 @@
 //! The fee distributor: deployment, receiving fees, checkpoints, claims and its books.
 use anyhow::{anyhow, Result};
 use cosmwasm_std::Addr;
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::asset::AssetInfo;
 use trellis_types::fee_distributor::{
     ClaimableResponse, ExecuteMsg, InstantiateMsg, QueryMsg, TokensPerWeekResponse, TotalsResponse,
@@ -48,7 +48,7 @@ impl Suite {
         sender: &Addr,
         msg: &ExecuteMsg,
     ) -> Result<AppResponse> {
-        self.app
+        self
             .execute_contract(sender.clone(), fd.addr.clone(), msg, &[])
     }
 

@@ -1,7 +1,7 @@
 //! The gauge controller: deployment, gauge types, gauges, votes, checkpoints and weights.
 use anyhow::{anyhow, Context, Result};
 use cosmwasm_std::{Addr, Decimal, Uint128, Uint256};
-use cw_multi_test::{AppResponse, Executor};
+use cw_multi_test::AppResponse;
 use trellis_types::gauge_controller::{
     ExecuteMsg, GaugeResponse, GaugesResponse, InstantiateMsg, QueryMsg, RelativeWeightResponse,
     TotalWeightResponse, UserVoteResponse, VotePowerUsedResponse, WeightResponse,
@@ -44,7 +44,7 @@ impl Suite {
         sender: &Addr,
         msg: &ExecuteMsg,
     ) -> Result<AppResponse> {
-        self.app
+        self
             .execute_contract(sender.clone(), gc.addr.clone(), msg, &[])
     }
 

@@ -3,3 +3,4 @@ pub mod bench;
 pub mod index;
 pub mod serve;
 pub mod sim;
+pub mod verify;

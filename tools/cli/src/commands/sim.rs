@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
+use crate::sim_index::SimIndex;
 use crate::{progress, report, runner, scenario, table};
 
 /// Exit code when the scenario file is wrong or an action fails on chain.
@@ -23,6 +24,10 @@ pub struct SimArgs {
     /// Do not draw the progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Index the run's chain into this database as it executes (a new SQLite file, or a
+    /// postgres:// URL to an empty database); `trellis serve --database DB` serves it.
+    #[arg(long, value_name = "DB")]
+    pub index: Option<String>,
 }
 
 pub fn run(args: &SimArgs) -> Result<ExitCode> {
@@ -33,8 +38,21 @@ pub fn run(args: &SimArgs) -> Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_ERROR));
         }
     };
+    let mut index = match &args.index {
+        Some(database) => match SimIndex::open(database) {
+            Ok(index) => Some(index),
+            Err(e) => {
+                eprintln!("error: index {database}: {e:#}");
+                return Ok(ExitCode::from(EXIT_ERROR));
+            }
+        },
+        None => None,
+    };
     let bar = progress::bar(!args.quiet && progress::visible());
-    let result = runner::run(&plan, &bar);
+    let result = match index.as_mut() {
+        Some(index) => runner::run_tapped(&plan, &bar, index),
+        None => runner::run(&plan, &bar),
+    };
     bar.finish_and_clear();
     let report = match result {
         Ok(report) => report,
@@ -54,6 +72,12 @@ pub fn run(args: &SimArgs) -> Result<ExitCode> {
     text.push_str(&format!("\nReport written to {}/\n", dir.display()));
     for path in written {
         text.push_str(&format!("  {}\n", path.display()));
+    }
+    if let (Some(index), Some(database)) = (&index, &args.index) {
+        text.push_str(&format!(
+            "Indexed {} blocks ({} events) into {database}\n",
+            index.blocks, index.events
+        ));
     }
     print_stdout(&text)?;
     if report.conserved() {

@@ -53,6 +53,8 @@ pub struct World {
 /// Deploys everything; also returns the initial-liquidity events.
 pub fn deploy(plan: &Plan) -> Result<(World, Vec<AmmEventRecord>)> {
     let mut suite = Suite::builder().block_secs(plan.block_secs).build();
+    // Every transaction is recorded, for a tap on the run (see `chain_tap`).
+    suite.record_events();
     let mut assets = create_tokens(&mut suite, plan)?;
     let (amm_pools, provided, lp_factory) = if plan.amm_pools.is_empty() {
         (Vec::new(), Vec::new(), None)

@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod amm;
 pub mod amm_summary;
+pub mod chain_tap;
 pub mod cl_actions;
 pub mod cl_books;
 pub mod cl_deploy;
@@ -47,6 +48,7 @@ use indicatif::ProgressBar;
 use crate::format;
 use crate::model::{PoolInfo, ScenarioInfo, SimReport};
 use crate::scenario::plan::{Plan, SourcePlan};
+pub use chain_tap::{ChainTap, NoTap};
 
 /// Runs the scenario, then, when it has `compare_boost`, once more per boost mode it does not
 /// already run with (see [`compare`]). `progress` advances once per sample (use
@@ -54,7 +56,13 @@ use crate::scenario::plan::{Plan, SourcePlan};
 /// swap, or a failed query; conservation and amm books failures do not stop the run, they
 /// are in `summary.conservation.violations`.
 pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
-    let mut report = run_once(plan, progress)?;
+    run_tapped(plan, progress, &mut NoTap)
+}
+
+/// [`run`], with every transaction of the scenario's own run (not of its boost comparisons)
+/// handed to `tap` as the chain executes it: what `trellis sim --index` indexes.
+pub fn run_tapped(plan: &Plan, progress: &ProgressBar, tap: &mut dyn ChainTap) -> Result<SimReport> {
+    let mut report = run_observed(plan, progress, tap)?;
     if !plan.compare_boost.is_empty() {
         compare::add_comparison(plan, &mut report, progress)?;
     }
@@ -63,7 +71,13 @@ pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
 
 /// One run of the scenario as planned.
 pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
+    run_observed(plan, progress, &mut NoTap)
+}
+
+fn run_observed(plan: &Plan, progress: &ProgressBar, tap: &mut dyn ChainTap) -> Result<SimReport> {
     let (mut world, provided) = deploy::deploy(plan)?;
+    tap.deployed(&world, plan)?;
+    tap.transactions(world.suite.take_recorded())?;
     let clock_at_start = world.suite.farm_now();
     let start_elapsed = world.suite.elapsed_secs();
     let events = timeline::events(plan);
@@ -106,6 +120,7 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
             progress.set_message(format::moment(t, plan.block_secs, plan.is_height()));
             progress.inc(1);
         }
+        tap.transactions(world.suite.take_recorded())?;
     }
     let mut summary = settle::finish(
         &mut world,
@@ -135,6 +150,8 @@ pub fn run_once(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
         cl_samples,
         &mut summary.conservation.violations,
     )?;
+    tap.transactions(world.suite.take_recorded())?;
+    tap.finished(&world)?;
     Ok(SimReport {
         scenario: scenario_info(plan, &world, clock_at_start),
         tokens: plan.tokens.clone(),

@@ -19,8 +19,8 @@ pub async fn handle(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<bool> {
                 &[
                     ("token0", Value::text(id_of(event.get("asset_0")?))),
                     ("token1", Value::text(id_of(event.get("asset_1")?))),
-                    ("weight0", Value::int(event.int("weight_0")?)),
-                    ("weight1", Value::int(event.int("weight_1")?)),
+                    ("weight0", Value::text(event.get("weight_0")?)),
+                    ("weight1", Value::text(event.get("weight_1")?)),
                     ("swap_fee_bps", Value::int(event.int("swap_fee_bps")?)),
                 ],
             )

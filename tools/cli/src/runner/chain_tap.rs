@@ -1,0 +1,33 @@
+//! A tap on the embedded chain: the run hands every transaction it executed to it, in
+//! order, with the deployed world before the first one. `trellis sim --index` taps the run
+//! with an indexer; a plain run taps nothing.
+use anyhow::Result;
+use trellis_testing::RecordedTx;
+
+use super::deploy::World;
+use crate::scenario::plan::Plan;
+
+pub trait ChainTap {
+    /// Everything is deployed; no transaction has been handed over yet.
+    fn deployed(&mut self, world: &World, plan: &Plan) -> Result<()>;
+    /// Transactions since the last call, oldest first. The last height given may get more
+    /// transactions in the next call.
+    fn transactions(&mut self, txs: Vec<RecordedTx>) -> Result<()>;
+    /// The run is over: nothing more will come.
+    fn finished(&mut self, world: &World) -> Result<()>;
+}
+
+/// No tap: transactions are dropped.
+pub struct NoTap;
+
+impl ChainTap for NoTap {
+    fn deployed(&mut self, _: &World, _: &Plan) -> Result<()> {
+        Ok(())
+    }
+    fn transactions(&mut self, _: Vec<RecordedTx>) -> Result<()> {
+        Ok(())
+    }
+    fn finished(&mut self, _: &World) -> Result<()> {
+        Ok(())
+    }
+}

@@ -1,0 +1,158 @@
+//! `trellis sim --index DB`: the run's chain, block by block, into an index. The embedded
+//! chain is a source like any other: its transactions become [`Block`]s (all of a height's
+//! transactions, in order) and are applied one block per database transaction.
+use anyhow::{Context, Result};
+use tokio::runtime::Runtime;
+use trellis_indexer::tokens::TokenInfo;
+use trellis_indexer::{Block, ChainEvent, ContractKind, Indexer};
+use trellis_testing::{ContractKind as Code, RecordedTx};
+
+use crate::runner::deploy::World;
+use crate::runner::ChainTap;
+use crate::scenario::plan::Plan;
+use trellis_types::asset::AssetInfo;
+
+/// Indexes the run it taps.
+pub struct SimIndex {
+    runtime: Runtime,
+    indexer: Indexer,
+    /// Transactions of the latest height, held until the height is complete.
+    open: Vec<RecordedTx>,
+    pub blocks: u64,
+    pub events: u64,
+}
+
+impl SimIndex {
+    /// Opens (and migrates) the index. It must be empty: a sim starts a new chain.
+    pub fn open(database: &str) -> Result<SimIndex> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let indexer = runtime.block_on(Indexer::open(database))?;
+        if let Some(cursor) = indexer.cursor() {
+            anyhow::bail!(
+                "{database} already holds a chain (indexed up to height {}); a sim starts a new \
+                 one: give a new database",
+                cursor.height
+            );
+        }
+        Ok(SimIndex {
+            runtime,
+            indexer,
+            open: Vec::new(),
+            blocks: 0,
+            events: 0,
+        })
+    }
+
+    fn apply(&mut self, txs: Vec<RecordedTx>) -> Result<()> {
+        let Some(first) = txs.first() else {
+            return Ok(());
+        };
+        let block = Block {
+            height: first.height,
+            time: first.time,
+            events: txs
+                .iter()
+                .flat_map(|tx| &tx.events)
+                .map(|e| ChainEvent {
+                    kind: e.ty.clone(),
+                    attributes: e
+                        .attributes
+                        .iter()
+                        .map(|a| (a.key.clone(), a.value.clone()))
+                        .collect(),
+                })
+                .collect(),
+        };
+        self.events += block.events.len() as u64;
+        self.blocks += 1;
+        self.runtime
+            .block_on(self.indexer.apply(&block))
+            .with_context(|| format!("indexing block {}", block.height))?;
+        Ok(())
+    }
+}
+
+/// The indexer's kind of a stored code (cw20 tokens have no handler: their metadata is
+/// registered, their transfers are not indexed).
+fn indexed_kind(code: Code) -> Option<ContractKind> {
+    Some(match code {
+        Code::Cw20Base => return None,
+        Code::Farm => ContractKind::Farm,
+        Code::WeightedPool => ContractKind::WeightedPool,
+        Code::PoolFactory => ContractKind::PoolFactory,
+        Code::Router => ContractKind::Router,
+        Code::VotingEscrow => ContractKind::VotingEscrow,
+        Code::GaugeController => ContractKind::GaugeController,
+        Code::FeeDistributor => ContractKind::FeeDistributor,
+        Code::OptionsToken => ContractKind::OptionsToken,
+        Code::ClPool => ContractKind::ClPool,
+        Code::ClFarming => ContractKind::ClFarming,
+    })
+}
+
+impl ChainTap for SimIndex {
+    fn deployed(&mut self, world: &World, plan: &Plan) -> Result<()> {
+        let codes = world.suite.code_ids().clone();
+        let tokens: Vec<TokenInfo> = plan
+            .tokens
+            .iter()
+            .zip(&world.assets)
+            .map(|(token, asset)| TokenInfo {
+                id: match asset {
+                    AssetInfo::Native { denom } => denom.clone(),
+                    AssetInfo::Cw20 { contract_addr } => contract_addr.clone(),
+                },
+                symbol: token.symbol.clone(),
+                name: token.symbol.clone(),
+                decimals: token.decimals,
+                kind: if token.is_native() { "native" } else { "cw20" }.to_string(),
+            })
+            .collect();
+        let scenario = plan.file.clone();
+        self.runtime.block_on(async {
+            for code in Code::ALL {
+                if let Some(kind) = indexed_kind(code) {
+                    self.indexer.register_code(codes.get(code), kind).await?;
+                }
+            }
+            for token in &tokens {
+                self.indexer.register_token(token).await?;
+            }
+            let db = self.indexer.db();
+            db.set_meta("source", "sim").await?;
+            db.set_meta("scenario", &scenario).await?;
+            anyhow::Ok(())
+        })
+    }
+
+    fn transactions(&mut self, txs: Vec<RecordedTx>) -> Result<()> {
+        for tx in txs {
+            if self.open.first().is_some_and(|o| o.height != tx.height) {
+                let complete = std::mem::take(&mut self.open);
+                self.apply(complete)?;
+            }
+            self.open.push(tx);
+        }
+        Ok(())
+    }
+
+    fn finished(&mut self, world: &World) -> Result<()> {
+        let last = std::mem::take(&mut self.open);
+        self.apply(last)?;
+        // The index ends at the chain's final height even when that block had no
+        // transaction, so `verify` compares at the height the run stopped.
+        let height = world.suite.height();
+        if self.indexer.cursor().is_none_or(|c| c.height < height) {
+            let block = Block {
+                height,
+                time: world.suite.time(),
+                events: Vec::new(),
+            };
+            self.blocks += 1;
+            self.runtime.block_on(self.indexer.apply(&block))?;
+        }
+        Ok(())
+    }
+}
