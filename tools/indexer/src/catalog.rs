@@ -402,7 +402,7 @@ pub const ENTITIES: &[Entity] = &[
             opt("token0", "token0", Ref("Token")),
             opt("token1", "token1", Ref("Token")),
             f("fee", "fee", Int),
-            f("sqrtPrice", "sqrt_price", BigInt),
+            f("sqrtPrice", "sqrt_price", String),
             f("tick", "tick", Int),
             f("liquidity", "liquidity", BigInt),
             UPDATED_BLOCK,

@@ -123,12 +123,15 @@ fn settle(
     Ok(msgs)
 }
 
+/// `pool_liquidity` is the pool's active liquidity after the change: with it an indexer
+/// follows the pool without a query.
 fn liquidity_response(
     action: &str,
     token_id: &str,
     position: &Position,
     liquidity: u128,
     amounts: [Uint128; 2],
+    pool_liquidity: u128,
 ) -> Result<Response, ContractError> {
     let data = LiquidityResponse {
         token_id: token_id.to_string(),
@@ -144,6 +147,7 @@ fn liquidity_response(
         .add_attribute("position_liquidity", position.liquidity.to_string())
         .add_attribute("amount_0", amounts[0])
         .add_attribute("amount_1", amounts[1])
+        .add_attribute("pool_liquidity", pool_liquidity.to_string())
         .set_data(to_json_binary(&data)?))
 }
 
@@ -184,7 +188,7 @@ pub fn mint(
     nft::mint(deps.storage, &token_id, &recipient)?;
     let msgs = settle(&config, &env, &info.sender, amounts.desired, used)?;
     Ok(
-        liquidity_response("mint", &token_id, &position, liquidity, used)?
+        liquidity_response("mint", &token_id, &position, liquidity, used, pool.liquidity)?
             .add_attribute("sender", info.sender)
             .add_attribute("recipient", recipient)
             .add_messages(msgs),
@@ -227,7 +231,14 @@ pub fn increase(
     }
     let msgs = settle(&config, &env, &info.sender, amounts.desired, used)?;
     Ok(
-        liquidity_response("increase_liquidity", &token_id, &position, liquidity, used)?
+        liquidity_response(
+            "increase_liquidity",
+            &token_id,
+            &position,
+            liquidity,
+            used,
+            pool.liquidity,
+        )?
             .add_attribute("sender", info.sender)
             .add_messages(msgs),
     )
@@ -291,6 +302,7 @@ pub fn decrease(
         &position,
         liquidity.u128(),
         out,
+        pool.liquidity,
     )?
     .add_attribute("sender", info.sender))
 }

@@ -3,6 +3,7 @@
 //! scenario again on a fresh embedded chain (runs are deterministic) and, at the end of the
 //! run, when the chain stands at the height the index stops at, queries every contract the
 //! index knows and compares.
+pub mod cl;
 pub mod farm;
 pub mod pools;
 
@@ -61,6 +62,17 @@ impl Verifier {
             .with_context(|| format!("reading the index: {sql}"))
     }
 
+    /// All rows of a query with text parameters `$1, $2, …`.
+    pub fn rows_with(&self, sql: &str, params: &[&str]) -> Result<Vec<AnyRow>> {
+        let mut query = sqlx::query(sql);
+        for p in params {
+            query = query.bind(p.to_string());
+        }
+        self.runtime
+            .block_on(query.fetch_all(self.db.pool()))
+            .with_context(|| format!("reading the index: {sql}"))
+    }
+
     /// Compares one figure.
     pub fn check<T: PartialEq + Display>(&mut self, what: &str, indexed: T, chain: T) {
         self.compared += 1;
@@ -107,6 +119,7 @@ impl ChainTap for Verifier {
         }
         farm::check(self, world)?;
         pools::check(self, world)?;
+        cl::check(self, world)?;
         Ok(())
     }
 }

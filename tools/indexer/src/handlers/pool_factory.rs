@@ -5,7 +5,8 @@
 use anyhow::{bail, Result};
 
 use crate::block::WasmEvent;
-use crate::db::Tx;
+use crate::db::{Tx, Value};
+use crate::tokens::id_of;
 use crate::registry::{ContractKind, Registry};
 
 /// Registers the pool a `register_pool` event announces (pass one of a block).
@@ -23,8 +24,23 @@ pub async fn discover(tx: &mut Tx<'_>, registry: &mut Registry, event: &WasmEven
     registry.stage(tx, address, kind, &label).await
 }
 
-/// Pass two: the factory's own events change no entity (the pools' events carry their
-/// state).
-pub async fn handle(_tx: &mut Tx<'_>, event: &WasmEvent) -> Result<bool> {
-    Ok(event.action == "register_pool")
+/// Pass two: a CL pool's tokens and fee come from its registration (its own instantiate
+/// event does not list its assets); weighted pools describe themselves.
+pub async fn handle(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<bool> {
+    if event.action != "register_pool" {
+        return Ok(false);
+    }
+    if event.get("kind")? == "concentrated" {
+        tx.upsert(
+            "cl_pools",
+            event.get("pool_address")?,
+            &[
+                ("token0", Value::text(id_of(event.get("asset_0")?))),
+                ("token1", Value::text(id_of(event.get("asset_1")?))),
+                ("fee", Value::int(event.int("fee_pips")?)),
+            ],
+        )
+        .await?;
+    }
+    Ok(true)
 }
