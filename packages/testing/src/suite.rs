@@ -175,7 +175,10 @@ impl Suite {
 
     /// The transactions recorded since the last call, oldest first.
     pub fn take_recorded(&mut self) -> Vec<RecordedTx> {
-        self.recorded.as_mut().map(std::mem::take).unwrap_or_default()
+        self.recorded
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
     }
 
     fn record(&mut self, events: &[Event]) {

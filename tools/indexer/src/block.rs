@@ -67,7 +67,12 @@ impl Block {
             .iter()
             .filter(|e| e.kind == "instantiate")
             .filter_map(|e| {
-                let get = |k: &str| e.attributes.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+                let get = |k: &str| {
+                    e.attributes
+                        .iter()
+                        .find(|(key, _)| key == k)
+                        .map(|(_, v)| v)
+                };
                 Some(Instantiation {
                     contract: get("_contract_address")?.clone(),
                     code_id: get("code_id")?.parse().ok()?,
@@ -84,16 +89,13 @@ impl Block {
 impl WasmEvent {
     /// An attribute the handler cannot do without.
     pub fn get(&self, key: &str) -> anyhow::Result<&str> {
-        self.attributes
-            .get(key)
-            .map(String::as_str)
-            .ok_or_else(|| {
-                anyhow::anyhow!(
-                    "{} event of {} has no `{key}` attribute",
-                    self.action,
-                    self.contract
-                )
-            })
+        self.attributes.get(key).map(String::as_str).ok_or_else(|| {
+            anyhow::anyhow!(
+                "{} event of {} has no `{key}` attribute",
+                self.action,
+                self.contract
+            )
+        })
     }
 
     pub fn opt(&self, key: &str) -> Option<&str> {

@@ -24,7 +24,11 @@ fn temp_db() -> String {
 
 fn wasm(contract: &str, attributes: &[(&str, &str)]) -> ChainEvent {
     let mut all = vec![("_contract_address".to_string(), contract.to_string())];
-    all.extend(attributes.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    all.extend(
+        attributes
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
     ChainEvent {
         kind: "wasm".into(),
         attributes: all,
@@ -60,7 +64,10 @@ fn farm_deposit(owner: &str, staked: &str, pending: &str) -> ChainEvent {
 async fn indexer() -> (Indexer, String) {
     let db = temp_db();
     let mut indexer = Indexer::open(&db).await.unwrap();
-    indexer.register(FARM, ContractKind::Farm, "farm").await.unwrap();
+    indexer
+        .register(FARM, ContractKind::Farm, "farm")
+        .await
+        .unwrap();
     indexer
         .register(FACTORY, ContractKind::PoolFactory, "factory")
         .await
@@ -91,9 +98,15 @@ async fn blocks_at_or_below_the_cursor_are_not_applied_twice() {
         Applied::Indexed { handled: 1 }
     );
     // The same block again, and an older one with another stake: both skipped.
-    assert_eq!(indexer.apply(&first).await.unwrap(), Applied::AlreadyIndexed);
+    assert_eq!(
+        indexer.apply(&first).await.unwrap(),
+        Applied::AlreadyIndexed
+    );
     let older = block(9, vec![farm_deposit("alice", "5", "0")]);
-    assert_eq!(indexer.apply(&older).await.unwrap(), Applied::AlreadyIndexed);
+    assert_eq!(
+        indexer.apply(&older).await.unwrap(),
+        Applied::AlreadyIndexed
+    );
     assert_eq!(
         text(&indexer, "SELECT staked FROM farm_positions").await,
         vec![pad(1000)]
@@ -137,12 +150,20 @@ async fn a_block_that_fails_changes_nothing() {
         ],
     );
     let error = indexer.apply(&bad).await.unwrap_err();
-    assert!(format!("{error:#}").contains("no `pending` attribute"), "{error:#}");
+    assert!(
+        format!("{error:#}").contains("no `pending` attribute"),
+        "{error:#}"
+    );
     assert_eq!(indexer.cursor().unwrap().height, 1);
-    assert!(text(&indexer, "SELECT id FROM farm_positions").await.is_empty());
-    assert!(text(&indexer, "SELECT address FROM contracts WHERE address = 'pool1'")
+    assert!(text(&indexer, "SELECT id FROM farm_positions")
         .await
         .is_empty());
+    assert!(text(
+        &indexer,
+        "SELECT address FROM contracts WHERE address = 'pool1'"
+    )
+    .await
+    .is_empty());
     // Nor is anything half-written on disk: a fresh process sees the same.
     let reopened = Indexer::open(&database).await.unwrap();
     assert_eq!(reopened.cursor().unwrap().height, 1);
@@ -227,12 +248,27 @@ async fn farm_claims_add_up_and_earned_is_pending_plus_claimed() {
     // staked 2000, pending 150 (kept), claimed 250, earned 150 + 250 = 400.
     assert_eq!(
         row,
-        vec![format!("{} {} {} {}", pad(2000), pad(150), pad(250), pad(400))]
+        vec![format!(
+            "{} {} {} {}",
+            pad(2000),
+            pad(150),
+            pad(250),
+            pad(400)
+        )]
     );
-    assert_eq!(text(&indexer, "SELECT claimed FROM farm_pools").await, vec![pad(250)]);
-    assert_eq!(text(&indexer, "SELECT amount FROM reward_claims").await, vec![pad(250)]);
+    assert_eq!(
+        text(&indexer, "SELECT claimed FROM farm_pools").await,
+        vec![pad(250)]
+    );
+    assert_eq!(
+        text(&indexer, "SELECT amount FROM reward_claims").await,
+        vec![pad(250)]
+    );
     // `pool_1 = 0` without a working balance: no position there, none created.
-    assert_eq!(text(&indexer, "SELECT id FROM farm_positions").await.len(), 1);
+    assert_eq!(
+        text(&indexer, "SELECT id FROM farm_positions").await.len(),
+        1
+    );
 }
 
 fn create_eternal_farm() -> ChainEvent {
@@ -314,8 +350,15 @@ async fn a_deposit_enters_exits_and_its_owner_claims() {
     );
     indexer.apply(&block(3, vec![exit])).await.unwrap();
     assert_eq!(
-        text(&indexer, "SELECT id || ' ' || amount FROM rewards ORDER BY id").await,
-        vec![format!("alice-ubns {}", pad(5)), format!("alice-uinc {}", pad(70))]
+        text(
+            &indexer,
+            "SELECT id || ' ' || amount FROM rewards ORDER BY id"
+        )
+        .await,
+        vec![
+            format!("alice-ubns {}", pad(5)),
+            format!("alice-uinc {}", pad(70))
+        ]
     );
     assert_eq!(
         text(
@@ -324,7 +367,10 @@ async fn a_deposit_enters_exits_and_its_owner_claims() {
         )
         .await,
         // center1-1-bonus: funded 100, credited 5; center1-1-reward: funded 1000, credited 70.
-        vec![format!("{} {}", pad(100), pad(5)), format!("{} {}", pad(1000), pad(70))]
+        vec![
+            format!("{} {}", pad(100), pad(5)),
+            format!("{} {}", pad(1000), pad(70))
+        ]
     );
     let claim = |amount: &'static str| {
         wasm(
@@ -341,7 +387,11 @@ async fn a_deposit_enters_exits_and_its_owner_claims() {
     };
     indexer.apply(&block(4, vec![claim("70")])).await.unwrap();
     assert_eq!(
-        text(&indexer, "SELECT amount FROM rewards WHERE id = 'alice-uinc'").await,
+        text(
+            &indexer,
+            "SELECT amount FROM rewards WHERE id = 'alice-uinc'"
+        )
+        .await,
         vec![pad(0)]
     );
     // Claiming more than the index says is owed is an inconsistent chain: refused.

@@ -75,8 +75,12 @@ pub fn run(args: &SimArgs) -> Result<ExitCode> {
     }
     if let (Some(index), Some(database)) = (&index, &args.index) {
         text.push_str(&format!(
-            "Indexed {} blocks ({} events) into {database}\n",
-            index.blocks, index.events
+            "Indexed {} blocks ({} events) into {database} in {:.2} s of indexing ({:.0} \
+             events/s)\n",
+            index.blocks,
+            index.events,
+            index.applying.as_secs_f64(),
+            index.events_per_sec()
         ));
     }
     print_stdout(&text)?;

@@ -61,7 +61,11 @@ pub fn run(plan: &Plan, progress: &ProgressBar) -> Result<SimReport> {
 
 /// [`run`], with every transaction of the scenario's own run (not of its boost comparisons)
 /// handed to `tap` as the chain executes it: what `trellis sim --index` indexes.
-pub fn run_tapped(plan: &Plan, progress: &ProgressBar, tap: &mut dyn ChainTap) -> Result<SimReport> {
+pub fn run_tapped(
+    plan: &Plan,
+    progress: &ProgressBar,
+    tap: &mut dyn ChainTap,
+) -> Result<SimReport> {
     let mut report = run_observed(plan, progress, tap)?;
     if !plan.compare_boost.is_empty() {
         compare::add_comparison(plan, &mut report, progress)?;

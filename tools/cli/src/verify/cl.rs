@@ -20,9 +20,17 @@ pub fn check(v: &mut Verifier, world: &World) -> Result<()> {
         let state: PoolStateResponse =
             chain.query_wasm_smart(Addr::unchecked(&pool), &PoolQuery::PoolState {})?;
         let what = |field: &str| format!("CL pool {pool} {field}");
-        v.check(&what("sqrt price"), text_of(&row, "sqrt_price"), state.sqrt_price.to_string());
+        v.check(
+            &what("sqrt price"),
+            text_of(&row, "sqrt_price"),
+            state.sqrt_price.to_string(),
+        );
         v.check(&what("tick"), int_of(&row, "tick"), i64::from(state.tick));
-        v.check(&what("liquidity"), amount_of(&row, "liquidity"), state.liquidity.u128());
+        v.check(
+            &what("liquidity"),
+            amount_of(&row, "liquidity"),
+            state.liquidity.u128(),
+        );
     }
     for table in ["eternal_farmings", "limit_farmings"] {
         for row in v.rows(&format!("SELECT * FROM {table} ORDER BY id"))? {
@@ -38,7 +46,10 @@ pub fn check(v: &mut Verifier, world: &World) -> Result<()> {
 
 /// The farm id of a `CENTER-FARMID` key.
 fn farm_id_of(key: &str) -> u64 {
-    key.rsplit('-').next().and_then(|s| s.parse().ok()).unwrap_or(u64::MAX)
+    key.rsplit('-')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(u64::MAX)
 }
 
 fn farm(v: &mut Verifier, chain: &QuerierWrapper, row: &AnyRow) -> Result<()> {
@@ -57,15 +68,27 @@ fn farm(v: &mut Verifier, chain: &QuerierWrapper, row: &AnyRow) -> Result<()> {
         amount_of(row, "bonus_reward"),
         farm.funded[1].u128() - farm.refunded[1].u128(),
     );
-    v.check(&what("detached"), int_of(row, "is_detached") == 1, farm.deactivated_at.is_some());
+    v.check(
+        &what("detached"),
+        int_of(row, "is_detached") == 1,
+        farm.deactivated_at.is_some(),
+    );
     v.check(&what("pool"), text_of(row, "pool"), farm.pool.clone());
     match farm.terms {
         FarmTerms::Eternal {
             reward_rate,
             bonus_rate,
         } => {
-            v.check(&what("reward rate"), amount_of(row, "reward_rate"), reward_rate.u128());
-            v.check(&what("bonus rate"), amount_of(row, "bonus_reward_rate"), bonus_rate.u128());
+            v.check(
+                &what("reward rate"),
+                amount_of(row, "reward_rate"),
+                reward_rate.u128(),
+            );
+            v.check(
+                &what("bonus rate"),
+                amount_of(row, "bonus_reward_rate"),
+                bonus_rate.u128(),
+            );
         }
         FarmTerms::Limit { start, end } => {
             v.check(&what("start"), int_of(row, "start_time") as u64, start);
@@ -76,12 +99,24 @@ fn farm(v: &mut Verifier, chain: &QuerierWrapper, row: &AnyRow) -> Result<()> {
         let key = format!("{}-{name}", text_of(row, "id"));
         let streams = v.rows_with("SELECT * FROM reward_streams WHERE id = $1", &[&key])?;
         let Some(stream) = streams.first() else {
-            v.check(&what(&format!("{name} stream funded")), 0, farm.funded[slot].u128());
+            v.check(
+                &what(&format!("{name} stream funded")),
+                0,
+                farm.funded[slot].u128(),
+            );
             continue;
         };
         let what = |field: &str| format!("CL farm {farm_id} {name} stream {field}");
-        v.check(&what("emitted"), amount_of(stream, "emitted"), farm.funded[slot].u128());
-        v.check(&what("distributed"), amount_of(stream, "distributed"), farm.credited[slot].u128());
+        v.check(
+            &what("emitted"),
+            amount_of(stream, "emitted"),
+            farm.funded[slot].u128(),
+        );
+        v.check(
+            &what("distributed"),
+            amount_of(stream, "distributed"),
+            farm.credited[slot].u128(),
+        );
         v.check(
             &what("undistributed"),
             amount_of(stream, "undistributed"),
@@ -112,9 +147,17 @@ fn deposit(v: &mut Verifier, chain: &QuerierWrapper, row: &AnyRow) -> Result<()>
             continue;
         };
         v.check(&what("owner"), text_of(row, "owner"), held.owner.clone());
-        v.check(&what("liquidity"), amount_of(row, "liquidity"), held.liquidity.u128());
+        v.check(
+            &what("liquidity"),
+            amount_of(row, "liquidity"),
+            held.liquidity.u128(),
+        );
         for (kind, farm_column, locked_column) in [
-            (FarmKind::Eternal, "eternal_farming", "tokens_locked_eternal"),
+            (
+                FarmKind::Eternal,
+                "eternal_farming",
+                "tokens_locked_eternal",
+            ),
             (FarmKind::Limit, "limit_farming", "tokens_locked_limit"),
         ] {
             let entry = held.farms.iter().find(|f| f.kind == kind);
@@ -153,12 +196,16 @@ fn rewards(v: &mut Verifier, chain: &QuerierWrapper) -> Result<()> {
                     limit: Some(30),
                 },
             )?;
-            let indexed =
-                v.rows_with("SELECT * FROM rewards WHERE owner = $1 ORDER BY id", &[&owner])?;
+            let indexed = v.rows_with(
+                "SELECT * FROM rewards WHERE owner = $1 ORDER BY id",
+                &[&owner],
+            )?;
             for balance in &balances.balances {
                 let token = balance.token.to_string();
                 let token = trellis_indexer::tokens::id_of(&token);
-                let row = indexed.iter().find(|r| text_of(r, "reward_address") == token);
+                let row = indexed
+                    .iter()
+                    .find(|r| text_of(r, "reward_address") == token);
                 v.check(
                     &format!("reward of {owner} in {token}"),
                     row.map_or(0, |r| amount_of(r, "amount")),

@@ -21,10 +21,26 @@ pub fn check(v: &mut Verifier, world: &World) -> Result<()> {
             },
         )?;
         let what = |field: &str| format!("farm position {pool_id}/{owner} {field}");
-        v.check(&what("staked"), amount_of(&row, "staked"), position.staked.u128());
-        v.check(&what("working"), amount_of(&row, "working"), position.working.u128());
-        v.check(&what("pending"), amount_of(&row, "pending"), position.pending.u128());
-        v.check(&what("claimed"), amount_of(&row, "claimed"), position.claimed.u128());
+        v.check(
+            &what("staked"),
+            amount_of(&row, "staked"),
+            position.staked.u128(),
+        );
+        v.check(
+            &what("working"),
+            amount_of(&row, "working"),
+            position.working.u128(),
+        );
+        v.check(
+            &what("pending"),
+            amount_of(&row, "pending"),
+            position.pending.u128(),
+        );
+        v.check(
+            &what("claimed"),
+            amount_of(&row, "claimed"),
+            position.claimed.u128(),
+        );
         v.check(
             &what("earned"),
             amount_of(&row, "earned"),
@@ -37,7 +53,11 @@ pub fn check(v: &mut Verifier, world: &World) -> Result<()> {
         let pool: PoolResponse =
             chain.query_wasm_smart(Addr::unchecked(&farm), &QueryMsg::Pool { pool_id })?;
         let what = |field: &str| format!("farm pool {pool_id} {field}");
-        v.check(&what("total staked"), amount_of(&row, "total_staked"), pool.total_staked.u128());
+        v.check(
+            &what("total staked"),
+            amount_of(&row, "total_staked"),
+            pool.total_staked.u128(),
+        );
         v.check(
             &what("working supply"),
             amount_of(&row, "working_supply"),
@@ -50,13 +70,24 @@ pub fn check(v: &mut Verifier, world: &World) -> Result<()> {
         let farm = text_of(&row, "id");
         let totals: TotalsResponse =
             chain.query_wasm_smart(Addr::unchecked(&farm), &QueryMsg::Totals {})?;
-        v.check("farm claimed", amount_of(&row, "claimed"), totals.claimed.u128());
-        v.check("farm funded", amount_of(&row, "funded"), totals.funded.u128());
+        v.check(
+            "farm claimed",
+            amount_of(&row, "claimed"),
+            totals.claimed.u128(),
+        );
+        v.check(
+            "farm funded",
+            amount_of(&row, "funded"),
+            totals.funded.u128(),
+        );
     }
     Ok(())
 }
 
 /// The pool id of a `FARM-POOLID` key.
 fn pool_id_of(key: &str) -> u64 {
-    key.rsplit('-').next().and_then(|s| s.parse().ok()).unwrap_or(u64::MAX)
+    key.rsplit('-')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(u64::MAX)
 }

@@ -36,22 +36,22 @@ impl Db {
     /// URL, or a file path (created when missing).
     pub async fn open(target: &str) -> Result<Db> {
         sqlx::any::install_default_drivers();
-        let (url, engine) = if target.starts_with("postgres://") || target.starts_with("postgresql://")
-        {
-            (target.to_string(), Engine::Postgres)
-        } else if target.starts_with("sqlite:") {
-            (target.to_string(), Engine::Sqlite)
-        } else {
-            if let Some(parent) = std::path::Path::new(target).parent() {
-                if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent)
-                        .with_context(|| format!("creating {}", parent.display()))?;
+        let (url, engine) =
+            if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+                (target.to_string(), Engine::Postgres)
+            } else if target.starts_with("sqlite:") {
+                (target.to_string(), Engine::Sqlite)
+            } else {
+                if let Some(parent) = std::path::Path::new(target).parent() {
+                    if !parent.as_os_str().is_empty() {
+                        std::fs::create_dir_all(parent)
+                            .with_context(|| format!("creating {}", parent.display()))?;
+                    }
                 }
-            }
-            (format!("sqlite://{target}?mode=rwc"), Engine::Sqlite)
-        };
-        let options = AnyConnectOptions::from_str(&url)
-            .with_context(|| format!("database {target}"))?;
+                (format!("sqlite://{target}?mode=rwc"), Engine::Sqlite)
+            };
+        let options =
+            AnyConnectOptions::from_str(&url).with_context(|| format!("database {target}"))?;
         // One writer: blocks are applied in order. SQLite allows one writer anyway; the API
         // opens its own pool.
         let pool = AnyPoolOptions::new()

@@ -81,8 +81,14 @@ impl<'c> Tx<'c> {
             placeholders.join(", ")
         );
         if update {
-            let sets: Vec<String> = names.iter().map(|c| format!("{c} = excluded.{c}")).collect();
-            sql.push_str(&format!(" ON CONFLICT (id) DO UPDATE SET {}", sets.join(", ")));
+            let sets: Vec<String> = names
+                .iter()
+                .map(|c| format!("{c} = excluded.{c}"))
+                .collect();
+            sql.push_str(&format!(
+                " ON CONFLICT (id) DO UPDATE SET {}",
+                sets.join(", ")
+            ));
         }
         let mut query = sqlx::query(&sql).bind(id.to_string());
         for (_, value) in columns {
@@ -151,7 +157,8 @@ impl<'c> Tx<'c> {
         let new = now
             .checked_add(delta)
             .ok_or_else(|| anyhow::anyhow!("{table}.{column} of {id} overflows"))?;
-        self.upsert(table, id, &[(column, Value::amount(new))]).await?;
+        self.upsert(table, id, &[(column, Value::amount(new))])
+            .await?;
         Ok(new)
     }
 

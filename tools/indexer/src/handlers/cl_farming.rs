@@ -42,7 +42,10 @@ pub async fn handle(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<bool> {
                 &key,
                 &[
                     ("reward_rate", Value::amount(event.amount("reward_rate")?)),
-                    ("bonus_reward_rate", Value::amount(event.amount("bonus_rate")?)),
+                    (
+                        "bonus_reward_rate",
+                        Value::amount(event.amount("bonus_rate")?),
+                    ),
                 ],
             )
             .await?;
@@ -135,13 +138,19 @@ async fn create_farm(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<()> {
     ];
     if table == ETERNAL {
         columns.push(("reward_rate", Value::amount(event.amount("reward_rate")?)));
-        columns.push(("bonus_reward_rate", Value::amount(event.amount("bonus_rate")?)));
+        columns.push((
+            "bonus_reward_rate",
+            Value::amount(event.amount("bonus_rate")?),
+        ));
     } else {
         columns.push(("start_time", Value::int(event.int("start")?)));
         columns.push(("end_time", Value::int(event.int("end")?)));
     }
     if let Some(tiers) = event.opt("tiers") {
-        columns.push(("multiplier_token", Value::text(id_of(event.get("tier_token")?))));
+        columns.push((
+            "multiplier_token",
+            Value::text(id_of(event.get("tier_token")?)),
+        ));
         for (i, level) in tiers.split(',').enumerate().take(3) {
             let Some((amount, bps)) = level.split_once(':') else {
                 bail!("tier {level:?} is not AMOUNT:MULTIPLIER_BPS");
@@ -187,7 +196,10 @@ async fn funding(tx: &mut Tx<'_>, event: &WasmEvent, change: Funding) -> Result<
     let farm_id = event.int("farm_id")?;
     let key = farm_key(center, farm_id);
     let table = table_of(tx, &key).await?;
-    let amounts = [event.amount("reward_amount")?, event.amount("bonus_amount")?];
+    let amounts = [
+        event.amount("reward_amount")?,
+        event.amount("bonus_amount")?,
+    ];
     for (slot, column) in ["reward", "bonus_reward"].into_iter().enumerate() {
         let now = tx.amount(table, &key, column).await?;
         let new = match change {
@@ -195,9 +207,13 @@ async fn funding(tx: &mut Tx<'_>, event: &WasmEvent, change: Funding) -> Result<
             Funding::TakenBack => now.checked_sub(amounts[slot]),
         };
         let Some(new) = new else {
-            bail!("farm {farm_id}: {column} {now} cannot change by {}", amounts[slot]);
+            bail!(
+                "farm {farm_id}: {column} {now} cannot change by {}",
+                amounts[slot]
+            );
         };
-        tx.upsert(table, &key, &[(column, Value::amount(new))]).await?;
+        tx.upsert(table, &key, &[(column, Value::amount(new))])
+            .await?;
         if amounts[slot] > 0 {
             let stream_column = match change {
                 Funding::Added => "emitted",
@@ -237,7 +253,11 @@ async fn deposit(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<()> {
     )
     .await?;
     // Farms entered with the deposit lock no tokens (tier 0).
-    for farm_id in event.get("entered_farms")?.split(',').filter(|s| !s.is_empty()) {
+    for farm_id in event
+        .get("entered_farms")?
+        .split(',')
+        .filter(|s| !s.is_empty())
+    {
         let farm = farm_key(&event.contract, farm_id.parse()?);
         let slot = Slot::of(table_of(tx, &farm).await?);
         tx.upsert(DEPOSITS, &key, &[(slot.farm, Value::text(farm))])

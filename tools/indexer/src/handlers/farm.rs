@@ -80,8 +80,15 @@ pub async fn handle(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<bool> {
         "kick" => {
             let pool_id = event.int("pool_id")?;
             let columns = [("working", Value::amount(event.amount("working")?))];
-            position(tx, farm, pool_id, event.get("user")?, &columns, event.amount("pending")?)
-                .await?;
+            position(
+                tx,
+                farm,
+                pool_id,
+                event.get("user")?,
+                &columns,
+                event.amount("pending")?,
+            )
+            .await?;
             pool_totals(tx, event, farm, pool_id).await?;
         }
         "lock_changed" => {
@@ -103,7 +110,8 @@ pub async fn handle(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<bool> {
         "claim" => claim(tx, event).await?,
         "fund" => {
             let funded = Value::amount(event.amount("funded")?);
-            tx.upsert(FARMS, farm, &[("funded", funded.clone())]).await?;
+            tx.upsert(FARMS, farm, &[("funded", funded.clone())])
+                .await?;
             tx.upsert(STREAMS, farm, &[("emitted", funded)]).await?;
         }
         "recover_undistributed" => {
@@ -123,8 +131,12 @@ pub async fn handle(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<bool> {
         action if action.contains("deactivate") && event.opt("pool_id").is_some() => {
             // A gauge-split pool's deactivation: no weight to report.
             let pool_id = event.int("pool_id")?;
-            tx.upsert(POOLS, &pool_key(farm, pool_id), &[("active", Value::bool(false))])
-                .await?;
+            tx.upsert(
+                POOLS,
+                &pool_key(farm, pool_id),
+                &[("active", Value::bool(false))],
+            )
+            .await?;
         }
         _ => return Ok(false),
     }
@@ -154,7 +166,15 @@ async fn claim(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<()> {
         };
         let key = position_key(farm, pool_id, owner);
         tx.add_amount(POSITIONS, &key, "claimed", amount).await?;
-        position(tx, farm, pool_id, owner, &[("working", Value::amount(working))], kept).await?;
+        position(
+            tx,
+            farm,
+            pool_id,
+            owner,
+            &[("working", Value::amount(working))],
+            kept,
+        )
+        .await?;
         let pool = pool_key(farm, pool_id);
         tx.add_amount(POOLS, &pool, "claimed", amount).await?;
         let supply = event.amount(&format!("pool_{pool_id}_working_supply"))?;
@@ -205,7 +225,10 @@ async fn position(
 async fn pool_totals(tx: &mut Tx<'_>, event: &WasmEvent, farm: &str, pool_id: u64) -> Result<()> {
     let mut columns = vec![("total_staked", Value::amount(event.amount("total_staked")?))];
     if event.opt("working_supply").is_some() {
-        columns.push(("working_supply", Value::amount(event.amount("working_supply")?)));
+        columns.push((
+            "working_supply",
+            Value::amount(event.amount("working_supply")?),
+        ));
     }
     tx.upsert(POOLS, &pool_key(farm, pool_id), &columns).await
 }

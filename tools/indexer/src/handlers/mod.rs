@@ -19,7 +19,6 @@ use crate::block::WasmEvent;
 use crate::db::Tx;
 use crate::registry::{ContractKind, Registry};
 
-
 /// Pass one over a block: contracts created in it that later handlers must know.
 pub async fn discover(
     tx: &mut Tx<'_>,
@@ -34,11 +33,7 @@ pub async fn discover(
 }
 
 /// Pass two: the event's entity updates.
-pub async fn handle(
-    tx: &mut Tx<'_>,
-    kind: ContractKind,
-    event: &WasmEvent,
-) -> Result<bool> {
+pub async fn handle(tx: &mut Tx<'_>, kind: ContractKind, event: &WasmEvent) -> Result<bool> {
     match kind {
         ContractKind::Farm => farm::handle(tx, event).await,
         ContractKind::WeightedPool => weighted_pool::handle(tx, event).await,
@@ -81,8 +76,14 @@ pub async fn record_swap(
                 "ask_token",
                 crate::db::Value::text(crate::tokens::id_of(event.get("ask_asset")?)),
             ),
-            ("offer_amount", crate::db::Value::amount(event.amount("amount_in")?)),
-            ("return_amount", crate::db::Value::amount(event.amount("amount_out")?)),
+            (
+                "offer_amount",
+                crate::db::Value::amount(event.amount("amount_in")?),
+            ),
+            (
+                "return_amount",
+                crate::db::Value::amount(event.amount("amount_out")?),
+            ),
             ("fee", crate::db::Value::amount(event.amount("fee")?)),
         ],
     )

@@ -6,8 +6,8 @@ use anyhow::{bail, Result};
 
 use crate::block::WasmEvent;
 use crate::db::{Tx, Value};
-use crate::tokens::id_of;
 use crate::registry::{ContractKind, Registry};
+use crate::tokens::id_of;
 
 /// Registers the pool a `register_pool` event announces (pass one of a block).
 pub async fn discover(tx: &mut Tx<'_>, registry: &mut Registry, event: &WasmEvent) -> Result<()> {

@@ -27,8 +27,12 @@ pub async fn handle(tx: &mut Tx<'_>, event: &WasmEvent) -> Result<bool> {
             .await?;
         }
         "lp_token_instantiated" => {
-            tx.upsert(TABLE, pool, &[("lp_token", Value::text(event.get("lp_token")?))])
-                .await?;
+            tx.upsert(
+                TABLE,
+                pool,
+                &[("lp_token", Value::text(event.get("lp_token")?))],
+            )
+            .await?;
         }
         _ if event.opt("reserve_0").is_some() => {
             let reserves = [
