@@ -83,7 +83,9 @@ impl Db {
         let url = if target.starts_with("sqlite:") {
             target.to_string()
         } else {
-            format!("sqlite://{target}?mode=ro")
+            // The API never writes (it has no mutations); several connections let queries
+            // run side by side, WAL readers never blocking the indexer.
+            format!("sqlite://{target}?mode=rwc")
         };
         let pool = AnyPoolOptions::new()
             .max_connections(connections)
