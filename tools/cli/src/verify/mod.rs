@@ -6,6 +6,7 @@
 pub mod cl;
 pub mod farm;
 pub mod pools;
+pub mod ve;
 
 use std::fmt::Display;
 
@@ -120,6 +121,7 @@ impl ChainTap for Verifier {
         farm::check(self, world)?;
         pools::check(self, world)?;
         cl::check(self, world)?;
+        ve::check(self, world)?;
         Ok(())
     }
 }

@@ -151,7 +151,10 @@ pub async fn by_id(db: &Db, entity: &'static Entity, id: &str) -> Result<Option<
         order_by: "id",
         descending: false,
     };
-    Ok(fetch(db, entity, &[condition], &page).await?.into_iter().next())
+    Ok(fetch(db, entity, &[condition], &page)
+        .await?
+        .into_iter()
+        .next())
 }
 
 fn placeholder(binds: &mut Vec<Value>, value: Value) -> String {

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use async_graphql::dynamic::{
-    Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext,
-    Scalar, TypeRef, ValueAccessor,
+    Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, Scalar,
+    TypeRef, ValueAccessor,
 };
 use async_graphql::{Error, Value as GqlValue};
 
@@ -101,10 +101,15 @@ fn lock_power() -> Field {
                 _ => 0,
             };
             let at = match ctx.args.get("at") {
-                Some(v) if !v.is_null() => raw(&v)?.parse::<u128>().map_err(|_| "at: not a time")?,
+                Some(v) if !v.is_null() => {
+                    raw(&v)?.parse::<u128>().map_err(|_| "at: not a time")?
+                }
                 _ => {
                     let db = ctx.data::<Db>()?;
-                    db.cursor().await.map_err(to_error)?.map_or(0, |c| c.time as u128)
+                    db.cursor()
+                        .await
+                        .map_err(to_error)?
+                        .map_or(0, |c| c.time as u128)
                 }
             };
             let decay = text("slope").saturating_mul(at.saturating_sub(since));
@@ -185,7 +190,10 @@ fn raw(v: &ValueAccessor<'_>) -> async_graphql::Result<String> {
     })
 }
 
-fn conditions(e: &'static Entity, ctx: &ResolverContext<'_>) -> async_graphql::Result<Vec<Condition>> {
+fn conditions(
+    e: &'static Entity,
+    ctx: &ResolverContext<'_>,
+) -> async_graphql::Result<Vec<Condition>> {
     let Some(filter) = ctx.args.get("where") else {
         return Ok(Vec::new());
     };
@@ -212,7 +220,9 @@ fn conditions(e: &'static Entity, ctx: &ResolverContext<'_>) -> async_graphql::R
             }
             Some(list)
         } else {
-            Some(vec![rows::stored(stored_ty, &raw(&value)?).map_err(to_error)?])
+            Some(vec![
+                rows::stored(stored_ty, &raw(&value)?).map_err(to_error)?
+            ])
         };
         out.push(Condition {
             column: field.column,
@@ -271,13 +281,18 @@ pub fn plural(e: &'static Entity, name: &str) -> Field {
             let found = rows::fetch(db, e, &conditions, &page)
                 .await
                 .map_err(to_error)?;
-            Ok(Some(FieldValue::list(found.into_iter().map(FieldValue::owned_any))))
+            Ok(Some(FieldValue::list(
+                found.into_iter().map(FieldValue::owned_any),
+            )))
         })
     })
     .argument(InputValue::new("first", TypeRef::named(TypeRef::INT)))
     .argument(InputValue::new("skip", TypeRef::named(TypeRef::INT)))
     .argument(InputValue::new("orderBy", TypeRef::named(order_name(e))))
-    .argument(InputValue::new("orderDirection", TypeRef::named(ORDER_DIRECTION)))
+    .argument(InputValue::new(
+        "orderDirection",
+        TypeRef::named(ORDER_DIRECTION),
+    ))
     .argument(InputValue::new("where", TypeRef::named(filter_name(e))))
 }
 
@@ -319,7 +334,9 @@ pub fn meta() -> (Object, Object, Field) {
         FieldFuture::new(async move {
             let db = ctx.data::<Db>()?;
             let cursor = db.cursor().await.map_err(to_error)?;
-            Ok(Some(FieldValue::owned_any(cursor.map(|c| (c.height, c.time)))))
+            Ok(Some(FieldValue::owned_any(
+                cursor.map(|c| (c.height, c.time)),
+            )))
         })
     });
     (meta, block, field)

@@ -1,4 +1,5 @@
-//! TODO(helper): this contract's events.
+//! Router: its hops are swaps in the pools, which the pool handlers record; the router's
+//! own events add no entity.
 use anyhow::Result;
 
 use crate::block::WasmEvent;
