@@ -1,47 +1,15 @@
 //! Applying blocks: the cursor, all-or-nothing blocks, factory discovery, and exact rows from
 //! the farm's and the farming center's events (attribute lists as the contracts emit them).
-use std::sync::atomic::{AtomicU32, Ordering};
+mod common;
 
+use common::{block, temp_db, wasm};
 use sqlx::Row;
 use trellis_indexer::amount::pad;
-use trellis_indexer::{Applied, Block, ChainEvent, ContractKind, Indexer};
+use trellis_indexer::{Applied, ChainEvent, ContractKind, Indexer};
 
 const FARM: &str = "farm1";
 const FACTORY: &str = "factory1";
 const CENTER: &str = "center1";
-
-fn temp_db() -> String {
-    static N: AtomicU32 = AtomicU32::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "trellis-indexer-apply-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join("index.db").display().to_string()
-}
-
-fn wasm(contract: &str, attributes: &[(&str, &str)]) -> ChainEvent {
-    let mut all = vec![("_contract_address".to_string(), contract.to_string())];
-    all.extend(
-        attributes
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string())),
-    );
-    ChainEvent {
-        kind: "wasm".into(),
-        attributes: all,
-    }
-}
-
-fn block(height: u64, events: Vec<ChainEvent>) -> Block {
-    Block {
-        height,
-        time: 1_700_000_000 + height * 5,
-        events,
-    }
-}
 
 fn farm_deposit(owner: &str, staked: &str, pending: &str) -> ChainEvent {
     wasm(
@@ -62,7 +30,7 @@ fn farm_deposit(owner: &str, staked: &str, pending: &str) -> ChainEvent {
 }
 
 async fn indexer() -> (Indexer, String) {
-    let db = temp_db();
+    let db = temp_db("apply");
     let mut indexer = Indexer::open(&db).await.unwrap();
     indexer
         .register(FARM, ContractKind::Farm, "farm")
