@@ -120,7 +120,10 @@ impl ChainTap for SimIndex {
                 kind: if token.is_native() { "native" } else { "cw20" }.to_string(),
             })
             .collect();
-        let scenario = plan.file.clone();
+        // Absolute, so `trellis index verify` finds it from any folder.
+        let scenario = std::fs::canonicalize(&plan.file)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| plan.file.clone());
         self.runtime.block_on(async {
             for code in Code::ALL {
                 if let Some(kind) = indexed_kind(code) {
