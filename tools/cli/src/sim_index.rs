@@ -24,13 +24,60 @@ pub struct SimIndex {
     pub applying: std::time::Duration,
 }
 
+/// All of one height's transactions as a block (`None` for none).
+pub fn block_of(txs: &[RecordedTx]) -> Option<Block> {
+    let first = txs.first()?;
+    Some(Block {
+        height: first.height,
+        time: first.time,
+        events: txs
+            .iter()
+            .flat_map(|tx| &tx.events)
+            .map(|e| ChainEvent {
+                kind: e.ty.clone(),
+                attributes: e
+                    .attributes
+                    .iter()
+                    .map(|a| (a.key.clone(), a.value.clone()))
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+/// What an indexer must be told of a deployed scenario: the code id of each indexed kind,
+/// and the tokens' metadata.
+pub fn registrations(world: &World, plan: &Plan) -> (Vec<(u64, ContractKind)>, Vec<TokenInfo>) {
+    let codes = world.suite.code_ids();
+    let kinds = Code::ALL
+        .into_iter()
+        .filter_map(|code| Some((codes.get(code), indexed_kind(code)?)))
+        .collect();
+    let tokens = plan
+        .tokens
+        .iter()
+        .zip(&world.assets)
+        .map(|(token, asset)| TokenInfo {
+            id: match asset {
+                AssetInfo::Native { denom } => denom.clone(),
+                AssetInfo::Cw20 { contract_addr } => contract_addr.clone(),
+            },
+            symbol: token.symbol.clone(),
+            name: token.symbol.clone(),
+            decimals: token.decimals,
+            kind: if token.is_native() { "native" } else { "cw20" }.to_string(),
+        })
+        .collect();
+    (kinds, tokens)
+}
+
 impl SimIndex {
-    /// Opens (and migrates) the index. It must be empty: a sim starts a new chain.
     /// Events applied per second of applying.
     pub fn events_per_sec(&self) -> f64 {
         self.events as f64 / self.applying.as_secs_f64().max(1e-9)
     }
 
+    /// Opens (and migrates) the index. It must be empty: a sim starts a new chain.
     pub fn open(database: &str) -> Result<SimIndex> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -54,24 +101,8 @@ impl SimIndex {
     }
 
     fn apply(&mut self, txs: Vec<RecordedTx>) -> Result<()> {
-        let Some(first) = txs.first() else {
+        let Some(block) = block_of(&txs) else {
             return Ok(());
-        };
-        let block = Block {
-            height: first.height,
-            time: first.time,
-            events: txs
-                .iter()
-                .flat_map(|tx| &tx.events)
-                .map(|e| ChainEvent {
-                    kind: e.ty.clone(),
-                    attributes: e
-                        .attributes
-                        .iter()
-                        .map(|a| (a.key.clone(), a.value.clone()))
-                        .collect(),
-                })
-                .collect(),
         };
         self.events += block.events.len() as u64;
         self.blocks += 1;
@@ -104,31 +135,14 @@ fn indexed_kind(code: Code) -> Option<ContractKind> {
 
 impl ChainTap for SimIndex {
     fn deployed(&mut self, world: &World, plan: &Plan) -> Result<()> {
-        let codes = world.suite.code_ids().clone();
-        let tokens: Vec<TokenInfo> = plan
-            .tokens
-            .iter()
-            .zip(&world.assets)
-            .map(|(token, asset)| TokenInfo {
-                id: match asset {
-                    AssetInfo::Native { denom } => denom.clone(),
-                    AssetInfo::Cw20 { contract_addr } => contract_addr.clone(),
-                },
-                symbol: token.symbol.clone(),
-                name: token.symbol.clone(),
-                decimals: token.decimals,
-                kind: if token.is_native() { "native" } else { "cw20" }.to_string(),
-            })
-            .collect();
+        let (codes, tokens) = registrations(world, plan);
         // Absolute, so `trellis index verify` finds it from any folder.
         let scenario = std::fs::canonicalize(&plan.file)
             .map(|p| p.display().to_string())
             .unwrap_or_else(|_| plan.file.clone());
         self.runtime.block_on(async {
-            for code in Code::ALL {
-                if let Some(kind) = indexed_kind(code) {
-                    self.indexer.register_code(codes.get(code), kind).await?;
-                }
+            for (code_id, kind) in codes {
+                self.indexer.register_code(code_id, kind).await?;
             }
             for token in &tokens {
                 self.indexer.register_token(token).await?;

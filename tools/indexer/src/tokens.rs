@@ -15,7 +15,16 @@ pub struct TokenInfo {
     pub kind: String,
 }
 
+/// Records a token; the same metadata again changes nothing (a restarted indexer registers
+/// its tokens again, and must not restamp them).
 pub async fn save(tx: &mut Tx<'_>, token: &TokenInfo) -> Result<()> {
+    let same = tx.text("tokens", &token.id, "symbol").await?.as_deref() == Some(&token.symbol)
+        && tx.text("tokens", &token.id, "name").await?.as_deref() == Some(&token.name)
+        && tx.int("tokens", &token.id, "decimals").await? == i64::from(token.decimals)
+        && tx.text("tokens", &token.id, "kind").await?.as_deref() == Some(&token.kind);
+    if same {
+        return Ok(());
+    }
     tx.upsert(
         "tokens",
         &token.id,

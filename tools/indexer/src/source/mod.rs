@@ -1,4 +1,11 @@
-//! Where blocks come from.
+//! Where blocks come from: a CometBFT RPC endpoint ([`rpc`]), followed into the index by
+//! [`follow`]; [`replay`] serves a recorded chain in CometBFT's format. The embedded chain of
+//! `trellis sim --index` hands its blocks to the indexer directly (tools/cli).
+pub mod follow;
+pub mod replay;
+pub mod rfc3339;
+pub mod rpc;
+
 use anyhow::Result;
 
 use crate::block::Block;
