@@ -187,12 +187,17 @@ pub fn mint(
     let token_id = id.to_string();
     nft::mint(deps.storage, &token_id, &recipient)?;
     let msgs = settle(&config, &env, &info.sender, amounts.desired, used)?;
-    Ok(
-        liquidity_response("mint", &token_id, &position, liquidity, used, pool.liquidity)?
-            .add_attribute("sender", info.sender)
-            .add_attribute("recipient", recipient)
-            .add_messages(msgs),
-    )
+    Ok(liquidity_response(
+        "mint",
+        &token_id,
+        &position,
+        liquidity,
+        used,
+        pool.liquidity,
+    )?
+    .add_attribute("sender", info.sender)
+    .add_attribute("recipient", recipient)
+    .add_messages(msgs))
 }
 
 /// The stored position of an existing NFT.
@@ -230,18 +235,16 @@ pub fn increase(
         POOL.save(deps.storage, &pool)?;
     }
     let msgs = settle(&config, &env, &info.sender, amounts.desired, used)?;
-    Ok(
-        liquidity_response(
-            "increase_liquidity",
-            &token_id,
-            &position,
-            liquidity,
-            used,
-            pool.liquidity,
-        )?
-            .add_attribute("sender", info.sender)
-            .add_messages(msgs),
-    )
+    Ok(liquidity_response(
+        "increase_liquidity",
+        &token_id,
+        &position,
+        liquidity,
+        used,
+        pool.liquidity,
+    )?
+    .add_attribute("sender", info.sender)
+    .add_messages(msgs))
 }
 
 /// Removes liquidity; the amounts (rounded down) become tokens owed, paid by `Collect`.

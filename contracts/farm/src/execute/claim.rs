@@ -85,7 +85,10 @@ pub fn claim(
         response = response
             .add_attribute(format!("pool_{pool_id}"), amount)
             .add_attribute(format!("pool_{pool_id}_working"), position.working)
-            .add_attribute(format!("pool_{pool_id}_working_supply"), pool.working_supply);
+            .add_attribute(
+                format!("pool_{pool_id}_working_supply"),
+                pool.working_supply,
+            );
         if !position.pending.is_zero() {
             response = response.add_attribute(format!("pool_{pool_id}_kept"), position.pending);
         }

@@ -116,7 +116,10 @@ pub fn lock_changed(
         refreshed.push(pool_id.to_string());
         states.push((format!("pool_{pool_id}_working"), position.working));
         states.push((format!("pool_{pool_id}_pending"), position.pending));
-        states.push((format!("pool_{pool_id}_working_supply"), pool.working_supply));
+        states.push((
+            format!("pool_{pool_id}_working_supply"),
+            pool.working_supply,
+        ));
     }
     books.save(deps.storage)?;
     Ok(Response::new()

@@ -28,8 +28,7 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse> {
-        self
-            .execute_contract(sender.clone(), pool.address.clone(), msg, funds)
+        self.execute_contract(sender.clone(), pool.address.clone(), msg, funds)
     }
 
     /// Sends `amount` of `asset` into the pool for a single-asset action: a native coin with

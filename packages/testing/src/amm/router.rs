@@ -76,8 +76,7 @@ impl Suite {
                     recipient,
                     deadline,
                 };
-                self
-                    .execute_contract(sender, router, &msg, &coins(amount, denom))
+                self.execute_contract(sender, router, &msg, &coins(amount, denom))
             }
             AssetInfo::Cw20 { .. } => {
                 let hook = ReceiveMsg::ExecuteRoute {

@@ -31,8 +31,7 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> Result<AppResponse> {
-        self
-            .execute_contract(sender.clone(), pool.address.clone(), msg, funds)
+        self.execute_contract(sender.clone(), pool.address.clone(), msg, funds)
     }
 
     /// Attaches the native `amounts` (pool order, sorted by denom as the bank wants) and

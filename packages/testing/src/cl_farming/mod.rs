@@ -52,8 +52,7 @@ impl Suite {
         let msg = PoolExecuteMsg::SetFarmingCenter {
             farming_center: Some(center.addr.to_string()),
         };
-        self
-            .execute_contract(owner, pool.clone(), &msg, &[])
+        self.execute_contract(owner, pool.clone(), &msg, &[])
             .map(|_| ())
     }
 
@@ -66,8 +65,7 @@ impl Suite {
         funds: &[Coin],
     ) -> Result<AppResponse> {
         let sender = self.addr(sender);
-        self
-            .execute_contract(sender, farming.addr.clone(), msg, funds)
+        self.execute_contract(sender, farming.addr.clone(), msg, funds)
     }
 
     pub fn farming_query<T: serde::de::DeserializeOwned>(

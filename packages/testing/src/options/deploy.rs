@@ -128,8 +128,7 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[cosmwasm_std::Coin],
     ) -> Result<AppResponse> {
-        self
-            .execute_contract(sender.clone(), otoken.addr.clone(), msg, funds)
+        self.execute_contract(sender.clone(), otoken.addr.clone(), msg, funds)
     }
 }
 

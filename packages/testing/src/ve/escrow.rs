@@ -43,8 +43,7 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[cosmwasm_std::Coin],
     ) -> Result<AppResponse> {
-        self
-            .execute_contract(sender.clone(), ve.addr.clone(), msg, funds)
+        self.execute_contract(sender.clone(), ve.addr.clone(), msg, funds)
     }
 
     /// Pays `amount` of the lock token into the escrow from the named account: coins attached

@@ -48,8 +48,7 @@ impl Suite {
         sender: &Addr,
         msg: &ExecuteMsg,
     ) -> Result<AppResponse> {
-        self
-            .execute_contract(sender.clone(), fd.addr.clone(), msg, &[])
+        self.execute_contract(sender.clone(), fd.addr.clone(), msg, &[])
     }
 
     /// Sends `amount` of `token` from the named account to the distributor as a plain transfer

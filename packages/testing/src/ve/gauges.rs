@@ -44,8 +44,7 @@ impl Suite {
         sender: &Addr,
         msg: &ExecuteMsg,
     ) -> Result<AppResponse> {
-        self
-            .execute_contract(sender.clone(), gc.addr.clone(), msg, &[])
+        self.execute_contract(sender.clone(), gc.addr.clone(), msg, &[])
     }
 
     /// Executes a controller message as the owner.

@@ -93,7 +93,7 @@ fn lock_power() -> Field {
         FieldFuture::new(async move {
             let row = ctx.parent_value.try_downcast_ref::<EntityRow>()?;
             let text = |c: &str| match row.cells.get(c) {
-                Some(Cell::Text(t)) => amount::parse(&t).unwrap_or(0),
+                Some(Cell::Text(t)) => amount::parse(t).unwrap_or(0),
                 _ => 0,
             };
             let since = match row.cells.get("checkpoint_time") {
