@@ -13,6 +13,8 @@ pub mod progress;
 pub mod report;
 pub mod runner;
 pub mod scenario;
+pub mod sim_chain;
 pub mod sim_index;
+pub mod sim_record;
 pub mod table;
 pub mod verify;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use trellis_cli::commands::{bench, index, serve, sim};
+use trellis_cli::commands::{bench, chain, index, serve, sim};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,6 +26,8 @@ enum Command {
     Index(index::IndexArgs),
     /// Serve an index over GraphQL (The Graph's query conventions) on 127.0.0.1.
     Serve(serve::ServeArgs),
+    /// Serve a recorded chain (`trellis sim --record-chain`) over CometBFT JSON-RPC.
+    Chain(chain::ChainArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Index(args) => index::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Chain(args) => chain::run(args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e:#}");

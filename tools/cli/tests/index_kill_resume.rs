@@ -8,68 +8,31 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
 use indicatif::ProgressBar;
-use trellis_cli::runner::deploy::World;
-use trellis_cli::runner::{self, ChainTap};
-use trellis_cli::scenario::{self, plan::Plan};
-use trellis_cli::sim_index::{block_of, registrations};
+use trellis_cli::runner;
+use trellis_cli::scenario;
+use trellis_cli::sim_record::{ChainRecorder, BLOCKS_FILE, CONTRACTS_FILE};
 use trellis_indexer::db::Db;
 use trellis_indexer::dump::dump;
-use trellis_indexer::source::replay::serve_replay;
+use trellis_indexer::source::replay::{read_blocks, serve_replay};
 use trellis_indexer::Block;
-use trellis_testing::RecordedTx;
 
-/// Collects the run's blocks and what an indexer must be told.
-#[derive(Default)]
-struct Recorder {
-    txs: Vec<RecordedTx>,
-    contracts_toml: String,
-}
-
-impl ChainTap for Recorder {
-    fn deployed(&mut self, world: &World, plan: &Plan) -> Result<()> {
-        let (codes, tokens) = registrations(world, plan);
-        for (code_id, kind) in codes {
-            self.contracts_toml.push_str(&format!(
-                "[[codes]]\ncode_id = {code_id}\nkind = \"{kind}\"\n\n"
-            ));
-        }
-        for t in tokens {
-            self.contracts_toml.push_str(&format!(
-                "[[tokens]]\nid = \"{}\"\nsymbol = \"{}\"\nname = \"{}\"\ndecimals = {}\nkind = \"{}\"\n\n",
-                t.id, t.symbol, t.name, t.decimals, t.kind
-            ));
-        }
-        Ok(())
-    }
-    fn transactions(&mut self, txs: Vec<RecordedTx>) -> Result<()> {
-        self.txs.extend(txs);
-        Ok(())
-    }
-    fn finished(&mut self, _: &World) -> Result<()> {
-        Ok(())
-    }
-}
-
-/// The quickstart's blocks, renumbered 1..=N (a replay serves every height up to the last,
-/// and the 500,000 empty heights between the sim's would only slow the test), and the
-/// contracts file.
+/// The quickstart's blocks as `trellis sim --record-chain` writes them, renumbered 1..=N (a
+/// replay serves every height up to the last, and the 500,000 empty heights between the
+/// sim's would only slow the test), and the contracts file.
 fn quickstart_chain() -> (Vec<Block>, String) {
     let plan = scenario::load(&common::bundled("quickstart.toml")).unwrap();
-    let mut recorder = Recorder::default();
+    let dir =
+        std::env::temp_dir().join(format!("trellis-kill-resume-chain-{}", std::process::id()));
+    let mut recorder = ChainRecorder::create(&dir).unwrap();
     runner::run_tapped(&plan, &ProgressBar::hidden(), &mut recorder).unwrap();
-    let mut blocks = Vec::new();
-    let mut start = 0;
-    for i in 1..=recorder.txs.len() {
-        if i == recorder.txs.len() || recorder.txs[i].height != recorder.txs[start].height {
-            let mut block = block_of(&recorder.txs[start..i]).unwrap();
-            block.height = blocks.len() as u64 + 1;
-            blocks.push(block);
-            start = i;
-        }
+    let mut blocks = read_blocks(&dir.join(BLOCKS_FILE)).unwrap();
+    for (i, block) in blocks.iter_mut().enumerate() {
+        block.height = i as u64 + 1;
     }
-    (blocks, recorder.contracts_toml)
+    let contracts = std::fs::read_to_string(dir.join(CONTRACTS_FILE)).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    (blocks, contracts)
 }
 
 fn index_run(rpc: &str, database: &str, contracts: &Path) -> Command {

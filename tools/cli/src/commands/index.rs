@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use trellis_indexer::source::follow::{follow, FollowOptions};
 use trellis_indexer::source::rpc::{RpcOptions, RpcSource};
 use trellis_indexer::tokens::TokenInfo;
@@ -59,7 +59,7 @@ pub struct VerifyArgs {
 }
 
 /// The contracts file of `trellis index run`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContractsFile {
     #[serde(default)]
@@ -70,14 +70,14 @@ pub struct ContractsFile {
     pub tokens: Vec<TokenEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CodeEntry {
     pub code_id: u64,
     pub kind: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContractEntry {
     pub address: String,
@@ -86,7 +86,7 @@ pub struct ContractEntry {
     pub label: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TokenEntry {
     pub id: String,

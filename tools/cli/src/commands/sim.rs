@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
+use crate::runner::{ChainTap, Taps};
 use crate::sim_index::SimIndex;
+use crate::sim_record::{ChainRecorder, BLOCKS_FILE};
 use crate::{progress, report, runner, scenario, table};
 
 /// Exit code when the scenario file is wrong or an action fails on chain.
@@ -28,6 +30,10 @@ pub struct SimArgs {
     /// postgres:// URL to an empty database); `trellis serve --database DB` serves it.
     #[arg(long, value_name = "DB")]
     pub index: Option<String>,
+    /// Write the run's chain into this folder (`blocks.jsonl` and the `contracts.toml` of
+    /// `trellis index run`), to serve it again with `trellis chain replay`.
+    #[arg(long, value_name = "DIR")]
+    pub record_chain: Option<PathBuf>,
 }
 
 pub fn run(args: &SimArgs) -> Result<ExitCode> {
@@ -48,11 +54,25 @@ pub fn run(args: &SimArgs) -> Result<ExitCode> {
         },
         None => None,
     };
-    let bar = progress::bar(!args.quiet && progress::visible());
-    let result = match index.as_mut() {
-        Some(index) => runner::run_tapped(&plan, &bar, index),
-        None => runner::run(&plan, &bar),
+    let mut recorder = match &args.record_chain {
+        Some(dir) => match ChainRecorder::create(dir) {
+            Ok(recorder) => Some(recorder),
+            Err(e) => {
+                eprintln!("error: record chain: {e:#}");
+                return Ok(ExitCode::from(EXIT_ERROR));
+            }
+        },
+        None => None,
     };
+    let bar = progress::bar(!args.quiet && progress::visible());
+    let mut taps: Vec<&mut dyn ChainTap> = Vec::new();
+    if let Some(index) = index.as_mut() {
+        taps.push(index);
+    }
+    if let Some(recorder) = recorder.as_mut() {
+        taps.push(recorder);
+    }
+    let result = runner::run_tapped(&plan, &bar, &mut Taps(taps));
     bar.finish_and_clear();
     let report = match result {
         Ok(report) => report,
@@ -81,6 +101,13 @@ pub fn run(args: &SimArgs) -> Result<ExitCode> {
             index.events,
             index.applying.as_secs_f64(),
             index.events_per_sec()
+        ));
+    }
+    if let (Some(recorder), Some(dir)) = (&recorder, &args.record_chain) {
+        text.push_str(&format!(
+            "Recorded {} blocks into {}/{BLOCKS_FILE}; serve them with `trellis chain replay`\n",
+            recorder.blocks,
+            dir.display()
         ));
     }
     print_stdout(&text)?;

@@ -31,3 +31,26 @@ impl ChainTap for NoTap {
         Ok(())
     }
 }
+
+/// Several taps, each handed everything in turn (`trellis sim --index DB --record-chain DIR`).
+pub struct Taps<'a>(pub Vec<&'a mut dyn ChainTap>);
+
+impl ChainTap for Taps<'_> {
+    fn deployed(&mut self, world: &World, plan: &Plan) -> Result<()> {
+        self.0.iter_mut().try_for_each(|t| t.deployed(world, plan))
+    }
+    fn transactions(&mut self, txs: Vec<RecordedTx>) -> Result<()> {
+        match self.0.split_last_mut() {
+            None => Ok(()),
+            Some((last, rest)) => {
+                for tap in rest {
+                    tap.transactions(txs.clone())?;
+                }
+                last.transactions(txs)
+            }
+        }
+    }
+    fn finished(&mut self, world: &World) -> Result<()> {
+        self.0.iter_mut().try_for_each(|t| t.finished(world))
+    }
+}

@@ -48,7 +48,7 @@ use indicatif::ProgressBar;
 use crate::format;
 use crate::model::{PoolInfo, ScenarioInfo, SimReport};
 use crate::scenario::plan::{Plan, SourcePlan};
-pub use chain_tap::{ChainTap, NoTap};
+pub use chain_tap::{ChainTap, NoTap, Taps};
 
 /// Runs the scenario, then, when it has `compare_boost`, once more per boost mode it does not
 /// already run with (see [`compare`]). `progress` advances once per sample (use
