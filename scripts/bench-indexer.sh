@@ -13,18 +13,20 @@ eval "$(bash scripts/postgres.sh start)"
 trap 'bash scripts/postgres.sh stop; rm -rf "$WORK"' EXIT
 
 # The run's own summary line: "Indexed B blocks (E events) into DB in T s of indexing (R events/s)".
-# Exit code 3 (a conservation finding of the sim's bounded check) does not void the timing.
 index_once() {
-  local db="$1" line
-  line="$("$TRELLIS" sim bench/index-year.toml -q --out "$WORK/report" --index "$db" | grep '^Indexed' || true)"
+  local db="$1" out line
+  out="$("$TRELLIS" sim bench/index-year.toml -q --out "$WORK/report" --index "$db")"
+  line="$(echo "$out" | grep '^Indexed' || true)"
   [ -n "$line" ] || { echo "no indexing line for $db" >&2; exit 1; }
   echo "$line" >&2
   echo "$line" | sed -E 's/^Indexed ([0-9]+) blocks \(([0-9]+) events\) into .* in ([0-9.]+) s of indexing \(([0-9]+) events\/s\)$/\1 \2 \3 \4/'
 }
 
 read -r blocks events sqlite_secs sqlite_rate < <(index_once "$WORK/year.db")
+[ -n "${sqlite_rate:-}" ] || { echo "the SQLite run failed" >&2; exit 1; }
 psql -q "$TRELLIS_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS bench_year" -c "CREATE DATABASE bench_year"
 read -r _ _ pg_secs pg_rate < <(index_once "${TRELLIS_TEST_POSTGRES%/*}/bench_year")
+[ -n "${pg_rate:-}" ] || { echo "the PostgreSQL run failed" >&2; exit 1; }
 
 cat > "$OUT" <<JSON
 {

@@ -3,9 +3,14 @@
 //! Let `slack = emitted - claimed - recovered - rolled_over - undistributed - carried -
 //! Σ pending`, the sum over every position of the listed users (`carried`: the whole units the
 //! positions' kept fractions add up to). Then:
-//! - **bounded** (at any moment): `0 <= slack <= positions + pools`. Each position and each
-//!   pool may hold an unsettled rounding fraction below one unit;
-//! - **exact** (after every user claims all their pools in the same block): `slack == 0`;
+//! - **bounded** (at any moment): `0 <= slack + carried <= positions + pools`. A position's
+//!   `pending`, as queried, already holds its kept fraction whenever it earned since its last
+//!   settlement, so at a moment between settlements `carried` counts those fractions a second
+//!   time; without it each position and each pool may hold an unsettled rounding fraction
+//!   below one unit;
+//! - **exact** (after every user claims all their pools in the same block): `slack == 0`:
+//!   the claims settle every position, the kept fractions are in no `pending` any more, and
+//!   `carried` is what they add up to;
 //! - **reserve** farms also: `funded + rolled_over == emitted + reserve_available`.
 //!
 //! `rolled_over` is 0 unless the owner used `RolloverUndistributed`; it appears in both
@@ -33,13 +38,20 @@ pub struct ConservationSnapshot {
 }
 
 impl ConservationSnapshot {
-    /// The largest slack the bounded check allows: one unit per position and per pool.
+    /// The largest bounded slack allowed: one unit per position and per pool.
     pub fn bound(&self) -> u128 {
         (self.positions + self.pools) as u128
     }
 
+    /// `emitted - claimed - recovered - rolled_over - undistributed - pending`: the slack
+    /// of the bounded check (`slack + carried`, see the module's comment).
+    pub fn bounded_slack(&self) -> i128 {
+        self.slack + self.totals.carried.u128() as i128
+    }
+
     pub fn bounded_ok(&self) -> bool {
-        self.slack >= 0 && (self.slack as u128) <= self.bound()
+        let slack = self.bounded_slack();
+        slack >= 0 && (slack as u128) <= self.bound()
     }
 
     pub fn exact_ok(&self) -> bool {
@@ -79,10 +91,18 @@ impl fmt::Display for ConservationError {
             ConservationError::Reserve(s) => ("reserve conservation violated", s),
         };
         let t = &s.totals;
+        let allowed = match self {
+            ConservationError::Bounded(_) => format!(
+                "slack + carried = {}, allowed 0..={}",
+                s.bounded_slack(),
+                s.bound()
+            ),
+            _ => "allowed 0".to_string(),
+        };
         write!(
             f,
             "{what}: emitted {} - claimed {} - recovered {} - rolled_over {} - undistributed {} - carried {} - pending {} = {} \
-             (allowed 0..={}; {} positions, {} pools); funded {}, reserve_available {:?}",
+             ({allowed}; {} positions, {} pools); funded {}, reserve_available {:?}",
             t.emitted,
             t.claimed,
             t.recovered,
@@ -91,7 +111,6 @@ impl fmt::Display for ConservationError {
             t.carried,
             s.pending,
             s.slack,
-            if matches!(self, ConservationError::Bounded(_)) { s.bound() } else { 0 },
             s.positions,
             s.pools,
             t.funded,

@@ -257,6 +257,50 @@ fn rounding_fractions_are_bounded() {
     assert_eq!(check.settled, 9);
 }
 
+/// A queried `pending` already holds the position's kept fraction, so between settlements
+/// `carried` must not be subtracted again. Rate 1/s, `a` and `b` stake 1 each: after 1 s each
+/// accrued 1e36 / 2 = 5e35 scaled, half a unit; a deposit of 1 more each settles them (0 whole,
+/// 5e35 kept each; carried = floor(1e36 / 1e36) = 1 unit). After 1 s more over a supply of 4,
+/// each accrues 2 x 1e36 / 4 = 5e35 again, and the query shows floor(5e35 + 5e35) = 1 each.
+/// Emitted 2, pending 2, carried 1: `slack` = 2 - 2 - 1 = -1, the bounded form
+/// `slack + carried` = 0. Claiming settles both, and the exact form holds: claimed 2,
+/// carried 0, slack 0.
+#[test]
+fn kept_fractions_in_a_queried_pending_are_not_counted_twice() {
+    let mut suite = Suite::new();
+    let lp = suite.create_cw20("LPA", &[("a", 2), ("b", 2)]).unwrap();
+    suite
+        .deploy_farm(FarmOptions::mint_time("ALY", constant(1)))
+        .unwrap();
+    suite.add_pool_lp(&lp, pair(), 1).unwrap();
+    for user in ["a", "b"] {
+        suite.stake(user, 0, 1).unwrap();
+    }
+    suite.advance_seconds(1);
+    for user in ["a", "b"] {
+        suite.stake(user, 0, 1).unwrap();
+    }
+    let settled = suite.check_conservation_bounded(&["a", "b"]).unwrap();
+    assert_eq!(
+        (settled.totals.emitted.u128(), settled.pending, settled.totals.carried.u128()),
+        (1, 0, 1)
+    );
+    assert_eq!((settled.slack, settled.bounded_slack()), (0, 1));
+    suite.advance_seconds(1);
+    let between = suite.check_conservation_bounded(&["a", "b"]).unwrap();
+    assert_eq!(
+        (between.totals.emitted.u128(), between.pending, between.totals.carried.u128()),
+        (2, 2, 1)
+    );
+    assert_eq!((between.slack, between.bounded_slack()), (-1, 0));
+    let check = suite.assert_conservation(&["a", "b"]);
+    assert_eq!(check.settled, 2);
+    assert_eq!(
+        (check.after.totals.claimed.u128(), check.after.totals.carried.u128(), check.after.slack),
+        (2, 0, 0)
+    );
+}
+
 /// The harness picks the deposit path from the pool's staking asset and errors clearly on
 /// a farm without a reserve.
 #[test]

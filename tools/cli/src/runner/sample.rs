@@ -78,7 +78,7 @@ pub fn take(
         amm_pools: amm_samples(world, plan)?,
         ve: super::ve_sample::powers(world, plan)?,
         options: super::options_sample::take(world, previous)?,
-        slack: snapshot.slack,
+        slack: snapshot.bounded_slack(),
         bound: snapshot.bound(),
     };
     Ok((sample, positions))
