@@ -282,21 +282,33 @@ fn kept_fractions_in_a_queried_pending_are_not_counted_twice() {
     }
     let settled = suite.check_conservation_bounded(&["a", "b"]).unwrap();
     assert_eq!(
-        (settled.totals.emitted.u128(), settled.pending, settled.totals.carried.u128()),
+        (
+            settled.totals.emitted.u128(),
+            settled.pending,
+            settled.totals.carried.u128()
+        ),
         (1, 0, 1)
     );
     assert_eq!((settled.slack, settled.bounded_slack()), (0, 1));
     suite.advance_seconds(1);
     let between = suite.check_conservation_bounded(&["a", "b"]).unwrap();
     assert_eq!(
-        (between.totals.emitted.u128(), between.pending, between.totals.carried.u128()),
+        (
+            between.totals.emitted.u128(),
+            between.pending,
+            between.totals.carried.u128()
+        ),
         (2, 2, 1)
     );
     assert_eq!((between.slack, between.bounded_slack()), (-1, 0));
     let check = suite.assert_conservation(&["a", "b"]);
     assert_eq!(check.settled, 2);
     assert_eq!(
-        (check.after.totals.claimed.u128(), check.after.totals.carried.u128(), check.after.slack),
+        (
+            check.after.totals.claimed.u128(),
+            check.after.totals.carried.u128(),
+            check.after.slack
+        ),
         (2, 0, 0)
     );
 }
