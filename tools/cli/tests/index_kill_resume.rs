@@ -19,11 +19,14 @@ use trellis_indexer::Block;
 
 /// The quickstart's blocks as `trellis sim --record-chain` writes them, renumbered 1..=N (a
 /// replay serves every height up to the last, and the 500,000 empty heights between the
-/// sim's would only slow the test), and the contracts file.
-fn quickstart_chain() -> (Vec<Block>, String) {
+/// sim's would only slow the test), and the contracts file. `run` names the scratch folder:
+/// the SQLite and PostgreSQL tests run at once in one process.
+fn quickstart_chain(run: &str) -> (Vec<Block>, String) {
     let plan = scenario::load(&common::bundled("quickstart.toml")).unwrap();
-    let dir =
-        std::env::temp_dir().join(format!("trellis-kill-resume-chain-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "trellis-kill-resume-chain-{run}-{}",
+        std::process::id()
+    ));
     let mut recorder = ChainRecorder::create(&dir).unwrap();
     runner::run_tapped(&plan, &ProgressBar::hidden(), &mut recorder).unwrap();
     let mut blocks = read_blocks(&dir.join(BLOCKS_FILE)).unwrap();
@@ -71,10 +74,11 @@ async fn dump_of(database: &str) -> String {
     text
 }
 
-fn kill_and_resume(killed_db: &str, clean_db: &str) {
-    let (blocks, contracts_toml) = quickstart_chain();
+fn kill_and_resume(run: &str, killed_db: &str, clean_db: &str) {
+    let (blocks, contracts_toml) = quickstart_chain(run);
     let last = blocks.last().unwrap().height;
-    let dir = std::env::temp_dir().join(format!("trellis-kill-resume-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("trellis-kill-resume-{run}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let contracts = dir.join("contracts.toml");
     std::fs::write(&contracts, contracts_toml).unwrap();
@@ -134,6 +138,7 @@ fn killed_and_restarted_indexing_equals_an_uninterrupted_run_on_sqlite() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     kill_and_resume(
+        "sqlite",
         &dir.join("killed.db").display().to_string(),
         &dir.join("clean.db").display().to_string(),
     );
@@ -167,6 +172,7 @@ fn killed_and_restarted_indexing_equals_an_uninterrupted_run_on_postgres() {
     });
     drop(runtime);
     kill_and_resume(
+        "postgres",
         &format!("{base}/{}", names[0]),
         &format!("{base}/{}", names[1]),
     );
