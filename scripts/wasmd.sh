@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The real chain application on loopback: wasmd (Cosmos SDK 0.50, wasmvm 2.2, CometBFT 0.38),
+# built from the Go module proxy, run as a single-validator chain with a throwaway home.
+#
+#   bash scripts/wasmd.sh build             # ~/.cache/trellis/wasmd-$VERSION/wasmd (once; needs Go)
+#   eval "$(bash scripts/wasmd.sh start)"   # starts it, prints the exports below
+#   bash scripts/wasmd.sh smoke             # stores every artifact, prints each SDK gas_used
+#   bash scripts/wasmd.sh stop
+#
+# Exports: TRELLIS_WASMD_RPC (CometBFT RPC), TRELLIS_WASMD_GRPC, TRELLIS_WASMD_CHAIN_ID,
+# TRELLIS_WASMD_MNEMONIC (a funded test account, `trellis`; throwaway: the chain lives in
+# /tmp and is removed by `stop`), TRELLIS_WASMD_BIN.
+#
+# Why wasmd and not osmosis-test-tube: the Go module proxy refuses every
+# github.com/osmosis-labs module (403 "This module version is not available"), which the
+# osmosis-test-tube crate's Go library needs; wasmd, the Cosmos SDK, CometBFT and wasmvm are
+# served. wasmd 0.55 pins a bytedance/sonic that newer Go linkers reject
+# ("invalid reference to encoding/json.unquoteBytes"), hence -checklinkname=0.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+VERSION="${TRELLIS_WASMD_VERSION:-v0.55.1}"
+# Outside the clone, like CI's cargo cache: a rerun on the same machine skips the build.
+TOOLS="${TRELLIS_CACHE:-$HOME/.cache/trellis}/wasmd-$VERSION"
+BIN="$TOOLS/wasmd"
+HOME_DIR="${TRELLIS_WASMD_HOME:-/tmp/trellis-wasmd}"
+CHAIN_ID="trellis-local-1"
+RPC_PORT="${TRELLIS_WASMD_RPC_PORT:-36657}"
+GRPC_PORT="${TRELLIS_WASMD_GRPC_PORT:-39090}"
+P2P_PORT="${TRELLIS_WASMD_P2P_PORT:-36656}"
+DENOM="stake"
+# The genesis account's test tokens (10^30 base units each), besides the staking denom.
+TEST_DENOMS="ulit uusdc uweth ulp ureward ufoo"
+
+wasmd() { "$BIN" --home "$HOME_DIR" "$@" 2> >(grep -v 'sonic only supports' >&2); }
+
+build() {
+  [ -x "$BIN" ] && return 0
+  command -v go >/dev/null || { echo "wasmd.sh: Go is needed to build wasmd" >&2; exit 1; }
+  local dir
+  dir="$(go mod download -json "github.com/CosmWasm/wasmd@$VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')"
+  rm -rf "$TOOLS/src" && mkdir -p "$TOOLS" && cp -r "$dir" "$TOOLS/src" && chmod -R u+w "$TOOLS/src"
+  echo "building wasmd $VERSION (first time: a few minutes)" >&2
+  (cd "$TOOLS/src" && go build -ldflags=-checklinkname=0 -o "$BIN" ./cmd/wasmd)
+  rm -rf "$TOOLS/src"
+}
+
+wait_height() { # until the chain has made block 2
+  for _ in $(seq 600); do
+    local h
+    h="$(curl -sf "http://127.0.0.1:$RPC_PORT/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["result"]["sync_info"]["latest_block_height"])' 2>/dev/null || echo 0)"
+    [ "$h" -ge 2 ] && return 0
+    sleep 0.1
+  done
+  echo "wasmd.sh: the chain did not start; see $HOME_DIR/wasmd.log" >&2
+  exit 1
+}
+
+start() {
+  build
+  stop_node
+  rm -rf "$HOME_DIR"
+  wasmd init trellis --chain-id "$CHAIN_ID" >/dev/null 2>&1
+  local mnemonic
+  mnemonic="$(wasmd keys add trellis --keyring-backend test --output json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["mnemonic"])')"
+  wasmd keys add validator --keyring-backend test >/dev/null 2>&1
+  local genesis="1000000000000000000000000000000$DENOM" denom
+  for denom in $TEST_DENOMS; do genesis="$genesis,1000000000000000000000000000000$denom"; done
+  wasmd genesis add-genesis-account trellis "$genesis" --keyring-backend test
+  wasmd genesis add-genesis-account validator "1000000000000$DENOM" --keyring-backend test
+  wasmd genesis gentx validator "1000000000$DENOM" --chain-id "$CHAIN_ID" --keyring-backend test >/dev/null 2>&1
+  wasmd genesis collect-gentxs >/dev/null 2>&1
+  # Fast blocks, loopback only, free gas (gas is measured, not priced, here).
+  sed -i -e 's/^timeout_commit = .*/timeout_commit = "200ms"/' \
+    -e "s#^laddr = \"tcp://127.0.0.1:26657\"#laddr = \"tcp://127.0.0.1:$RPC_PORT\"#" \
+    -e "s#^laddr = \"tcp://0.0.0.0:26656\"#laddr = \"tcp://127.0.0.1:$P2P_PORT\"#" \
+    -e 's#^pprof_laddr = .*#pprof_laddr = ""#' \
+    "$HOME_DIR/config/config.toml"
+  sed -i -e "s/^minimum-gas-prices = .*/minimum-gas-prices = \"0$DENOM\"/" \
+    -e "s#^address = \"localhost:9090\"#address = \"127.0.0.1:$GRPC_PORT\"#" \
+    -e "s#^address = \"0.0.0.0:9090\"#address = \"127.0.0.1:$GRPC_PORT\"#" \
+    "$HOME_DIR/config/app.toml"
+  nohup "$BIN" --home "$HOME_DIR" start >"$HOME_DIR/wasmd.log" 2>&1 &
+  echo $! >"$HOME_DIR/wasmd.pid"
+  wait_height
+  echo "export TRELLIS_WASMD_BIN=$BIN"
+  echo "export TRELLIS_WASMD_HOME=$HOME_DIR"
+  echo "export TRELLIS_WASMD_RPC=http://127.0.0.1:$RPC_PORT"
+  echo "export TRELLIS_WASMD_GRPC=http://127.0.0.1:$GRPC_PORT"
+  echo "export TRELLIS_WASMD_CHAIN_ID=$CHAIN_ID"
+  echo "export TRELLIS_WASMD_MNEMONIC='$mnemonic'"
+}
+
+stop_node() {
+  if [ -f "$HOME_DIR/wasmd.pid" ]; then
+    kill "$(cat "$HOME_DIR/wasmd.pid")" 2>/dev/null || true
+    sleep 0.5
+  fi
+}
+
+# Stores each artifact from the `trellis` account and prints the SDK's gas_used: the first
+# figures measured on the real chain application.
+smoke() {
+  local wasm out hash
+  for wasm in artifacts/*.wasm; do
+    out="$(wasmd tx wasm store "$wasm" --from trellis --keyring-backend test --chain-id "$CHAIN_ID" \
+      --node "http://127.0.0.1:$RPC_PORT" --gas 40000000 -y -o json)"
+    hash="$(echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["code"] == 0, d; print(d["txhash"])')"
+    for _ in $(seq 100); do
+      if out="$(wasmd q tx "$hash" --node "http://127.0.0.1:$RPC_PORT" -o json 2>/dev/null)"; then break; fi
+      sleep 0.1
+    done
+    echo "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["code"] == 0, d["raw_log"]
+code_id = [a["value"] for e in d["events"] if e["type"] == "store_code" for a in e["attributes"] if a["key"] == "code_id"][0]
+print("%-36s code_id %-3s gas_used %s" % (sys.argv[1], code_id, d["gas_used"]))' "$(basename "$wasm")"
+  done
+}
+
+case "${1:-}" in
+  build) build ;;
+  start) start ;;
+  smoke) smoke ;;
+  stop) stop_node; rm -rf "$HOME_DIR" ;;
+  *) echo "usage: scripts/wasmd.sh build|start|smoke|stop" >&2; exit 2 ;;
+esac
