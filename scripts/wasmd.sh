@@ -31,17 +31,38 @@ DENOM="stake"
 # The genesis account's test tokens (10^30 base units each), besides the staking denom.
 TEST_DENOMS="ulit uusdc uweth ulp ureward ufoo"
 
+# The binary loads wasmvm's shared library; a copy sits beside it, so the build stands
+# on its own once the Go module cache is gone.
+export LD_LIBRARY_PATH="$TOOLS${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 wasmd() { "$BIN" --home "$HOME_DIR" "$@" 2> >(grep -v 'sonic only supports' >&2); }
 
+need_go() {
+  if ! command -v go >/dev/null; then
+    echo "wasmd.sh: no Go on this machine: installing Debian's golang-go" >&2
+    if [ "$(id -u)" = 0 ]; then apt-get install -y -q golang-go >&2; else sudo apt-get install -y -q golang-go >&2; fi
+  fi
+  # wasmd 0.55 needs Go 1.23 or newer.
+  local minor
+  minor="$(go env GOVERSION | sed -E 's/^go1\.([0-9]+).*/\1/')"
+  if [ "$minor" -lt 23 ]; then
+    echo "wasmd.sh: $(go env GOVERSION) is too old to build wasmd $VERSION (Go 1.23 or newer)" >&2
+    exit 1
+  fi
+}
+
 build() {
-  [ -x "$BIN" ] && return 0
-  command -v go >/dev/null || { echo "wasmd.sh: Go is needed to build wasmd" >&2; exit 1; }
+  if [ -x "$BIN" ] && [ -f "$TOOLS/libwasmvm.x86_64.so" ]; then return 0; fi
+  need_go
   local dir
   dir="$(go mod download -json "github.com/CosmWasm/wasmd@$VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')"
   rm -rf "$TOOLS/src" && mkdir -p "$TOOLS" && cp -r "$dir" "$TOOLS/src" && chmod -R u+w "$TOOLS/src"
   echo "building wasmd $VERSION (first time: a few minutes)" >&2
   (cd "$TOOLS/src" && go build -ldflags=-checklinkname=0 -o "$BIN" ./cmd/wasmd)
   rm -rf "$TOOLS/src"
+  local lib
+  lib="$(ldd "$BIN" | awk '/libwasmvm/ {print $3}')"
+  [ -f "$lib" ] || { echo "wasmd.sh: the build links no libwasmvm" >&2; exit 1; }
+  cp "$lib" "$TOOLS/"
 }
 
 wait_height() { # until the chain has made block 2
