@@ -12,7 +12,9 @@
 # wasm-opt to use instead of installing binaryen into .tools/), CRATES (space-separated crate
 # names: build only those; other artifacts in the folder are kept and checksums.txt lists
 # every *.wasm there), FEATURES (passed to each build as --features, e.g. a measurement
-# variant; see scripts/bench-tick-index.sh).
+# variant; see scripts/bench-tick-index.sh), CONTRACTS_GLOB (the manifests to build; default
+# contracts/*/Cargo.toml; the real-chain suite's test contracts are
+# tools/chain-tests/contracts/*/Cargo.toml, built into ARTIFACTS_DIR=artifacts/test).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -59,11 +61,11 @@ toml_get() {
     }' "$file"
 }
 
-# Discover contract crates: every contracts/*/Cargo.toml with a [package].
+# Discover contract crates: every manifest of CONTRACTS_GLOB with a [package].
 crates=()
 libs=()
 shopt -s nullglob
-for manifest in contracts/*/Cargo.toml; do
+for manifest in ${CONTRACTS_GLOB:-contracts/*/Cargo.toml}; do
   name="$(toml_get "$manifest" package name)"
   [[ -n "$name" ]] || die "$manifest has no [package] name"
   grep -Eq 'crate-type[[:space:]]*=.*"cdylib"' "$manifest" \
@@ -74,7 +76,7 @@ for manifest in contracts/*/Cargo.toml; do
   libs+=("$lib")
 done
 shopt -u nullglob
-(( ${#crates[@]} > 0 )) || die "no contract crates found under contracts/*"
+(( ${#crates[@]} > 0 )) || die "no contract crates found in ${CONTRACTS_GLOB:-contracts/*/Cargo.toml}"
 
 # Which of them to build: all, or those CRATES names.
 selected=("${!crates[@]}")

@@ -29,7 +29,7 @@ GRPC_PORT="${TRELLIS_WASMD_GRPC_PORT:-39090}"
 P2P_PORT="${TRELLIS_WASMD_P2P_PORT:-36656}"
 DENOM="stake"
 # The genesis account's test tokens (10^30 base units each), besides the staking denom.
-TEST_DENOMS="ulit uusdc uweth ulp ureward ufoo"
+TEST_DENOMS="ulit uusdc uweth ulp ureward ufoo ust0 ust1 ust2 ust3 ust4 ust5 ust6 ust7 ust8 ust9"
 
 # The binary loads wasmvm's shared library; a copy sits beside it, so the build stands
 # on its own once the Go module cache is gone.

@@ -38,3 +38,9 @@ pub fn read(kind: ContractKind) -> Result<Vec<u8>> {
         )
     })
 }
+
+/// The test contracts' artifacts (`CONTRACTS_GLOB='tools/chain-tests/contracts/*/Cargo.toml'
+/// ARTIFACTS_DIR=artifacts/test scripts/build-wasm.sh`).
+pub fn test_dir() -> PathBuf {
+    dir().join("test")
+}

@@ -187,6 +187,36 @@ impl RealLedger {
     }
 }
 
+impl RealLedger {
+    /// Stores a code that is not one of Trellis's contracts (a test contract); its id.
+    pub async fn store(&mut self, wasm: &[u8]) -> Result<u64> {
+        let _turn = FUNDER.lock().await;
+        let mut funder = self.funder()?;
+        Ok(self.node.store_code(&mut funder, wasm).await?.0)
+    }
+
+    /// Instantiates any stored code as `sender`, naming the contract `name`.
+    pub async fn instantiate_code(
+        &mut self,
+        sender: &str,
+        code_id: u64,
+        name: &str,
+        msg: &Value,
+        funds: &[(&str, u128)],
+    ) -> Result<String> {
+        let admin = self.resolve(sender)?;
+        let node = &self.node;
+        let wallet = self.wallets.get_mut(sender).context("unknown sender")?;
+        let (address, outcome) = node
+            .instantiate(wallet, code_id, msg, name, Some(&admin), funds)
+            .await?;
+        self.names.insert(&address, name);
+        self.contracts.insert(name.to_string(), address.clone());
+        self.step(format!("{name}.instantiate"), &outcome);
+        Ok(address)
+    }
+}
+
 /// A short label of a message for the gas list: its first key.
 fn label_of(contract: &str, msg: &Value) -> String {
     let action = msg
@@ -223,16 +253,8 @@ impl Ledger for RealLedger {
         funds: &[(&str, u128)],
     ) -> Result<String> {
         let code_id = self.code_id(kind);
-        let admin = self.resolve(sender)?;
-        let node = &self.node;
-        let wallet = self.wallets.get_mut(sender).context("unknown sender")?;
-        let (address, outcome) = node
-            .instantiate(wallet, code_id, msg, name, Some(&admin), funds)
-            .await?;
-        self.names.insert(&address, name);
-        self.contracts.insert(name.to_string(), address.clone());
-        self.step(format!("{name}.instantiate"), &outcome);
-        Ok(address)
+        self.instantiate_code(sender, code_id, name, msg, funds)
+            .await
     }
 
     async fn try_execute(
