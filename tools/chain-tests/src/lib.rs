@@ -15,6 +15,7 @@ pub mod compare;
 pub mod embedded;
 pub mod ledger;
 pub mod real;
+pub mod scenarios;
 
 pub use compare::{assert_same, run_on_both};
 pub use ledger::{Ledger, Moment, Observations, Step};

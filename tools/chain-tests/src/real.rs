@@ -65,6 +65,15 @@ impl ChainEnv {
     }
 }
 
+/// One transaction's gas: `contract.action` (or `contract.instantiate`), what the SDK
+/// charged, and the signed transaction's size (the ante handler charges per byte).
+#[derive(Clone, Debug)]
+pub struct GasRow {
+    pub label: String,
+    pub gas_used: u64,
+    pub tx_bytes: usize,
+}
+
 pub struct RealLedger {
     node: Node,
     mnemonic: String,
@@ -76,8 +85,8 @@ pub struct RealLedger {
     codes: BTreeMap<ContractKind, u64>,
     /// The block of every step, in order: the embedded run replays them.
     pub moments: Vec<Moment>,
-    /// The SDK gas of every transaction, by the scenario's label.
-    pub gas: Vec<(String, u64)>,
+    /// The SDK gas of every transaction, in order.
+    pub gas: Vec<GasRow>,
 }
 
 impl RealLedger {
@@ -162,7 +171,11 @@ impl RealLedger {
             time_nanos: outcome.time_nanos,
         };
         self.moments.push(at);
-        self.gas.push((label, outcome.gas_used));
+        self.gas.push(GasRow {
+            label,
+            gas_used: outcome.gas_used,
+            tx_bytes: outcome.tx_bytes,
+        });
         let events = outcome
             .events
             .iter()
@@ -240,6 +253,11 @@ impl Ledger for RealLedger {
         self.moments.push(Moment {
             height: outcome.height,
             time_nanos: outcome.time_nanos,
+        });
+        self.gas.push(GasRow {
+            label: "bank.send".to_string(),
+            gas_used: outcome.gas_used,
+            tx_bytes: outcome.tx_bytes,
         });
         Ok(())
     }

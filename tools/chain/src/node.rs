@@ -222,6 +222,7 @@ impl Node {
     ) -> Result<TxOutcome> {
         self.load_account(wallet).await?;
         let tx_bytes = self.signed(wallet, msgs, gas, "")?;
+        let size = tx_bytes.len();
         let sent = self
             .client
             .broadcast_tx_sync(tx_bytes)
@@ -235,7 +236,8 @@ impl Node {
         if let Some((_, sequence)) = wallet.account.as_mut() {
             *sequence += 1;
         }
-        let outcome = self.wait_for(sent.hash).await?;
+        let mut outcome = self.wait_for(sent.hash).await?;
+        outcome.tx_bytes = size;
         Ok(outcome)
     }
 
@@ -267,6 +269,7 @@ impl Node {
             time_nanos: nanos,
             gas_used: result.gas_used as u64,
             gas_wanted: result.gas_wanted as u64,
+            tx_bytes: 0,
             events: TxOutcome::events_of(result),
             data: result.data.to_vec(),
         })

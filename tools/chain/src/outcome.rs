@@ -18,6 +18,8 @@ pub struct TxOutcome {
     /// The SDK gas the transaction used: what a user pays for.
     pub gas_used: u64,
     pub gas_wanted: u64,
+    /// The size of the signed transaction.
+    pub tx_bytes: usize,
     pub events: Vec<TxEvent>,
     /// The data of the transaction's messages (`TxMsgData`, protobuf).
     pub data: Vec<u8>,

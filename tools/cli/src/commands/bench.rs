@@ -16,7 +16,11 @@ pub const EXIT_NOT_BUILT: u8 = 2;
 pub const ENABLE_HINT: &str = "cargo run --release -p trellis-cli --features bench -- bench";
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct BenchArgs {
+    /// `chain`: SDK gas on the real chain instead (no `bench` feature needed).
+    #[command(subcommand)]
+    pub target: Option<BenchTarget>,
     /// Folder holding the wasm artifacts (built by scripts/build-wasm.sh).
     #[arg(long, default_value = "artifacts")]
     pub artifacts_dir: PathBuf,
@@ -28,8 +32,22 @@ pub struct BenchArgs {
     pub quiet: bool,
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum BenchTarget {
+    /// Run the farm and escrow operations on a wasmd chain and record each transaction's SDK
+    /// gas_used beside the cosmwasm-vm estimate (start the chain with scripts/wasmd.sh).
+    Chain(super::bench_chain::ChainBenchArgs),
+}
+
+pub fn run(args: &BenchArgs) -> Result<ExitCode> {
+    match &args.target {
+        Some(BenchTarget::Chain(chain)) => super::bench_chain::run(chain),
+        None => run_vm(args),
+    }
+}
+
 #[cfg(not(feature = "bench"))]
-pub fn run(_args: &BenchArgs) -> Result<ExitCode> {
+fn run_vm(_args: &BenchArgs) -> Result<ExitCode> {
     eprintln!(
         "trellis bench needs the `bench` feature (it builds cosmwasm-vm, which takes minutes).\n\
          Run it with:\n    {ENABLE_HINT}"
@@ -38,7 +56,7 @@ pub fn run(_args: &BenchArgs) -> Result<ExitCode> {
 }
 
 #[cfg(feature = "bench")]
-pub fn run(args: &BenchArgs) -> Result<ExitCode> {
+fn run_vm(args: &BenchArgs) -> Result<ExitCode> {
     let mut options = trellis_bench::RunAllOptions::new(&args.artifacts_dir);
     options.out = Some(args.out.clone());
     options.farm.progress = !args.quiet;

@@ -1,5 +1,6 @@
 //! The subcommands of `trellis`.
 pub mod bench;
+pub mod bench_chain;
 pub mod chain;
 pub mod index;
 pub mod serve;

@@ -1,0 +1,2 @@
+//! Scenarios written once for both chains.
+pub mod farm;
