@@ -3,7 +3,7 @@
 //! this crate exports them again so that `scripts/build-wasm.sh` gives the chain a cw20 code
 //! to store. The weighted pools instantiate their LP tokens from it.
 #[cfg(not(feature = "library"))]
-mod entry {
+pub mod entry {
     use cosmwasm_std::{entry_point, Binary, Deps, DepsMut, Env, MessageInfo, Response};
     use cw20_base::msg::{ExecuteMsg, InstantiateMsg, QueryMsg};
     use cw20_base::ContractError;
