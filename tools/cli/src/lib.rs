@@ -7,6 +7,7 @@
 //! [`model::SimReport`]) -> [`table`] (printed summary) and
 //! [`report`] (JSON, CSV, HTML with SVG charts).
 pub mod commands;
+pub mod deploy;
 pub mod format;
 pub mod model;
 pub mod progress;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use trellis_cli::commands::{bench, chain, index, serve, sim};
+use trellis_cli::commands::{bench, chain, deploy, index, serve, sim};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -28,6 +28,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Serve a recorded chain (`trellis sim --record-chain`) over CometBFT JSON-RPC.
     Chain(chain::ChainArgs),
+    /// Deploy Trellis to a live chain from a deployment file (key from the environment).
+    Deploy(deploy::DeployArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Index(args) => index::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Chain(args) => chain::run(args),
+        Command::Deploy(args) => deploy::run(args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("error: {e:#}");

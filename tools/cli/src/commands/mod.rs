@@ -2,6 +2,7 @@
 pub mod bench;
 pub mod bench_chain;
 pub mod chain;
+pub mod deploy;
 pub mod index;
 pub mod serve;
 pub mod sim;
