@@ -43,6 +43,15 @@ async fn working(l: &mut RealLedger, user: &str, pool_id: u64) -> Result<u128> {
     Ok(position["working"].as_str().unwrap().parse()?)
 }
 
+/// The amount of `user`'s lock, as the escrow answers it.
+async fn locked(l: &mut RealLedger, user: &str) -> Result<String> {
+    let user = l.addr(user);
+    let lock: Value = l
+        .query("escrow", &to_value(EscrowQuery::Lock { user })?)
+        .await?;
+    Ok(lock["amount"].as_str().unwrap_or_default().to_string())
+}
+
 #[tokio::test]
 async fn notices_fit_their_gas_limit_and_an_out_of_gas_listener_changes_nothing_else() {
     let Some(env) = ChainEnv::from_env() else {
@@ -202,18 +211,10 @@ async fn notices_fit_their_gas_limit_and_an_out_of_gas_listener_changes_nothing_
     l.execute("owner", "escrow", &listen(hog), &[])
         .await
         .unwrap();
-    let alice = l.addr("alice");
-    let lock_before: Value = l
-        .query(
-            "escrow",
-            &to_value(EscrowQuery::Lock {
-                user: alice.clone(),
-            })
-            .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(lock_before["amount"], (LOCK + 2 * INCREASE).to_string());
+    assert_eq!(
+        locked(l, "alice").await.unwrap(),
+        (LOCK + 2 * INCREASE).to_string()
+    );
     let starved = l
         .execute("alice", "escrow", &increase, &[("ulit", INCREASE)])
         .await
@@ -240,17 +241,10 @@ async fn notices_fit_their_gas_limit_and_an_out_of_gas_listener_changes_nothing_
     // choice, at most MAX_LISTENERS of them).
     assert!(starved.gas_used.unwrap() > heard.gas_used.unwrap() + LISTENER_GAS_LIMIT);
     // The lock is done, and the farm, notified first, still says what it did.
-    let lock_after: Value = l
-        .query(
-            "escrow",
-            &to_value(EscrowQuery::Lock {
-                user: alice.clone(),
-            })
-            .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(lock_after["amount"], (LOCK + 3 * INCREASE).to_string());
+    assert_eq!(
+        locked(l, "alice").await.unwrap(),
+        (LOCK + 3 * INCREASE).to_string()
+    );
     assert!(starved.events.iter().any(|(_, attrs)| attrs
         .iter()
         .any(|(k, v)| k == "action" && v == "lock_changed")));
