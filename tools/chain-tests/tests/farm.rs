@@ -4,7 +4,7 @@ use trellis_chain_tests::scenarios::farm::FarmScenario;
 use trellis_chain_tests::{assert_same, run_on_both};
 
 #[tokio::test]
-async fn the_farm_on_wasmd_matches_cw_multi_test() {
+async fn real_chain_farm_matches_cw_multi_test() {
     let Some(runs) = run_on_both(&FarmScenario).await.unwrap() else {
         return;
     };

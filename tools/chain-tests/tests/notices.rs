@@ -53,7 +53,7 @@ async fn locked(l: &mut RealLedger, user: &str) -> Result<String> {
 }
 
 #[tokio::test]
-async fn notices_fit_their_gas_limit_and_an_out_of_gas_listener_changes_nothing_else() {
+async fn real_chain_notices_fit_their_gas_limit_and_an_out_of_gas_listener_changes_nothing_else() {
     let Some(env) = ChainEnv::from_env() else {
         return;
     };

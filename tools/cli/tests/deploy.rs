@@ -71,7 +71,7 @@ fn a_deployment_without_a_key_is_refused() {
 }
 
 #[test]
-fn a_real_deployment_is_wired_recorded_and_idempotent() {
+fn real_chain_deployment_is_wired_recorded_and_idempotent() {
     let get = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let (Some(rpc), Some(chain_id), Some(mnemonic)) = (
         get("TRELLIS_WASMD_RPC"),
