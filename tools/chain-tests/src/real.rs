@@ -295,8 +295,9 @@ impl Ledger for RealLedger {
                 return Ok(Err(format!("{e:#}")));
             }
         };
-        let gas = (simulated as f64 * node.config.gas_adjustment).ceil() as u64 + 20_000;
-        let outcome = node.broadcast_with_gas(wallet, &[any], gas).await?;
+        let outcome = node
+            .broadcast_with_gas(wallet, &[any], node.gas_limit(simulated))
+            .await?;
         Ok(Ok(self.step(label_of(contract, msg), &outcome)))
     }
 

@@ -206,11 +206,17 @@ impl Node {
         Ok(())
     }
 
+    /// The gas limit asked for a transaction that simulated at `simulated`: the adjustment,
+    /// plus a margin for the signature a simulation does not fully charge.
+    pub fn gas_limit(&self, simulated: u64) -> u64 {
+        (simulated as f64 * self.config.gas_adjustment).ceil() as u64 + 20_000
+    }
+
     /// Signs, broadcasts and waits for `msgs` as one transaction; fails if it fails.
     pub async fn broadcast(&self, wallet: &mut Wallet, msgs: &[Any]) -> Result<TxOutcome> {
         let simulated = self.simulate(wallet, msgs).await?;
-        let gas = (simulated as f64 * self.config.gas_adjustment).ceil() as u64 + 20_000;
-        self.broadcast_with_gas(wallet, msgs, gas).await
+        self.broadcast_with_gas(wallet, msgs, self.gas_limit(simulated))
+            .await
     }
 
     /// As [`Self::broadcast`], with the gas limit given.

@@ -147,7 +147,8 @@ fn walk(value: Value, resolve: &dyn Fn(&str) -> Option<String>) -> Value {
     }
 }
 
-fn replace_refs(text: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+/// `text` with each `${name}` that `resolve` knows replaced.
+pub fn replace_refs(text: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(start) = rest.find("${") {

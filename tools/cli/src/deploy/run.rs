@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use trellis_chain::wasm::checksum;
 use trellis_chain::{Node, NodeConfig, Wallet};
 
-use super::file::{substitute, DeploymentFile};
+use super::file::{replace_refs, substitute, DeploymentFile};
 use super::record::{DeployedContract, Record, StoredCode};
 
 /// Where the deploying key comes from: never the command line.
@@ -107,6 +107,14 @@ fn artifacts_of(file: &DeploymentFile) -> Vec<String> {
     all
 }
 
+/// What `${name}` stands for in a real deployment: the deployer, or a deployed contract.
+fn resolve_ref(record: &Record, deployer: &str, name: &str) -> Option<String> {
+    if name == "deployer" {
+        return Some(deployer.to_string());
+    }
+    record.contracts.get(name).map(|d| d.address.clone())
+}
+
 /// Sends what the record does not hold yet; saves the record after every step.
 pub async fn deploy(
     file: &DeploymentFile,
@@ -163,22 +171,12 @@ pub async fn deploy(
             println!("skip   instantiate {}: at {}", c.name, done.address);
             continue;
         }
-        let resolve = |name: &str| {
-            if name == "deployer" {
-                return Some(deployer.clone());
-            }
-            record.contracts.get(name).map(|d| d.address.clone())
-        };
+        let resolve = |name: &str| resolve_ref(record, &deployer, name);
         let msg = substitute(&c.msg, &resolve)?;
         let admin = match c.admin.as_deref() {
             None => Some(deployer.clone()),
             Some("none") => None,
-            Some(other) => Some(
-                crate::deploy::file::substitute(&toml::Value::String(other.to_string()), &resolve)?
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
-            ),
+            Some(other) => Some(replace_refs(other, &resolve)),
         };
         let (address, tx) = node
             .instantiate(
@@ -202,12 +200,7 @@ pub async fn deploy(
         record.save(record_path)?;
     }
     for (i, e) in file.executes.iter().enumerate() {
-        let resolve = |name: &str| {
-            if name == "deployer" {
-                return Some(deployer.clone());
-            }
-            record.contracts.get(name).map(|d| d.address.clone())
-        };
+        let resolve = |name: &str| resolve_ref(record, &deployer, name);
         let msg = substitute(&e.msg, &resolve)?;
         let id = step_id(i, &e.contract, &msg);
         if record.executed.contains(&id) {
