@@ -196,6 +196,10 @@ impl Ledger for EmbeddedLedger {
         Ok(self.app.wrap().query_balance(who, denom)?.amount.u128())
     }
 
+    async fn now_secs(&mut self) -> Result<u64> {
+        Ok(self.next_moment()?.secs())
+    }
+
     async fn pause(&mut self, _secs: u64) -> Result<()> {
         Ok(())
     }

@@ -99,6 +99,10 @@ pub trait Ledger {
     /// A bank balance of `who` (an account or contract name).
     async fn balance(&mut self, who: &str, denom: &str) -> Result<u128>;
 
+    /// The latest block's time, seconds (a step of its own, so the embedded chain answers
+    /// the real run's time).
+    async fn now_secs(&mut self) -> Result<u64>;
+
     /// Lets at least `secs` seconds of block time pass (the real chain moves its test clock
     /// ahead, or waits for blocks without one; the embedded chain follows the recorded
     /// moments, so it does nothing).

@@ -328,6 +328,12 @@ impl Ledger for RealLedger {
         self.node.balance(&address, denom).await
     }
 
+    async fn now_secs(&mut self) -> Result<u64> {
+        let at = self.moment_of_latest().await?;
+        self.moments.push(at);
+        Ok(at.secs())
+    }
+
     async fn pause(&mut self, secs: u64) -> Result<()> {
         let start = self.moment_of_latest().await?;
         // Wait for the first block stamped at least `secs` later. With the test clock, a
