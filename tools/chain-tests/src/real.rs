@@ -77,6 +77,9 @@ pub struct GasRow {
     pub label: String,
     pub gas_used: u64,
     pub tx_bytes: usize,
+    /// The contract message's JSON size (0 for a bank transfer): wasmd keeps an instantiation's
+    /// message in the contract's code history, paying for every byte written.
+    pub msg_bytes: usize,
 }
 
 pub struct RealLedger {
@@ -172,7 +175,7 @@ impl RealLedger {
         })
     }
 
-    fn step(&mut self, label: String, outcome: &TxOutcome) -> Step {
+    fn step(&mut self, label: String, msg: &Value, outcome: &TxOutcome) -> Step {
         let at = Moment {
             height: outcome.height,
             time_nanos: outcome.time_nanos,
@@ -182,6 +185,7 @@ impl RealLedger {
             label,
             gas_used: outcome.gas_used,
             tx_bytes: outcome.tx_bytes,
+            msg_bytes: msg.to_string().len(),
         });
         let events = outcome
             .events
@@ -232,7 +236,7 @@ impl RealLedger {
             .await?;
         self.names.insert(&address, name);
         self.contracts.insert(name.to_string(), address.clone());
-        self.step(format!("{name}.instantiate"), &outcome);
+        self.step(format!("{name}.instantiate"), msg, &outcome);
         Ok(address)
     }
 }
@@ -270,6 +274,7 @@ impl Ledger for RealLedger {
             label: "bank.send".to_string(),
             gas_used: outcome.gas_used,
             tx_bytes: outcome.tx_bytes,
+            msg_bytes: 0,
         });
         Ok(())
     }
@@ -310,7 +315,7 @@ impl Ledger for RealLedger {
         let outcome = node
             .broadcast_with_gas(wallet, &[any], node.gas_limit(simulated))
             .await?;
-        Ok(Ok(self.step(label_of(contract, msg), &outcome)))
+        Ok(Ok(self.step(label_of(contract, msg), msg, &outcome)))
     }
 
     async fn query(&mut self, contract: &str, msg: &Value) -> Result<Value> {
