@@ -1,2 +1,3 @@
 //! Scenarios written once for both chains.
 pub mod farm;
+pub mod pool;
