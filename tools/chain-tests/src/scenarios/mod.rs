@@ -1,3 +1,4 @@
 //! Scenarios written once for both chains.
 pub mod cl;
 pub mod farm;
+pub mod pool;
