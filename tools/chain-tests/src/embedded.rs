@@ -179,12 +179,6 @@ impl Ledger for EmbeddedLedger {
         }
     }
 
-    fn name_contract(&mut self, name: &str, address: &str) {
-        self.names.insert(address, name);
-        self.contracts
-            .insert(name.to_string(), Addr::unchecked(address));
-    }
-
     async fn query(&mut self, contract: &str, msg: &Value) -> Result<Value> {
         self.next_moment()?;
         let contract = self

@@ -93,11 +93,6 @@ pub trait Ledger {
         funds: &[(&str, u128)],
     ) -> Result<std::result::Result<Step, String>>;
 
-    /// Names a contract this ledger did not instantiate itself (one another contract created,
-    /// such as a factory's pool), so that messages can address it by `name` and every answer
-    /// shows `<name>` for its address.
-    fn name_contract(&mut self, name: &str, address: &str);
-
     /// A smart query of contract `contract` (a name), addresses named.
     async fn query(&mut self, contract: &str, msg: &Value) -> Result<Value>;
 

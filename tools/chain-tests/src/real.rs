@@ -318,11 +318,6 @@ impl Ledger for RealLedger {
         Ok(Ok(self.step(label_of(contract, msg), msg, &outcome)))
     }
 
-    fn name_contract(&mut self, name: &str, address: &str) {
-        self.names.insert(address, name);
-        self.contracts.insert(name.to_string(), address.to_string());
-    }
-
     async fn query(&mut self, contract: &str, msg: &Value) -> Result<Value> {
         let address = self.contract(contract)?;
         let (value, height): (Value, u64) = self.node.query_smart_at_latest(&address, msg).await?;
