@@ -18,6 +18,7 @@ use trellis_chain_tests::compare::Scenario;
 use trellis_chain_tests::real::{ChainEnv, GasRow, RealLedger};
 use trellis_chain_tests::scenarios::cl::ClScenario;
 use trellis_chain_tests::scenarios::farm::FarmScenario;
+use trellis_chain_tests::scenarios::pool::PoolScenario;
 
 use escrow::EscrowLocks;
 use model::{measure_costs, row, GAS_PER_TX_BYTE};
@@ -61,6 +62,7 @@ pub fn run(args: &ChainBenchArgs) -> Result<ExitCode> {
             measure(&env, "farm", &FarmScenario).await?,
             measure(&env, "escrow", &EscrowLocks).await?,
             measure(&env, "cl", &ClScenario).await?,
+            measure(&env, "pool", &PoolScenario).await?,
         ];
         anyhow::Ok((costs, runs))
     })?;

@@ -73,8 +73,13 @@ pub async fn measure_costs(env: &ChainEnv) -> Result<ChainCosts> {
     })
 }
 
-/// The vm bench's SDK gas estimate of `op` in `section` (a dotted path to a list of rows).
+/// The vm bench's SDK gas estimate of `op` in `section`: a dotted path to a list of rows,
+/// optionally `@pool` for the rows of one pool (`amm.pool_ops@80/20`).
 fn vm_estimate(results: &Value, section: &str, op: &str) -> Option<u64> {
+    let (section, pool) = match section.split_once('@') {
+        Some((section, pool)) => (section, Some(pool)),
+        None => (section, None),
+    };
     if section == "farm" {
         // The farm's smallest configuration (10 stakers, 1 pool), as on the chain here.
         let row = results["farm"]["ops"]
@@ -89,7 +94,12 @@ fn vm_estimate(results: &Value, section: &str, op: &str) -> Option<u64> {
             Ok(index) => value.get(index),
             Err(_) => value.get(key),
         })?;
-    rows.as_array()?.iter().find(|row| row["op"] == op)?["sdk_gas_estimate"].as_u64()
+    let of_pool = |row: &Value| pool.is_none_or(|pool| row["pool"] == pool);
+    let row = rows
+        .as_array()?
+        .iter()
+        .find(|row| row["op"] == op && of_pool(row))?;
+    row["sdk_gas_estimate"].as_u64()
 }
 
 /// One transaction's row: the chain's gas beside the estimate, where there is one.

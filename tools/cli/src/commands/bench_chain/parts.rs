@@ -52,6 +52,10 @@ pub fn of(scenario: &str, label: &str) -> Option<Parts> {
         // Out of range below: token0 only.
         ("cl", "pool.collect") => parts(&[("cl.position_ops", "collect")], 1),
         ("cl", "pool.burn") => parts(&[("cl.position_ops", "burn")], 0),
+        // Pool A is 80/20, pool B 50/50; a swap takes one coin in and pays one out (the
+        // protocol's share of the fee stays in the pool, owed).
+        ("pool", "pool_a.swap_exact_in") => parts(&[("amm.pool_ops@80/20", "swap_exact_in")], 2),
+        ("pool", "pool_b.swap_exact_in") => parts(&[("amm.pool_ops@50/50", "swap_exact_in")], 2),
         _ => return None,
     })
 }
