@@ -1,2 +1,6 @@
 //! Scenarios written once for both chains.
 pub mod farm;
+pub mod fees;
+pub mod gauges;
+pub mod options;
+mod support;
