@@ -8,6 +8,7 @@
 #   bash scripts/wasmd.sh stop
 #
 # Exports: TRELLIS_WASMD_RPC (CometBFT RPC), TRELLIS_WASMD_GRPC, TRELLIS_WASMD_CHAIN_ID,
+# TRELLIS_WASMD_CLOCK (the test clock's file, below),
 # TRELLIS_WASMD_MNEMONIC (a funded test account, `trellis`; throwaway: the chain lives in
 # /tmp and is removed by `stop`), TRELLIS_WASMD_BIN.
 #
@@ -16,11 +17,19 @@
 # osmosis-test-tube crate's Go library needs; wasmd, the Cosmos SDK, CometBFT and wasmvm are
 # served. wasmd 0.55 pins a bytedance/sonic that newer Go linkers reject
 # ("invalid reference to encoding/json.unquoteBytes"), hence -checklinkname=0.
+#
+# The test clock: weekly mechanics (gauges, the fee distributor) and 30-minute TWAPs cannot
+# wait for wall time. The build adds one thing to CometBFT: its clock (types/time.Now, which
+# stamps votes and so block times) runs ahead by the whole seconds written in the file
+# $TRELLIS_WASMD_CLOCK (exported by `start`, initially 0; only ever increase it). The
+# application (Cosmos SDK, x/wasm, wasmvm) is untouched: it sees blocks whose times jump,
+# as after a chain halt. This is what test-tube's increase_time does for its app.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 VERSION="${TRELLIS_WASMD_VERSION:-v0.55.1}"
 # Outside the clone, like CI's cargo cache: a rerun on the same machine skips the build.
-TOOLS="${TRELLIS_CACHE:-$HOME/.cache/trellis}/wasmd-$VERSION"
+# "-clock": the build carries the test clock (below), so an older plain build is not reused.
+TOOLS="${TRELLIS_CACHE:-$HOME/.cache/trellis}/wasmd-$VERSION-clock"
 BIN="$TOOLS/wasmd"
 HOME_DIR="${TRELLIS_WASMD_HOME:-/tmp/trellis-wasmd}"
 CHAIN_ID="trellis-local-1"
@@ -55,14 +64,57 @@ build() {
   need_go
   local dir
   dir="$(go mod download -json "github.com/CosmWasm/wasmd@$VERSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')"
-  rm -rf "$TOOLS/src" && mkdir -p "$TOOLS" && cp -r "$dir" "$TOOLS/src" && chmod -R u+w "$TOOLS/src"
+  rm -rf "$TOOLS/src" && mkdir -p "$TOOLS/src" && cp -r "$dir" "$TOOLS/src/wasmd" && chmod -R u+w "$TOOLS/src"
+  add_test_clock "$TOOLS/src"
   echo "building wasmd $VERSION (first time: a few minutes)" >&2
-  (cd "$TOOLS/src" && go build -ldflags=-checklinkname=0 -o "$BIN" ./cmd/wasmd)
+  (cd "$TOOLS/src/wasmd" && go build -ldflags=-checklinkname=0 -o "$BIN" ./cmd/wasmd)
   rm -rf "$TOOLS/src"
   local lib
   lib="$(ldd "$BIN" | awk '/libwasmvm/ {print $3}')"
   [ -f "$lib" ] || { echo "wasmd.sh: the build links no libwasmvm" >&2; exit 1; }
   cp "$lib" "$TOOLS/"
+}
+
+# A copy of the CometBFT module wasmd requires, its Now() offset by the clock file, and
+# wasmd's go.mod pointed at the copy.
+add_test_clock() {
+  local src="$1" cometbft version
+  version="$(cd "$src/wasmd" && go list -m -f '{{.Version}}' github.com/cometbft/cometbft)"
+  cometbft="$(go mod download -json "github.com/cometbft/cometbft@$version" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')"
+  cp -r "$cometbft" "$src/cometbft" && chmod -R u+w "$src/cometbft"
+  local time_go="$src/cometbft/types/time/time.go"
+  grep -q 'return Canonical(time.Now())' "$time_go" || { echo "wasmd.sh: CometBFT $version's types/time.Now changed; update add_test_clock" >&2; exit 1; }
+  sed -i 's/return Canonical(time.Now())/return Canonical(time.Now().Add(testClockOffset()))/' "$time_go"
+  cat > "$src/cometbft/types/time/test_clock.go" <<'GO'
+package time
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// testClockOffset: how far ahead of the wall clock this node runs, the whole seconds in the
+// file named by TRELLIS_WASMD_CLOCK (added by Trellis's scripts/wasmd.sh for tests). Unset,
+// missing or unreadable: no offset.
+func testClockOffset() time.Duration {
+	path := os.Getenv("TRELLIS_WASMD_CLOCK")
+	if path == "" {
+		return 0
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	secs, err := strconv.ParseInt(strings.TrimSpace(string(raw)), 10, 64)
+	if err != nil || secs < 0 {
+		return 0
+	}
+	return time.Duration(secs) * time.Second
+}
+GO
+  (cd "$src/wasmd" && go mod edit -replace "github.com/cometbft/cometbft=../cometbft")
 }
 
 wait_height() { # until the chain has made block 2
@@ -100,7 +152,8 @@ start() {
     -e "s#^address = \"localhost:9090\"#address = \"127.0.0.1:$GRPC_PORT\"#" \
     -e "s#^address = \"0.0.0.0:9090\"#address = \"127.0.0.1:$GRPC_PORT\"#" \
     "$HOME_DIR/config/app.toml"
-  nohup "$BIN" --home "$HOME_DIR" start >"$HOME_DIR/wasmd.log" 2>&1 &
+  echo 0 >"$HOME_DIR/clock-offset-secs"
+  TRELLIS_WASMD_CLOCK="$HOME_DIR/clock-offset-secs" nohup "$BIN" --home "$HOME_DIR" start >"$HOME_DIR/wasmd.log" 2>&1 &
   echo $! >"$HOME_DIR/wasmd.pid"
   wait_height
   echo "export TRELLIS_WASMD_BIN=$BIN"
@@ -108,6 +161,7 @@ start() {
   echo "export TRELLIS_WASMD_RPC=http://127.0.0.1:$RPC_PORT"
   echo "export TRELLIS_WASMD_GRPC=http://127.0.0.1:$GRPC_PORT"
   echo "export TRELLIS_WASMD_CHAIN_ID=$CHAIN_ID"
+  echo "export TRELLIS_WASMD_CLOCK=$HOME_DIR/clock-offset-secs"
   echo "export TRELLIS_WASMD_MNEMONIC='$mnemonic'"
 }
 

@@ -84,8 +84,9 @@ pub trait Ledger {
     /// A bank balance of `who` (an account or contract name).
     async fn balance(&mut self, who: &str, denom: &str) -> Result<u128>;
 
-    /// Lets at least `secs` seconds of block time pass (the real chain waits for blocks; the
-    /// embedded chain follows the recorded moments, so it does nothing).
+    /// Lets at least `secs` seconds of block time pass (the real chain moves its test clock
+    /// ahead, or waits for blocks without one; the embedded chain follows the recorded
+    /// moments, so it does nothing).
     async fn pause(&mut self, secs: u64) -> Result<()>;
 
     /// The code id of `kind`.

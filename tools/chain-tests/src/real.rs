@@ -1,6 +1,7 @@
 //! The scenario's chain when it is wasmd: accounts derived from the funded test mnemonic,
 //! codes stored from the artifacts (reused when already stored), every step's block kept.
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{bail, Context, Result};
@@ -21,6 +22,9 @@ pub struct ChainEnv {
     pub rpc: String,
     pub chain_id: String,
     pub mnemonic: String,
+    /// The test clock's file (`TRELLIS_WASMD_CLOCK`): `pause` moves the validator's clock
+    /// ahead instead of waiting. `None`: pauses wait for wall time.
+    pub clock: Option<PathBuf>,
 }
 
 impl ChainEnv {
@@ -37,6 +41,7 @@ impl ChainEnv {
                 rpc,
                 chain_id,
                 mnemonic,
+                clock: get("TRELLIS_WASMD_CLOCK").map(PathBuf::from),
             }),
             _ => {
                 assert!(
@@ -83,6 +88,7 @@ pub struct RealLedger {
     contracts: BTreeMap<String, String>,
     names: Names,
     codes: BTreeMap<ContractKind, u64>,
+    clock: Option<TestClock>,
     /// The block of every step, in order: the embedded run replays them.
     pub moments: Vec<Moment>,
     /// The SDK gas of every transaction, in order.
@@ -103,6 +109,7 @@ impl RealLedger {
             contracts: BTreeMap::new(),
             names: Names::default(),
             codes: BTreeMap::new(),
+            clock: env.clock.clone().map(TestClock),
             moments: Vec::new(),
             gas: Vec::new(),
         };
@@ -318,7 +325,17 @@ impl Ledger for RealLedger {
 
     async fn pause(&mut self, secs: u64) -> Result<()> {
         let start = self.moment_of_latest().await?;
-        for _ in 0..(secs * 40 + 100) {
+        // Wait for the first block stamped at least `secs` later. With the test clock, a
+        // vote made after the move carries the new time: two blocks away. Without it, `secs`
+        // of wall time.
+        let polls = match &self.clock {
+            Some(clock) => {
+                clock.advance(secs)?;
+                100
+            }
+            None => secs * 40 + 100,
+        };
+        for _ in 0..polls {
             tokio::time::sleep(Duration::from_millis(100)).await;
             let now = self.moment_of_latest().await?;
             if now.secs() >= start.secs() + secs {
@@ -339,5 +356,30 @@ impl Ledger for RealLedger {
 
     fn is_real(&self) -> bool {
         true
+    }
+}
+
+/// The validator's clock offset (`scripts/wasmd.sh`'s test clock): whole seconds ahead of
+/// wall time, in a file the patched CometBFT reads whenever it stamps a vote.
+struct TestClock(PathBuf);
+
+impl TestClock {
+    /// Moves the clock `secs` further ahead. The offset only grows (block times must); the
+    /// new value is written beside the file and renamed over it, so the node never reads a
+    /// half-written number.
+    fn advance(&self, secs: u64) -> Result<()> {
+        // Tests of one process share the chain: one read-modify-write at a time.
+        static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let read = std::fs::read_to_string(&self.0)
+            .with_context(|| format!("reading the test clock {}", self.0.display()))?;
+        let offset: u64 = read
+            .trim()
+            .parse()
+            .with_context(|| format!("the test clock {} holds {read:?}", self.0.display()))?;
+        let next = self.0.with_extension("next");
+        std::fs::write(&next, (offset + secs).to_string())?;
+        std::fs::rename(&next, &self.0)?;
+        Ok(())
     }
 }
