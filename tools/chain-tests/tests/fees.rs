@@ -1,5 +1,5 @@
-//! The fee distributor on the real chain, compared with cw-multi-test at the same block times (the
-//! scenario: `src/scenarios/fees.rs`).
+//! The fee distributor on the real chain, compared with cw-multi-test at the same block times
+//! (the scenario: `src/scenarios/fees.rs`; weeks pass through wasmd's test clock).
 use trellis_chain_tests::scenarios::fees::FeeScenario;
 use trellis_chain_tests::{assert_same, run_on_both};
 

@@ -1,5 +1,6 @@
-//! Gauge votes and a gauge-split farm on the real chain, compared with cw-multi-test at the same block times (the
-//! scenario: `src/scenarios/gauges.rs`).
+//! Gauge votes and a gauge-split farm on the real chain, compared with cw-multi-test at the
+//! same block times (the scenario: `src/scenarios/gauges.rs`; weeks pass through wasmd's
+//! test clock).
 use trellis_chain_tests::scenarios::gauges::GaugeScenario;
 use trellis_chain_tests::{assert_same, run_on_both};
 

@@ -1,5 +1,5 @@
-//! The options token (oTOKEN) on the real chain, compared with cw-multi-test at the same block times (the
-//! scenario: `src/scenarios/options.rs`).
+//! The options token (oTOKEN) on the real chain, compared with cw-multi-test at the same
+//! block times (the scenario: `src/scenarios/options.rs`).
 use trellis_chain_tests::scenarios::options::OptionsScenario;
 use trellis_chain_tests::{assert_same, run_on_both};
 

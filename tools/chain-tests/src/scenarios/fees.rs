@@ -30,8 +30,9 @@ use super::support::{
 use crate::compare::Scenario;
 use crate::{Ledger, Observations, Step};
 
-/// Alice: slope 1,000,000, 104 weeks from `W0`. Bob: slope floor(2,500,000 + 123 / MAX_TIME)
-/// = 2,500,000, 26 weeks from `W0`.
+/// Alice: slope 1,000,000, 104 weeks from `W0`. Bob: slope
+/// floor((2,500,000 * MAX_TIME + 123) / MAX_TIME) = 2,500,000 (the 123 floor away), 26 weeks
+/// from `W0`.
 const ALICE_LOCK: u128 = 1_000_000 * MAX_TIME as u128;
 const BOB_LOCK: u128 = 2_500_000 * MAX_TIME as u128 + 123;
 /// Fees: uusdc sent in W0 and in W2, uweth attached to the W1 checkpoint.
@@ -171,9 +172,8 @@ impl Scenario for FeeScenario {
         let c1 = l.execute("owner", "fees", &checkpoint, &[]).await?;
         ensure!(booked(&c1) == [Some(0), Some(0)], "{:?}", c1.events);
         obs.push("checkpoint in W0", events(&c1));
-        let claim = |user: Option<String>, limit_weeks| {
-            to_value(FeeMsg::Claim { user, limit_weeks })
-        };
+        let claim =
+            |user: Option<String>, limit_weeks| to_value(FeeMsg::Claim { user, limit_weeks });
         // Refused: no complete week yet.
         let refused = l
             .try_execute("alice", "fees", &claim(None, None)?, &[])
@@ -193,7 +193,11 @@ impl Scenario for FeeScenario {
         let fresh_c2 = [USDC_W0, WETH_W1];
         let w1_c2 = fresh_c2.map(|f| part(f, tc1, tc2, w1, tc2));
         let unbooked_c2 = fresh_c2.map(|f| part(f, tc1, tc2, tc1, w1));
-        ensure!(booked(&c2) == w1_c2.map(Some), "{:?} by hand {w1_c2:?}", c2.events);
+        ensure!(
+            booked(&c2) == w1_c2.map(Some),
+            "{:?} by hand {w1_c2:?}",
+            c2.events
+        );
         obs.push("checkpoint in W1", events(&c2));
         // Refused: a fee token cannot be swept.
         let sweep = to_value(FeeMsg::Sweep {
@@ -204,10 +208,11 @@ impl Scenario for FeeScenario {
         obs.push("sweep of a fee token", failed(refused));
         observe(l, &mut obs, "W1").await?;
 
-        // W2: more uusdc, then a checkpoint spreading [c2, c3): [c2, W2) into W1, [W2, c3)
-        // into W2; the unbooked W0 parts go with it.
+        // W2: more uusdc, and three days later a checkpoint spreading [c2, c3): [c2, W2)
+        // into W1, [W2, c3) into W2; the unbooked W0 parts go with it.
         into_next_week(l, tc2, 30).await?;
         l.fund("fees", &[("uusdc", USDC_W2)]).await?;
+        l.pause(3 * 86_400).await?;
         let c3 = l.execute("owner", "fees", &checkpoint, &[]).await?;
         let tc3 = c3.at.secs();
         ensure!(week_start(tc3) == w2);
@@ -266,7 +271,10 @@ impl Scenario for FeeScenario {
         into_next_week(l, tc3, 30).await?;
         let c4 = l.execute("owner", "fees", &checkpoint, &[]).await?;
         ensure!(week_start(c4.at.secs()) == w3);
-        ensure!(action_attr(&c4, "checkpoint_token", "last_token_time") == Some(c4.at.secs().to_string()));
+        ensure!(
+            action_attr(&c4, "checkpoint_token", "last_token_time")
+                == Some(c4.at.secs().to_string())
+        );
         obs.push("checkpoint in W3", events(&c4));
         let (alice_w2, bob_w2) = (share(fees_w2, a2, a2 + b2), share(fees_w2, b2, a2 + b2));
         let c = claimable(l, "alice").await?;
@@ -280,7 +288,10 @@ impl Scenario for FeeScenario {
         obs.push("alice claims W2", events(&ca));
         obs.push("alice claims W2 for bob", events(&cb));
         let paid = [
-            ("alice", [alice_w1[0] + alice_w2[0], alice_w1[1] + alice_w2[1]]),
+            (
+                "alice",
+                [alice_w1[0] + alice_w2[0], alice_w1[1] + alice_w2[1]],
+            ),
             ("bob", [bob_w1[0] + bob_w2[0], bob_w1[1] + bob_w2[1]]),
         ];
         for (user, expect) in paid {
@@ -295,7 +306,10 @@ impl Scenario for FeeScenario {
         let funded = [USDC_W0 + USDC_W2, WETH_W1];
         for (i, token) in TOKENS.iter().enumerate() {
             let claimed = paid[0].1[i] + paid[1].1[i];
-            ensure!(uint(&t, &format!("/tokens/{i}/booked"))? == funded[i], "{t}");
+            ensure!(
+                uint(&t, &format!("/tokens/{i}/booked"))? == funded[i],
+                "{t}"
+            );
             ensure!(uint(&t, &format!("/tokens/{i}/claimed"))? == claimed, "{t}");
             let left = l.balance("fees", token).await?;
             let mut claimable_now = 0;
@@ -309,7 +323,10 @@ impl Scenario for FeeScenario {
                 "{token}: claimed {claimed} + claimable {claimable_now} + left {left}"
             );
             ensure!(claimable_now == 0 && unbooked == 0);
-            obs.push(format!("{token} left in the distributor"), json!(left.to_string()));
+            obs.push(
+                format!("{token} left in the distributor"),
+                json!(left.to_string()),
+            );
         }
         Ok(obs)
     }

@@ -23,7 +23,8 @@ use trellis_types::voting_escrow::{
 use trellis_types::AssetInfo;
 
 use super::support::{
-    action_attr, atomics, events, failed, into_next_week, uint, week_start, E18, MAX_TIME, WEEK,
+    action_attr, atomics, events, failed, failed_naming, into_next_week, uint, week_start, E18,
+    MAX_TIME, WEEK,
 };
 use crate::compare::Scenario;
 use crate::{Ledger, Observations};
@@ -174,7 +175,9 @@ impl Scenario for GaugeScenario {
                 name: name.to_string(),
                 weight: Uint128::new(weight),
             };
-            let step = l.execute("owner", "controller", &to_value(add)?, &[]).await?;
+            let step = l
+                .execute("owner", "controller", &to_value(add)?, &[])
+                .await?;
             // Type weights apply from the next week.
             ensure!(
                 action_attr(&step, "add_type", "week") == Some(w1.to_string()),
@@ -238,7 +241,9 @@ impl Scenario for GaugeScenario {
                 gauge_type: gauge_type as u32,
                 cap: None,
             };
-            let step = l.execute("owner", "controller", &to_value(add)?, &[]).await?;
+            let step = l
+                .execute("owner", "controller", &to_value(add)?, &[])
+                .await?;
             obs.push(format!("add gauge {gauge_type}"), events(&step));
         }
         l.execute("owner", "farm", &add_pool("ust0", "uusdc")?, &[])
@@ -256,10 +261,7 @@ impl Scenario for GaugeScenario {
             .execute("bob", "escrow", &lock(end_b)?, &[("ulit", BOB_LOCK)])
             .await?;
         // bias = slope * (end - t) at the lock's block time.
-        for (step, slope, end) in [
-            (&lock_a, 1_000_000u128, end_a),
-            (&lock_b, 3_000_001, end_b),
-        ] {
+        for (step, slope, end) in [(&lock_a, 1_000_000u128, end_a), (&lock_b, 3_000_001, end_b)] {
             let bias = slope * u128::from(end - step.at.secs());
             ensure!(action_attr(step, "create_lock", "slope") == Some(slope.to_string()));
             ensure!(action_attr(step, "create_lock", "bias") == Some(bias.to_string()));
@@ -272,6 +274,11 @@ impl Scenario for GaugeScenario {
                 recipient: None,
             })
         };
+        // A second first: a gauge-split pool's settlement asks the controller for the week's
+        // weight only when time has passed since the pool's last settlement. Simulated in
+        // the second of the pool's creation, a deposit skips that query, and the gas
+        // estimate falls ~58,000 short of what the next block's deposit uses (out of gas).
+        l.pause(1).await?;
         l.execute("alice", "farm", &deposit(0)?, &[("ust0", ALICE_STAKE)])
             .await?;
         l.execute("bob", "farm", &deposit(1)?, &[("ust1", BOB_STAKE)])
@@ -291,9 +298,7 @@ impl Scenario for GaugeScenario {
         // 1,000,000 * 7,000 / 10,000 = 700,000; bias 700,000 * 103 weeks.
         ensure!(action_attr(&v_a0, "vote_for_gauge_weights", "slope") == Some("700000".into()));
         let bias = 700_000 * 103 * u128::from(WEEK);
-        ensure!(
-            action_attr(&v_a0, "vote_for_gauge_weights", "bias") == Some(bias.to_string())
-        );
+        ensure!(action_attr(&v_a0, "vote_for_gauge_weights", "bias") == Some(bias.to_string()));
         obs.push("alice votes 70% for gauge 0", events(&v_a0));
         // Refused: 7,000 + 4,000 bps is more than all of alice's slope.
         let refused = l
@@ -318,16 +323,17 @@ impl Scenario for GaugeScenario {
         // 3,000,001 * 2,500 / 10,000 = 750,000.25 and * 7,500 / 10,000 = 2,250,000.75: the
         // voter's slope rounds down.
         ensure!(action_attr(&v_b0, "vote_for_gauge_weights", "slope") == Some("750000".into()));
-        ensure!(
-            action_attr(&v_b1, "vote_for_gauge_weights", "slope") == Some("2250000".into())
-        );
+        ensure!(action_attr(&v_b1, "vote_for_gauge_weights", "slope") == Some("2250000".into()));
         obs.push("bob votes 25% for gauge 0", events(&v_b0));
         obs.push("bob votes 75% for gauge 1", events(&v_b1));
         // Refused: alice changes her vote for gauge 0 before VOTE_DELAY has passed.
         let refused = l
             .try_execute("alice", "controller", &vote(&gauges[0], 2_000)?, &[])
             .await?;
-        obs.push("alice changes her vote at once", failed(refused));
+        obs.push(
+            "alice changes her vote at once",
+            failed_naming(l, refused, &["farm"]),
+        );
         ensure!(
             week_start(v_b1.at.secs()) == w0,
             "the setup left week W0 (ended at {})",
@@ -356,9 +362,15 @@ impl Scenario for GaugeScenario {
             331_050_000 * E18 / 476_700_000,
             145_650_000 * E18 / 476_700_000,
         ];
-        ensure!(rw_w1 == expect_w1, "W1 weights {rw_w1:?}, by hand {expect_w1:?}");
+        ensure!(
+            rw_w1 == expect_w1,
+            "W1 weights {rw_w1:?}, by hand {expect_w1:?}"
+        );
         let total = l
-            .query("controller", &to_value(GaugeQuery::TotalWeight { time: Some(w1) })?)
+            .query(
+                "controller",
+                &to_value(GaugeQuery::TotalWeight { time: Some(w1) })?,
+            )
             .await?;
         ensure!(total["weight"] == json!((476_700_000 * week).to_string()));
         // This week nothing weighs: the types' weights start at W1.
@@ -393,7 +405,10 @@ impl Scenario for GaugeScenario {
         into_next_week(l, last, 30).await?;
         let checkpoint = to_value(GaugeMsg::Checkpoint { gauge: None })?;
         let cp = l.execute("bob", "controller", &checkpoint, &[]).await?;
-        ensure!(week_start(cp.at.secs()) == w1, "the checkpoint is not in W1");
+        ensure!(
+            week_start(cp.at.secs()) == w1,
+            "the checkpoint is not in W1"
+        );
         ensure!(action_attr(&cp, "checkpoint", "week") == Some(w2.to_string()));
         ensure!(action_attr(&cp, "checkpoint", "reached") == Some("true".into()));
         obs.push("checkpoint in W1", events(&cp));
@@ -407,9 +422,7 @@ impl Scenario for GaugeScenario {
             .execute("alice", "controller", &vote(&gauges[0], 2_000)?, &[])
             .await?;
         let bias = 200_000 * 102 * week;
-        ensure!(
-            action_attr(&change, "vote_for_gauge_weights", "bias") == Some(bias.to_string())
-        );
+        ensure!(action_attr(&change, "vote_for_gauge_weights", "bias") == Some(bias.to_string()));
         obs.push("alice changes her vote for gauge 0 to 20%", events(&change));
         let vote_now = l
             .query(
@@ -430,7 +443,10 @@ impl Scenario for GaugeScenario {
             173_700_000 * E18 / 316_800_000,
             143_100_000 * E18 / 316_800_000,
         ];
-        ensure!(rw_w2 == expect_w2, "W2 weights {rw_w2:?}, by hand {expect_w2:?}");
+        ensure!(
+            rw_w2 == expect_w2,
+            "W2 weights {rw_w2:?}, by hand {expect_w2:?}"
+        );
 
         // Alice claims mid-W1: pool 0 took nothing in W0 (relative weight 0) and
         // floor(RATE * (t - W1) * rw0(W1) / 1e18) since; she is its only staker.
@@ -443,7 +459,10 @@ impl Scenario for GaugeScenario {
         let mid = l.execute("alice", "farm", &claim(0)?, &[]).await?;
         let t_mid = u128::from(mid.at.secs() - w1);
         let alice_mid = RATE * t_mid * expect_w1[0] / E18;
-        ensure!(week_start(mid.at.secs()) == w1, "the mid-week claim is not in W1");
+        ensure!(
+            week_start(mid.at.secs()) == w1,
+            "the mid-week claim is not in W1"
+        );
         ensure!(l.balance("alice", "ureward").await? == alice_mid);
         obs.push("alice claims in W1", events(&mid));
 
@@ -463,7 +482,10 @@ impl Scenario for GaugeScenario {
         obs.push("pool 0 checkpoint", events(&cp_pool));
         let alice_got = l.balance("alice", "ureward").await?;
         let bob_got = l.balance("bob", "ureward").await?;
-        ensure!(alice_got == alice_total, "alice {alice_got}, by hand {alice_total}");
+        ensure!(
+            alice_got == alice_total,
+            "alice {alice_got}, by hand {alice_total}"
+        );
         ensure!(bob_got == bob_total, "bob {bob_got}, by hand {bob_total}");
         obs.push("alice's rewards", json!(alice_got.to_string()));
         obs.push("bob's rewards", json!(bob_got.to_string()));

@@ -85,7 +85,10 @@ async fn observe<L: Ledger>(l: &mut L, obs: &mut Observations, label: &str) -> R
     obs.push(format!("{label}: token info"), info);
     for who in ["alice", "bob"] {
         let balance = cw20_balance(l, who).await?;
-        obs.push(format!("{label}: {who}'s oTOKEN"), json!(balance.to_string()));
+        obs.push(
+            format!("{label}: {who}'s oTOKEN"),
+            json!(balance.to_string()),
+        );
     }
     Ok(totals)
 }
@@ -345,7 +348,9 @@ impl Scenario for OptionsScenario {
             min_price: Some(min_price),
             treasury: None,
         };
-        let updated = l.execute("owner", "otoken", &to_value(update)?, &[]).await?;
+        let updated = l
+            .execute("owner", "otoken", &to_value(update)?, &[])
+            .await?;
         obs.push("minimum price raised", events(&updated));
         // Bob exercises 333,333 for carol: ceil(333,333 * 3.000000000000000001) =
         // ceil(999,999.000000000000333333) = 1,000,000 (rounds up), no refund.
@@ -392,13 +397,18 @@ impl Scenario for OptionsScenario {
         ensure!(field("issued")? == MINTED, "{totals}");
         ensure!(field("exercised")? == 1_333_333, "{totals}");
         ensure!(field("burned")? == 0, "{totals}");
-        ensure!(field("paid_to_treasury")? == payment + 1_000_000, "{totals}");
+        ensure!(
+            field("paid_to_treasury")? == payment + 1_000_000,
+            "{totals}"
+        );
         ensure!(field("underlying_delivered")? == 1_333_333, "{totals}");
         ensure!(field("reserve_available")? == 1_666_667, "{totals}");
         let circulating = cw20_balance(l, "alice").await? + cw20_balance(l, "bob").await?;
         ensure!(circulating == 1_500_000 + 166_667);
         ensure!(field("issued")? == circulating + field("exercised")? + field("burned")?);
-        ensure!(RESERVE == field("underlying_delivered")? + 2_000_000 + field("reserve_available")?);
+        ensure!(
+            RESERVE == field("underlying_delivered")? + 2_000_000 + field("reserve_available")?
+        );
         ensure!(l.balance("treasury", "uusdc").await? == field("paid_to_treasury")?);
         ensure!(l.balance("otoken", "ulit").await? == field("reserve_available")?);
         ensure!(l.balance("otoken", "uusdc").await? == 0);
