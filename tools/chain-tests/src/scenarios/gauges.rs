@@ -251,6 +251,13 @@ impl Scenario for GaugeScenario {
         l.execute("owner", "farm", &add_pool("ust1", "uweth")?, &[])
             .await?;
 
+        // A second passes before anything settles the new pools: a pool's first settlement
+        // asks the controller for the week's weight (~70,000 SDK gas) only when time has
+        // passed since the pool was added, so a deposit simulated in the second of `AddPool`
+        // and included a second later needs more gas than estimated (out of gas, seen on
+        // wasmd). The locks, confirmed after the pause, move the state the deposits are
+        // simulated on past that second.
+        l.pause(1).await?;
         // The locks end on week boundaries: W0 + 104 weeks and W0 + 52 weeks.
         let (end_a, end_b) = (w0 + ALICE_WEEKS * WEEK, w0 + BOB_WEEKS * WEEK);
         let lock = |end: u64| to_value(EscrowMsg::CreateLock { unlock_time: end });
@@ -274,11 +281,6 @@ impl Scenario for GaugeScenario {
                 recipient: None,
             })
         };
-        // A second first: a gauge-split pool's settlement asks the controller for the week's
-        // weight only when time has passed since the pool's last settlement. Simulated in
-        // the second of the pool's creation, a deposit skips that query, and the gas
-        // estimate falls ~58,000 short of what the next block's deposit uses (out of gas).
-        l.pause(1).await?;
         l.execute("alice", "farm", &deposit(0)?, &[("ust0", ALICE_STAKE)])
             .await?;
         l.execute("bob", "farm", &deposit(1)?, &[("ust1", BOB_STAKE)])
@@ -415,6 +417,17 @@ impl Scenario for GaugeScenario {
         let rw_now = observe_week(l, &mut obs, "W1", &gauges, None).await?;
         ensure!(rw_now == expect_w1, "W1 weights in W1 {rw_now:?}");
         observe_farm(l, &mut obs, "in W1").await?;
+        // Each pool's rate this week: floor(RATE * relative weight).
+        for pool_id in [0u64, 1] {
+            let pool = l
+                .query("farm", &to_value(FarmQuery::Pool { pool_id })?)
+                .await?;
+            let rate = RATE * expect_w1[pool_id as usize] / E18;
+            ensure!(
+                uint(&pool, "/current_rate")? == rate,
+                "pool {pool_id}: {pool}"
+            );
+        }
 
         // Alice moves 50 points of gauge 0 away (allowed: a day has passed): 2,000 bps,
         // slope 200,000, from W2 on.
