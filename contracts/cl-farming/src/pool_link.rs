@@ -1,13 +1,14 @@
 //! What the center asks other contracts: the factory (is this a listed concentrated pool?)
 //! and the pool (a position, the current tick, whether it still reports here), and the
 //! messages it sends the pool (farming marks, fee collection, the NFT back).
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, Deps, Env, Uint128, WasmMsg};
+use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, Deps, Env, SubMsg, Uint128, WasmMsg};
 use trellis_types::cl_pool::{
     ExecuteMsg as PoolExecuteMsg, FarmingResponse, PositionResponse, QueryMsg as PoolQueryMsg,
 };
 use trellis_types::factory::{PoolKind, PoolStatusResponse, QueryMsg as FactoryQueryMsg};
 
 use crate::error::ContractError;
+use crate::reply::REPLY_UNMARK;
 
 /// Refuses anything but a listed concentrated pool of the factory.
 pub fn check_cl_pool(deps: Deps, factory: &Addr, pool: &Addr) -> Result<(), ContractError> {
@@ -83,16 +84,28 @@ fn execute(pool: &Addr, msg: &PoolExecuteMsg) -> Result<CosmosMsg, ContractError
     .into())
 }
 
-/// Marks (or unmarks) farm boundaries on the pool; none when `ticks` is empty.
-pub fn marks(
-    pool: &Addr,
-    ticks: Vec<i32>,
-    marked: bool,
-) -> Result<Option<CosmosMsg>, ContractError> {
+/// Marks farm boundaries on the pool; none when `ticks` is empty. Entries check first that
+/// the pool reports here, so this must succeed: a farm tick left unmarked would miss crossings.
+pub fn marks(pool: &Addr, ticks: Vec<i32>) -> Result<Option<CosmosMsg>, ContractError> {
     if ticks.is_empty() {
         return Ok(None);
     }
+    let marked = true;
     execute(pool, &PoolExecuteMsg::SetFarmingMarks { ticks, marked }).map(Some)
+}
+
+/// Unmarks ticks no live farm uses; none when `ticks` is empty. Replies only on error: once
+/// the pool's owner has pointed it at another center, this one may no longer unmark, and an
+/// exit must not fail on that (the NFT must always be able to leave). A mark left behind
+/// costs the pool's swaps a stop at that tick and nothing else; the pool's current center
+/// may clear it.
+pub fn unmarks(pool: &Addr, ticks: Vec<i32>) -> Result<Option<SubMsg>, ContractError> {
+    if ticks.is_empty() {
+        return Ok(None);
+    }
+    let marked = false;
+    let msg = execute(pool, &PoolExecuteMsg::SetFarmingMarks { ticks, marked })?;
+    Ok(Some(SubMsg::reply_on_error(msg, REPLY_UNMARK)))
 }
 
 pub fn collect_fees(

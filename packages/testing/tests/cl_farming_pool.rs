@@ -168,3 +168,60 @@ fn a_real_position_farms_only_while_in_range() {
         suite.addr("alice").as_str()
     );
 }
+
+/// The pool's owner points the pool at another farming center while a position is farmed
+/// here. This center may no longer mark or unmark ticks on the pool (`NotFarmingCenter`), yet
+/// the position must still exit and its NFT leave. `SyncPoolLink` deactivates the farm at
+/// that moment, 50 s after the entry: the virtual pool still has L in range, so Alice earns
+/// floor(floor(50 * 2^128 / L) * L / 2^128) = 49 (50 * 2^128 is not a multiple of L, which
+/// is odd), and the farm, empty again, takes the unit back: reserve 10000 - 49 = 9951.
+#[test]
+fn a_position_leaves_after_the_pool_changed_its_farming_center() {
+    let (mut suite, pool, center, farm) = setup();
+    let deposit = to_json_binary(&DepositMsg { enter: vec![farm] }).unwrap();
+    suite
+        .cl_send_position("alice", &pool, "1", &center.addr, deposit)
+        .unwrap();
+    suite.advance_seconds(50);
+    let elsewhere = suite.addr("another-center");
+    let owner = suite.owner.clone();
+    suite
+        .execute_contract(
+            owner,
+            pool.address.clone(),
+            &trellis_types::cl_pool::ExecuteMsg::SetFarmingCenter {
+                farming_center: Some(elsewhere.to_string()),
+            },
+            &[],
+        )
+        .unwrap();
+    let sync = ExecuteMsg::SyncPoolLink {
+        pool: pool.address.to_string(),
+    };
+    suite.farming_exec("anyone", &center, &sync, &[]).unwrap();
+    let exit = ExecuteMsg::ExitFarm {
+        pool: pool.address.to_string(),
+        token_id: "1".to_string(),
+        farm_id: farm,
+    };
+    suite.farming_exec("alice", &center, &exit, &[]).unwrap();
+    let state: FarmResponse = suite
+        .farming_query(&center, &QueryMsg::Farm { farm_id: farm })
+        .unwrap();
+    assert_eq!(state.credited[0].u128(), 49);
+    assert_eq!(state.reserve[0].u128(), 9_951);
+    // The marks stay on the pool: only its new center may clear them.
+    assert!(suite.cl_tick(&pool, -60).unwrap().farming_mark);
+    let withdraw = ExecuteMsg::WithdrawToken {
+        pool: pool.address.to_string(),
+        token_id: "1".to_string(),
+        recipient: None,
+    };
+    suite
+        .farming_exec("alice", &center, &withdraw, &[])
+        .unwrap();
+    assert_eq!(
+        suite.cl_position_owner(&pool, "1").unwrap(),
+        suite.addr("alice").as_str()
+    );
+}

@@ -10,7 +10,7 @@ use serde_json::Value;
 use trellis_testing::{CodeIds, ContractKind};
 
 use crate::compare::{name_addresses, Names};
-use crate::ledger::{Ledger, Moment, Step};
+use crate::ledger::{by_key, Ledger, Moment, Step};
 
 /// What the genesis account holds of each denom on the embedded chain.
 pub const GENESIS_AMOUNT: u128 = 1_000_000_000_000_000_000_000_000_000_000;
@@ -82,7 +82,7 @@ impl EmbeddedLedger {
                     .iter()
                     .map(|a| (a.key.clone(), self.names.name_in(&a.value)))
                     .collect();
-                (e.ty.clone(), attrs)
+                (e.ty.clone(), by_key(attrs))
             })
             .collect();
         Step {
@@ -102,6 +102,12 @@ fn coins(funds: &[(&str, u128)]) -> Vec<Coin> {
 impl Ledger for EmbeddedLedger {
     fn addr(&mut self, name: &str) -> String {
         self.resolve(name).to_string()
+    }
+
+    fn name_contract(&mut self, name: &str, address: &str) {
+        self.names.insert(address, name);
+        self.contracts
+            .insert(name.to_string(), Addr::unchecked(address));
     }
 
     async fn fund(&mut self, to: &str, funds: &[(&str, u128)]) -> Result<()> {
@@ -169,7 +175,7 @@ impl Ledger for EmbeddedLedger {
             .execute_contract(sender, contract, msg, &coins(funds))
         {
             Ok(response) => Ok(Ok(self.step(at, &response.events))),
-            Err(e) => Ok(Err(format!("{e:#}"))),
+            Err(e) => Ok(Err(self.names.name_in(&format!("{e:#}")))),
         }
     }
 
@@ -188,6 +194,10 @@ impl Ledger for EmbeddedLedger {
         self.next_moment()?;
         let who = self.resolve(who);
         Ok(self.app.wrap().query_balance(who, denom)?.amount.u128())
+    }
+
+    async fn now_secs(&mut self) -> Result<u64> {
+        Ok(self.next_moment()?.secs())
     }
 
     async fn pause(&mut self, _secs: u64) -> Result<()> {

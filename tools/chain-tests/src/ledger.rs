@@ -20,7 +20,8 @@ impl Moment {
 #[derive(Clone, Debug)]
 pub struct Step {
     pub at: Moment,
-    /// The contracts' events (`wasm` and `wasm-*`), attributes in order, addresses named.
+    /// The contracts' events (`wasm` and `wasm-*`), addresses named, attributes sorted by key
+    /// ([`by_key`]).
     pub events: Vec<(String, Vec<(String, String)>)>,
     /// The SDK gas used (real chain only).
     pub gas_used: Option<u64>,
@@ -35,6 +36,16 @@ impl Step {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
+}
+
+/// An event's attributes in wasmd's order for events of a contract a contract called: wasmd
+/// sorts those by key (a stable sort, `x/wasm/keeper/msg_dispatcher.go`) and leaves the
+/// called contract's own in the order written. Both chains' events are sorted so they
+/// compare; the order of attributes carries no meaning for Trellis's readers (the indexer
+/// looks attributes up by key).
+pub fn by_key(mut attrs: Vec<(String, String)>) -> Vec<(String, String)> {
+    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    attrs
 }
 
 /// What a scenario saw, in order: a label and a value, addresses replaced by names.
@@ -54,6 +65,10 @@ impl Observations {
 pub trait Ledger {
     /// The address of an account (created on first use) or a contract, by name.
     fn addr(&mut self, name: &str) -> String;
+
+    /// Names a contract that another contract created (a pool the factory instantiated,
+    /// an LP token), so scenarios can execute and query it and answers name it.
+    fn name_contract(&mut self, name: &str, address: &str);
 
     /// Sends `funds` from the funded genesis account to `to`.
     async fn fund(&mut self, to: &str, funds: &[(&str, u128)]) -> Result<()>;
@@ -83,6 +98,10 @@ pub trait Ledger {
 
     /// A bank balance of `who` (an account or contract name).
     async fn balance(&mut self, who: &str, denom: &str) -> Result<u128>;
+
+    /// The latest block's time, seconds (a step of its own, so the embedded chain answers
+    /// the real run's time).
+    async fn now_secs(&mut self) -> Result<u64>;
 
     /// Lets at least `secs` seconds of block time pass (the real chain moves its test clock
     /// ahead, or waits for blocks without one; the embedded chain follows the recorded

@@ -12,7 +12,7 @@ use trellis_testing::ContractKind;
 
 use crate::artifacts;
 use crate::compare::{name_addresses, Names};
-use crate::ledger::{Ledger, Moment, Step};
+use crate::ledger::{by_key, Ledger, Moment, Step};
 
 /// Tests of one process take turns with the genesis account (one sequence number).
 static FUNDER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -196,7 +196,7 @@ impl RealLedger {
                     .filter(|(k, _)| k != "msg_index")
                     .map(|(k, v)| (k.clone(), self.names.name_in(v)))
                     .collect();
-                (e.kind.clone(), attrs)
+                (e.kind.clone(), by_key(attrs))
             })
             .collect();
         Step {
@@ -251,6 +251,11 @@ impl Ledger for RealLedger {
         self.resolve(name).expect("a name")
     }
 
+    fn name_contract(&mut self, name: &str, address: &str) {
+        self.names.insert(address, name);
+        self.contracts.insert(name.to_string(), address.to_string());
+    }
+
     async fn fund(&mut self, to: &str, funds: &[(&str, u128)]) -> Result<()> {
         let to = self.resolve(to)?;
         let _turn = FUNDER.lock().await;
@@ -299,7 +304,7 @@ impl Ledger for RealLedger {
             Err(e) => {
                 let at = self.moment_of_latest().await?;
                 self.moments.push(at);
-                return Ok(Err(format!("{e:#}")));
+                return Ok(Err(self.names.name_in(&format!("{e:#}"))));
             }
         };
         let outcome = node
@@ -321,6 +326,12 @@ impl Ledger for RealLedger {
         let at = self.moment_of_latest().await?;
         self.moments.push(at);
         self.node.balance(&address, denom).await
+    }
+
+    async fn now_secs(&mut self) -> Result<u64> {
+        let at = self.moment_of_latest().await?;
+        self.moments.push(at);
+        Ok(at.secs())
     }
 
     async fn pause(&mut self, secs: u64) -> Result<()> {

@@ -146,7 +146,7 @@ pub fn enter(
         .then(|| info.tiers.as_ref().map(|t| t.token.clone()))
         .flatten();
     Ok((
-        marks(pool, changes.created, true)?.into_iter().collect(),
+        marks(pool, changes.created)?.into_iter().collect(),
         lock_token,
     ))
 }

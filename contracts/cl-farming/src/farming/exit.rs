@@ -9,7 +9,7 @@ use crate::error::ContractError;
 use crate::farming::settle::earned_by;
 use crate::farms::load::{load_farm, owned_deposit};
 use crate::marks::no_longer_needed;
-use crate::pool_link::marks;
+use crate::pool_link::unmarks;
 use crate::reply::{UnlockPayload, REPLY_UNLOCK};
 use crate::rewards::credit;
 use crate::state::{slot, Schedule, DEPOSITS, FARM_STATE};
@@ -78,7 +78,7 @@ pub fn exit_farm(
 
     let unmark = no_longer_needed(deps.storage, &pool_entry, farm_id, changes.cleared);
     let mut response = Response::new()
-        .add_messages(marks(&pool_addr, unmark, false)?)
+        .add_submessages(unmarks(&pool_addr, unmark)?)
         .add_attribute("action", "exit_farm")
         .add_attribute("pool", pool_addr.as_str())
         .add_attribute("token_id", &token_id)

@@ -1,4 +1,5 @@
 //! Scenarios written once for both chains.
+pub mod cl;
 pub mod farm;
 pub mod fees;
 pub mod gauges;

@@ -17,8 +17,9 @@ use clap::Args;
 use serde_json::{json, to_value, Value};
 use trellis_chain_tests::compare::Scenario;
 use trellis_chain_tests::real::{ChainEnv, GasRow, RealLedger};
+use trellis_chain_tests::scenarios::cl::ClScenario;
 use trellis_chain_tests::scenarios::farm::FarmScenario;
-use trellis_chain_tests::Ledger;
+use trellis_chain_tests::{Ledger, Observations};
 use trellis_testing::ContractKind;
 use trellis_types::voting_escrow::{ExecuteMsg, InstantiateMsg, WEEK};
 use trellis_types::AssetInfo;
@@ -33,46 +34,92 @@ pub struct ChainBenchArgs {
     pub out: PathBuf,
 }
 
-/// The vm bench's estimate for a transaction of the scenario, by its label: `(section, op)`.
-fn vm_op(label: &str) -> Option<(&'static str, &'static str)> {
-    Some(match label {
-        "farm.instantiate" => ("farm", "instantiate"),
-        "farm.add_pool" => ("farm", "add_pool"),
+/// The vm bench's rows whose sum estimates a transaction of a scenario, by the scenario's
+/// name and the transaction's label: `(section, op)`, one per contract call it makes. `None`
+/// when a call of the transaction has no row of its own in the vm bench (a cw721 send, a
+/// center's call into the pool), so no estimate is claimed.
+fn vm_parts(scenario: &str, label: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    Some(match (scenario, label) {
+        ("farm", "farm.instantiate") => &[("farm", "instantiate")],
+        ("farm", "farm.add_pool") => &[("farm", "add_pool")],
         // Every deposit of the scenario is its user's first in that pool.
-        "farm.deposit" => ("farm", "first_deposit"),
-        "farm.claim" => ("farm", "claim"),
-        "farm.set_weight" => ("farm", "set_weight"),
-        "farm.withdraw" => ("farm", "withdraw"),
-        "farm.emergency_withdraw" => ("farm", "emergency_withdraw"),
-        "escrow.create_lock" => ("ve", "create_lock"),
-        "escrow.increase_amount" => ("ve", "increase_amount"),
-        "escrow.increase_unlock_time" => ("ve", "increase_unlock_time"),
-        "escrow.deposit_for" => ("ve", "deposit_for"),
+        ("farm", "farm.deposit") => &[("farm", "first_deposit")],
+        ("farm", "farm.claim") => &[("farm", "claim")],
+        ("farm", "farm.set_weight") => &[("farm", "set_weight")],
+        ("farm", "farm.withdraw") => &[("farm", "withdraw")],
+        ("farm", "farm.emergency_withdraw") => &[("farm", "emergency_withdraw")],
+        ("escrow", "escrow.create_lock") => &[("ve.voting_escrow", "create_lock")],
+        ("escrow", "escrow.increase_amount") => &[("ve.voting_escrow", "increase_amount")],
+        ("escrow", "escrow.increase_unlock_time") => {
+            &[("ve.voting_escrow", "increase_unlock_time")]
+        }
+        ("escrow", "escrow.deposit_for") => &[("ve.voting_escrow", "deposit_for")],
+        ("cl", "pool.mint") => &[("cl.position_ops", "mint")],
+        // The pool crosses one initialized, marked tick and the hook runs on the center.
+        ("cl", "pool.swap_exact_in") => &[
+            ("cl.crossing", "swap_cross_1"),
+            ("cl_farming.groups.0.rows", "hook_1_one_farm"),
+        ],
+        ("cl", "center.claim_reward") => &[("cl_farming.groups.0.rows", "claim")],
+        ("cl", "pool.decrease_liquidity") => &[("cl.position_ops", "decrease")],
+        ("cl", "pool.collect") => &[("cl.position_ops", "collect")],
+        ("cl", "pool.burn") => &[("cl.position_ops", "burn")],
         _ => return None,
     })
 }
 
+/// The vm bench's SDK gas estimate of `op` in `section` (a dotted path to a list of rows).
 fn vm_estimate(results: &Value, section: &str, op: &str) -> Option<u64> {
-    let row = match section {
+    if section == "farm" {
         // The farm's smallest configuration (10 stakers, 1 pool), as on the chain here.
-        "farm" => results["farm"]["ops"]
+        let row = results["farm"]["ops"]
             .as_array()?
             .iter()
-            .find(|o| o["op"] == op)?["results"]
-            .get(0)?
-            .clone(),
-        "ve" => results["ve"]["voting_escrow"]
-            .as_array()?
-            .iter()
-            .find(|o| o["op"] == op)?
-            .clone(),
-        _ => return None,
-    };
-    row["sdk_gas_estimate"].as_u64()
+            .find(|o| o["op"] == op)?;
+        return row["results"].get(0)?["sdk_gas_estimate"].as_u64();
+    }
+    let rows = section
+        .split('.')
+        .try_fold(results, |value, key| match key.parse::<usize>() {
+            Ok(index) => value.get(index),
+            Err(_) => value.get(key),
+        })?;
+    rows.as_array()?.iter().find(|row| row["op"] == op)?["sdk_gas_estimate"].as_u64()
+}
+
+/// One scenario's transactions on a fresh ledger (fresh accounts; codes stored once).
+async fn measure<S: Scenario>(env: &ChainEnv, name: &'static str, scenario: &S) -> Result<Run> {
+    let mut ledger = RealLedger::connect(env).await?;
+    scenario
+        .run(&mut ledger)
+        .await
+        .with_context(|| format!("the {name} scenario"))?;
+    Ok(Run {
+        scenario: name,
+        gas: ledger.gas,
+    })
+}
+
+struct Run {
+    scenario: &'static str,
+    gas: Vec<GasRow>,
+}
+
+/// The escrow's locks, as a scenario of their own (not compared with cw-multi-test: the
+/// suite's escrow checks are in `tests/notices.rs`).
+struct EscrowLocks;
+
+impl Scenario for EscrowLocks {
+    const DENOMS: &'static [&'static str] = &["ulit"];
+
+    async fn run<L: Ledger>(&self, l: &mut L) -> Result<Observations> {
+        escrow_ops(l).await?;
+        Ok(Observations::default())
+    }
 }
 
 /// Locks on the escrow: create, add, extend, and a third party's deposit.
-async fn escrow_ops(l: &mut RealLedger) -> Result<()> {
+async fn escrow_ops<L: Ledger>(l: &mut L) -> Result<()> {
     l.fund("locker", &[("ulit", 10_000_000_000_000)]).await?;
     l.fund("friend", &[("ulit", 10_000_000_000_000)]).await?;
     let owner = l.addr("locker");
@@ -89,11 +136,7 @@ async fn escrow_ops(l: &mut RealLedger) -> Result<()> {
         &[],
     )
     .await?;
-    let now = l
-        .node()
-        .block_time_nanos(l.node().latest_height().await?)
-        .await?
-        / 1_000_000_000;
+    let now = l.now_secs().await?;
     let year = (now / WEEK + 52) * WEEK;
     let lock = |msg: ExecuteMsg| to_value(msg);
     l.execute(
@@ -130,14 +173,27 @@ async fn escrow_ops(l: &mut RealLedger) -> Result<()> {
     Ok(())
 }
 
-fn row(results: &Value, base: i64, gas: &GasRow) -> Value {
-    let vm = vm_op(&gas.label);
-    let estimate = vm.and_then(|(section, op)| vm_estimate(results, section, op));
+fn row(results: &Value, base: i64, scenario: &str, gas: &GasRow) -> Value {
+    let parts = vm_parts(scenario, &gas.label);
+    let estimate = parts.and_then(|parts| {
+        parts
+            .iter()
+            .map(|(section, op)| vm_estimate(results, section, op))
+            .sum::<Option<u64>>()
+    });
     let full = estimate.map(|e| e as i64 + base + (GAS_PER_TX_BYTE as i64) * gas.tx_bytes as i64);
     let off_pct = full.map(|f| (gas.gas_used as f64 - f as f64) / gas.gas_used as f64 * 100.0);
+    let vm_ops = parts.map(|parts| {
+        parts
+            .iter()
+            .map(|(section, op)| format!("{section}.{op}"))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    });
     json!({
+        "scenario": scenario,
         "tx": gas.label,
-        "vm_op": vm.map(|(section, op)| format!("{section}.{op}")),
+        "vm_op": vm_ops,
         "gas_used": gas.gas_used,
         "tx_bytes": gas.tx_bytes,
         "vm_sdk_gas_estimate": estimate,
@@ -154,23 +210,32 @@ pub fn run(args: &ChainBenchArgs) -> Result<ExitCode> {
         .with_context(|| format!("reading {} (the vm bench's results)", args.out.display()))?;
     let mut results: Value = serde_json::from_str(&text)?;
     let runtime = tokio::runtime::Runtime::new()?;
-    let gas = runtime.block_on(async {
-        let mut ledger = RealLedger::connect(&env).await?;
-        FarmScenario.run(&mut ledger).await?;
-        escrow_ops(&mut ledger).await?;
-        anyhow::Ok(ledger.gas)
+    let runs = runtime.block_on(async {
+        anyhow::Ok(vec![
+            measure(&env, "farm", &FarmScenario).await?,
+            measure(&env, "escrow", &EscrowLocks).await?,
+            measure(&env, "cl", &ClScenario).await?,
+        ])
     })?;
+    let gas: Vec<(&str, &GasRow)> = runs
+        .iter()
+        .flat_map(|run| run.gas.iter().map(move |g| (run.scenario, g)))
+        .collect();
     // The cheapest transfer: the others carry two coins or more.
     let send = gas
         .iter()
+        .map(|(_, g)| *g)
         .filter(|g| g.label == "bank.send")
         .min_by_key(|g| g.gas_used)
         .context("no bank transfer measured")?;
     let base = send.gas_used as i64 - (GAS_PER_TX_BYTE as i64) * send.tx_bytes as i64;
-    let rows: Vec<Value> = gas.iter().map(|g| row(&results, base, g)).collect();
+    let rows: Vec<Value> = gas
+        .iter()
+        .map(|(scenario, g)| row(&results, base, scenario, g))
+        .collect();
     println!(
-        "{:<28} {:>9} {:>6} {:>9} {:>9} {:>7}",
-        "transaction", "gas_used", "bytes", "vm est.", "+ tx", "off %"
+        "{:<8} {:<28} {:>9} {:>6} {:>9} {:>9} {:>7}",
+        "scenario", "transaction", "gas_used", "bytes", "vm est.", "+ tx", "off %"
     );
     for r in &rows {
         let cell = |key: &str| match &r[key] {
@@ -179,7 +244,8 @@ pub fn run(args: &ChainBenchArgs) -> Result<ExitCode> {
             other => other.to_string(),
         };
         println!(
-            "{:<28} {:>9} {:>6} {:>9} {:>9} {:>7}",
+            "{:<8} {:<28} {:>9} {:>6} {:>9} {:>9} {:>7}",
+            r["scenario"].as_str().unwrap_or_default(),
             r["tx"].as_str().unwrap_or_default(),
             cell("gas_used"),
             cell("tx_bytes"),
