@@ -208,12 +208,6 @@ impl Ledger for EmbeddedLedger {
         self.codes.get(kind)
     }
 
-    fn adopt(&mut self, name: &str, address: &str) {
-        self.names.insert(address, name);
-        self.contracts
-            .insert(name.to_string(), Addr::unchecked(address));
-    }
-
     fn is_real(&self) -> bool {
         false
     }

@@ -111,11 +111,6 @@ pub trait Ledger {
     /// The code id of `kind`.
     fn code_id(&self, kind: ContractKind) -> u64;
 
-    /// Names a contract that another contract instantiated (a factory's pool, a pool's LP
-    /// token), found at `address` on this chain: later calls and answers know it as `name`.
-    /// No transaction, no moment.
-    fn adopt(&mut self, name: &str, address: &str);
-
     /// Whether this is the real chain (for figures only it has, such as gas).
     fn is_real(&self) -> bool;
 

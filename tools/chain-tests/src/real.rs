@@ -360,11 +360,6 @@ impl Ledger for RealLedger {
         self.codes[&kind]
     }
 
-    fn adopt(&mut self, name: &str, address: &str) {
-        self.names.insert(address, name);
-        self.contracts.insert(name.to_string(), address.to_string());
-    }
-
     fn is_real(&self) -> bool {
         true
     }

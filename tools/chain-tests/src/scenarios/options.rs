@@ -153,8 +153,8 @@ impl Scenario for OptionsScenario {
             .context("no pool address in the factory's events")?;
         let lp = action_attr(&created, "register_pool", "lp_token")
             .context("no LP token in the factory's events")?;
-        l.adopt("pool", &pool);
-        l.adopt("lp", &lp);
+        l.name_contract("pool", &pool);
+        l.name_contract("lp", &lp);
         let pools = json!({ "pools": {} });
         let listed = l.query("factory", &pools).await?;
         obs.push("the factory's pools", listed);

@@ -20,45 +20,15 @@ pub fn week_start(t: u64) -> u64 {
     t / WEEK * WEEK
 }
 
-/// A step's contract events, as an observation, each event's attributes sorted by key.
-///
-/// Why sorted: wasmd 0.55 sorts, in place, the attributes of the events a wasm sub-message
-/// emitted (`x/wasm/keeper/msg_dispatcher.go`, for the reply's `SubMsgResult`, on the slice
-/// the transaction's events share), so a pool's LP-token `mint` reads `action, amount, to`
-/// on the chain and `action, to, amount` (cw20-base's order) on cw-multi-test. The content
-/// is compared, not that order.
+/// A step's contract events, as an observation (attributes sorted by key, as every
+/// `Step` has them: see `ledger::by_key`).
 pub fn events(step: &Step) -> Value {
-    let sorted: Vec<(&String, Vec<&(String, String)>)> = step
-        .events
-        .iter()
-        .map(|(kind, attrs)| {
-            let mut attrs: Vec<&(String, String)> = attrs.iter().collect();
-            attrs.sort_by(|a, b| a.0.cmp(&b.0));
-            (kind, attrs)
-        })
-        .collect();
-    json!(sorted)
+    json!(step.events)
 }
 
 /// A refused message, as an observation (`assert_same` compares the error texts).
 pub fn failed(outcome: std::result::Result<Step, String>) -> Value {
     json!({ "failed": outcome.err() })
-}
-
-/// A refused message whose error text names contracts or accounts: their addresses (which
-/// differ between the chains) replaced by `<name>`, as in answers and events.
-pub fn failed_naming<L: Ledger>(
-    l: &mut L,
-    outcome: std::result::Result<Step, String>,
-    names: &[&str],
-) -> Value {
-    let error = outcome.err().map(|mut text| {
-        for name in names {
-            text = text.replace(&l.addr(name), &format!("<{name}>"));
-        }
-        text
-    });
-    json!({ "failed": error })
 }
 
 /// The unsigned number at `pointer` (a JSON pointer) of an answer: a `Uint128` string.
