@@ -1,4 +1,8 @@
 //! Scenarios written once for both chains.
 pub mod cl;
 pub mod farm;
+pub mod fees;
+pub mod gauges;
+pub mod options;
 pub mod pool;
+mod support;
