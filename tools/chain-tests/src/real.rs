@@ -80,6 +80,9 @@ pub struct GasRow {
     /// The contract message's JSON size (0 for a bank transfer): wasmd keeps an instantiation's
     /// message in the contract's code history, paying for every byte written.
     pub msg_bytes: usize,
+    /// Whether this was the signer's first transaction (the SDK then also stores the
+    /// account's public key).
+    pub signer_first: bool,
 }
 
 pub struct RealLedger {
@@ -92,6 +95,8 @@ pub struct RealLedger {
     names: Names,
     codes: BTreeMap<ContractKind, u64>,
     clock: Option<TestClock>,
+    /// Accounts that have signed a transaction that went through.
+    signed: std::collections::BTreeSet<String>,
     /// The block of every step, in order: the embedded run replays them.
     pub moments: Vec<Moment>,
     /// The SDK gas of every transaction, in order.
@@ -113,6 +118,7 @@ impl RealLedger {
             names: Names::default(),
             codes: BTreeMap::new(),
             clock: env.clock.clone().map(TestClock),
+            signed: Default::default(),
             moments: Vec::new(),
             gas: Vec::new(),
         };
@@ -175,7 +181,7 @@ impl RealLedger {
         })
     }
 
-    fn step(&mut self, label: String, msg: &Value, outcome: &TxOutcome) -> Step {
+    fn step(&mut self, label: String, signer: &str, msg: &Value, outcome: &TxOutcome) -> Step {
         let at = Moment {
             height: outcome.height,
             time_nanos: outcome.time_nanos,
@@ -186,6 +192,7 @@ impl RealLedger {
             gas_used: outcome.gas_used,
             tx_bytes: outcome.tx_bytes,
             msg_bytes: msg.to_string().len(),
+            signer_first: self.signed.insert(signer.to_string()),
         });
         let events = outcome
             .events
@@ -236,7 +243,7 @@ impl RealLedger {
             .await?;
         self.names.insert(&address, name);
         self.contracts.insert(name.to_string(), address.clone());
-        self.step(format!("{name}.instantiate"), msg, &outcome);
+        self.step(format!("{name}.instantiate"), sender, msg, &outcome);
         Ok(address)
     }
 }
@@ -275,6 +282,8 @@ impl Ledger for RealLedger {
             gas_used: outcome.gas_used,
             tx_bytes: outcome.tx_bytes,
             msg_bytes: 0,
+            // The genesis account's first transaction is before every run's.
+            signer_first: false,
         });
         Ok(())
     }
@@ -315,7 +324,12 @@ impl Ledger for RealLedger {
         let outcome = node
             .broadcast_with_gas(wallet, &[any], node.gas_limit(simulated))
             .await?;
-        Ok(Ok(self.step(label_of(contract, msg), msg, &outcome)))
+        Ok(Ok(self.step(
+            label_of(contract, msg),
+            sender,
+            msg,
+            &outcome,
+        )))
     }
 
     async fn query(&mut self, contract: &str, msg: &Value) -> Result<Value> {

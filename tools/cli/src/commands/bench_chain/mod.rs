@@ -18,6 +18,9 @@ use trellis_chain_tests::compare::Scenario;
 use trellis_chain_tests::real::{ChainEnv, GasRow, RealLedger};
 use trellis_chain_tests::scenarios::cl::ClScenario;
 use trellis_chain_tests::scenarios::farm::FarmScenario;
+use trellis_chain_tests::scenarios::fees::FeeScenario;
+use trellis_chain_tests::scenarios::gauges::GaugeScenario;
+use trellis_chain_tests::scenarios::options::OptionsScenario;
 use trellis_chain_tests::scenarios::pool::PoolScenario;
 
 use escrow::EscrowLocks;
@@ -63,6 +66,9 @@ pub fn run(args: &ChainBenchArgs) -> Result<ExitCode> {
             measure(&env, "escrow", &EscrowLocks).await?,
             measure(&env, "cl", &ClScenario).await?,
             measure(&env, "pool", &PoolScenario).await?,
+            measure(&env, "gauges", &GaugeScenario).await?,
+            measure(&env, "fees", &FeeScenario).await?,
+            measure(&env, "options", &OptionsScenario).await?,
         ];
         anyhow::Ok((costs, runs))
     })?;
@@ -101,10 +107,11 @@ pub fn run(args: &ChainBenchArgs) -> Result<ExitCode> {
         .fold(0.0f64, |m, p| m.max(p.abs()));
     results["chain"] = json!({
         "chain": "wasmd v0.55.1 (Cosmos SDK 0.50, wasmvm 2.2, CometBFT 0.38), one validator on loopback, default gas parameters",
-        "model": "estimate = sum of the vm rows of the transaction's contract calls + base + gas_per_tx_byte * tx_bytes + per_coin * coins (+ 30 per instantiation message byte beyond noop's)",
+        "model": "estimate = sum of the vm rows of the transaction's contract calls + base + gas_per_tx_byte * tx_bytes + per_coin * coins (+ first_signature for a signer's first transaction; + 30 per instantiation message byte beyond noop's)",
         "execute_base": costs.execute_base,
         "instantiate_base": costs.instantiate_base,
         "per_coin": costs.per_coin,
+        "first_signature": costs.first_signature,
         "measured_on": costs.measured.iter().map(|g| json!({ "tx": g.label, "gas_used": g.gas_used, "tx_bytes": g.tx_bytes })).collect::<Vec<_>>(),
         "gas_per_tx_byte": GAS_PER_TX_BYTE,
         "worst_off_pct": worst,

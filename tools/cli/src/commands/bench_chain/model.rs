@@ -8,11 +8,14 @@
 //! - `instantiate_base`: the same for an instantiation (wasmd also writes the contract's info,
 //!   address index and code history);
 //! - `per_coin`: one coin attached to the `noop` execution, less the same execution without
-//!   it: one bank transfer of one coin.
+//!   it: one bank transfer of one coin;
+//! - `first_signature`: a fresh account's first `noop` execution, less a later one: the SDK
+//!   stores an account's public key with its first transaction.
 //!
 //! A transaction's estimate is then `sum of its calls' vm rows + base + 10 * tx bytes +
-//! per_coin * coins moved`, and for an instantiation also `30 * (message bytes - noop's)`
-//! (wasmd stores the message in the code history).
+//! per_coin * coins moved (+ first_signature for a signer's first transaction)`, and for an
+//! instantiation also `30 * (message bytes - noop's)` (wasmd stores the message in the code
+//! history).
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
 use trellis_chain_tests::artifacts;
@@ -32,6 +35,7 @@ pub struct ChainCosts {
     pub execute_base: i64,
     pub instantiate_base: i64,
     pub per_coin: i64,
+    pub first_signature: i64,
     noop_init_msg_bytes: i64,
     /// The `noop` transactions measured.
     pub measured: Vec<GasRow>,
@@ -41,10 +45,11 @@ fn net(row: &GasRow) -> i64 {
     row.gas_used as i64 - INSTANCE_COST - GAS_PER_TX_BYTE * row.tx_bytes as i64
 }
 
-/// Instantiates `noop` and calls it without and with one coin.
+/// Instantiates `noop` and calls it without and with one coin, then from a fresh account.
 pub async fn measure_costs(env: &ChainEnv) -> Result<ChainCosts> {
     let mut l = RealLedger::connect(env).await?;
     l.fund("caller", &[("ulit", 10)]).await?;
+    l.fund("newcomer", &[("ulit", 10)]).await?;
     let wasm_path = artifacts::test_dir().join("trellis_test_noop.wasm");
     let wasm = std::fs::read(&wasm_path).with_context(|| {
         format!(
@@ -58,16 +63,26 @@ pub async fn measure_costs(env: &ChainEnv) -> Result<ChainCosts> {
     let call = json!({ "noop": {} });
     l.execute("caller", "noop", &call, &[]).await?;
     l.execute("caller", "noop", &call, &[("ulit", 1)]).await?;
-    let measured = l.gas.split_off(1); // after the funding transfer
-    let [instantiated, bare, with_coin] = &measured[..] else {
-        anyhow::bail!("expected three noop transactions, got {}", measured.len());
+    l.execute("newcomer", "noop", &call, &[]).await?;
+    let measured = l.gas.split_off(2); // after the funding transfers
+    let [instantiated, bare, with_coin, first] = &measured[..] else {
+        anyhow::bail!("expected four noop transactions, got {}", measured.len());
     };
+    anyhow::ensure!(
+        instantiated.signer_first && !bare.signer_first && first.signer_first,
+        "the noop transactions' signers are not as planned"
+    );
+    let first_signature = first.gas_used as i64
+        - bare.gas_used as i64
+        - GAS_PER_TX_BYTE * (first.tx_bytes as i64 - bare.tx_bytes as i64);
     Ok(ChainCosts {
         execute_base: net(bare),
-        instantiate_base: net(instantiated),
+        // The instantiation was its signer's first transaction.
+        instantiate_base: net(instantiated) - first_signature,
         per_coin: with_coin.gas_used as i64
             - bare.gas_used as i64
             - GAS_PER_TX_BYTE * (with_coin.tx_bytes as i64 - bare.tx_bytes as i64),
+        first_signature,
         noop_init_msg_bytes: instantiated.msg_bytes as i64,
         measured: measured.clone(),
     })
@@ -119,7 +134,16 @@ pub fn row(results: &Value, costs: &ChainCosts, scenario: &str, gas: &GasRow) ->
         } else {
             costs.execute_base
         };
-        vm as i64 + base + GAS_PER_TX_BYTE * gas.tx_bytes as i64 + costs.per_coin * m.coins as i64
+        let first = if gas.signer_first {
+            costs.first_signature
+        } else {
+            0
+        };
+        vm as i64
+            + base
+            + GAS_PER_TX_BYTE * gas.tx_bytes as i64
+            + costs.per_coin * m.coins as i64
+            + first
     });
     let off_pct = full.map(|f| (gas.gas_used as f64 - f as f64) / gas.gas_used as f64 * 100.0);
     let vm_ops = model.as_ref().map(|m| {
@@ -134,6 +158,7 @@ pub fn row(results: &Value, costs: &ChainCosts, scenario: &str, gas: &GasRow) ->
         "tx": gas.label,
         "vm_op": vm_ops,
         "coins": model.as_ref().map(|m| m.coins),
+        "signer_first": gas.signer_first,
         "gas_used": gas.gas_used,
         "tx_bytes": gas.tx_bytes,
         "vm_sdk_gas_estimate": vm,

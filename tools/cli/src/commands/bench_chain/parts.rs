@@ -56,6 +56,17 @@ pub fn of(scenario: &str, label: &str) -> Option<Parts> {
         // protocol's share of the fee stays in the pool, owed).
         ("pool", "pool_a.swap_exact_in") => parts(&[("amm.pool_ops@80/20", "swap_exact_in")], 2),
         ("pool", "pool_b.swap_exact_in") => parts(&[("amm.pool_ops@50/50", "swap_exact_in")], 2),
+        ("gauges" | "fees", "escrow.create_lock") => {
+            parts(&[("ve.voting_escrow", "create_lock")], 1)
+        }
+        // Every vote of the scenario but one is its voter's first on that gauge; a changed
+        // vote costs 63 more in the vm bench.
+        ("gauges", "controller.vote_for_gauge_weights") => {
+            parts(&[("ve.gauge_controller", "vote_first")], 0)
+        }
+        // The payment in, the excess back, the treasury paid, the underlying out of the
+        // reserve; the vm row includes the pool's TWAP query.
+        ("options", "otoken.exercise") => parts(&[("options.rows", "exercise_native")], 4),
         _ => return None,
     })
 }
