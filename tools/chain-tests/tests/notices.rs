@@ -9,15 +9,14 @@
 use anyhow::Result;
 use serde_json::{json, to_value, Value};
 use trellis_chain_tests::real::{ChainEnv, RealLedger};
+use trellis_chain_tests::scenarios::support;
 use trellis_chain_tests::{artifacts, Ledger};
 use trellis_testing::ContractKind;
 use trellis_types::farm::{
     AllocationPolicy, Clock, Curve, ExecuteMsg as FarmMsg, InstantiateMsg as FarmInit, PoolKind,
     QueryMsg as FarmQuery, RewardSource, Schedule,
 };
-use trellis_types::voting_escrow::{
-    ExecuteMsg as EscrowMsg, InstantiateMsg as EscrowInit, QueryMsg as EscrowQuery, WEEK,
-};
+use trellis_types::voting_escrow::{ExecuteMsg as EscrowMsg, QueryMsg as EscrowQuery, WEEK};
 use trellis_types::AssetInfo;
 use trellis_voting_escrow::limits::LISTENER_GAS_LIMIT;
 
@@ -68,20 +67,7 @@ async fn real_chain_notices_fit_their_gas_limit_and_an_out_of_gas_listener_chang
         .unwrap();
     let owner = l.addr("owner");
 
-    let escrow = EscrowInit {
-        owner: owner.clone(),
-        lock_token: native("ulit"),
-        max_time: None,
-    };
-    l.instantiate(
-        "owner",
-        ContractKind::VotingEscrow,
-        "escrow",
-        &to_value(escrow).unwrap(),
-        &[],
-    )
-    .await
-    .unwrap();
+    support::instantiate_escrow(l).await.unwrap();
     let escrow_addr = l.addr("escrow");
     let farm = FarmInit {
         owner,

@@ -32,8 +32,8 @@ use trellis_types::factory::{
     ExecuteMsg as FactoryMsg, InstantiateMsg as FactoryInit, QueryMsg as FactoryQuery,
 };
 use trellis_types::weighted_pool::OracleConfig;
-use trellis_types::AssetInfo;
 
+use super::support::{events, native};
 use crate::compare::Scenario;
 use crate::{Ledger, Observations, Step};
 
@@ -60,14 +60,6 @@ pub struct ClScenario;
 pub struct Farmed {
     pub farm_id: u64,
     pub entered_at: u64,
-}
-
-fn native(denom: &str) -> AssetInfo {
-    AssetInfo::native(denom)
-}
-
-fn events(step: &Step) -> Value {
-    json!(step.events)
 }
 
 /// The factory (with the CL code), the pool "pool" at price 1 created through it, the center

@@ -2,16 +2,16 @@
 //! emergency withdrawal and two refused messages, with the rewards checked against the
 //! formula on whichever chain it runs. `tests/farm.rs` runs it on both chains and compares;
 //! `trellis bench chain` runs it on wasmd for its gas.
+use super::support::{events, native};
 use crate::compare::Scenario;
-use crate::{Ledger, Observations, Step};
+use crate::{Ledger, Observations};
 use anyhow::Result;
-use serde_json::{json, to_value, Value};
+use serde_json::{json, to_value};
 use trellis_testing::ContractKind;
 use trellis_types::farm::{
     AllocationPolicy, Clock, Curve, ExecuteMsg, InstantiateMsg, PoolKind, QueryMsg, RewardSource,
     Schedule,
 };
-use trellis_types::AssetInfo;
 
 /// Reward per second, split by weight: 300 : 100 gives the LP pool 750,000 and the solo pool
 /// 250,000; after the weight change 300 : 200, 600,000 and 400,000.
@@ -19,10 +19,6 @@ const RATE: u128 = 1_000_000;
 const RESERVE: u128 = 1_000_000_000_000;
 
 pub struct FarmScenario;
-
-fn native(denom: &str) -> AssetInfo {
-    AssetInfo::native(denom)
-}
 
 async fn observe<L: Ledger>(l: &mut L, obs: &mut Observations, label: &str) -> Result<()> {
     for pool_id in [0u64, 1] {
@@ -47,10 +43,6 @@ async fn observe<L: Ledger>(l: &mut L, obs: &mut Observations, label: &str) -> R
     let totals = l.query("farm", &to_value(QueryMsg::Totals {})?).await?;
     obs.push(format!("{label}: totals"), totals);
     Ok(())
-}
-
-fn events(step: &Step) -> Value {
-    json!(step.events)
 }
 
 impl Scenario for FarmScenario {

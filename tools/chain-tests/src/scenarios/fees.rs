@@ -19,13 +19,11 @@ use trellis_testing::ContractKind;
 use trellis_types::fee_distributor::{
     ExecuteMsg as FeeMsg, InstantiateMsg as FeeInit, QueryMsg as FeeQuery,
 };
-use trellis_types::voting_escrow::{
-    ExecuteMsg as EscrowMsg, InstantiateMsg as EscrowInit, QueryMsg as EscrowQuery,
-};
-use trellis_types::AssetInfo;
+use trellis_types::voting_escrow::{ExecuteMsg as EscrowMsg, QueryMsg as EscrowQuery};
 
 use super::support::{
-    action_attr, events, failed, into_next_week, uint, week_start, MAX_TIME, WEEK,
+    action_attr, escrow_then_fresh_week, events, failed, into_next_week, native, uint, week_start,
+    MAX_TIME, WEEK,
 };
 use crate::compare::Scenario;
 use crate::{Ledger, Observations, Step};
@@ -43,10 +41,6 @@ const WETH_W1: u128 = 700_000;
 const TOKENS: [&str; 2] = ["uusdc", "uweth"];
 
 pub struct FeeScenario;
-
-fn native(denom: &str) -> AssetInfo {
-    AssetInfo::native(denom)
-}
 
 /// The part of `amount`, received over `[from, now)`, that falls in `[a, b)`.
 fn part(amount: u128, from: u64, now: u64, a: u64, b: u64) -> u128 {
@@ -98,24 +92,7 @@ impl Scenario for FeeScenario {
         l.fund("alice", &[("ulit", ALICE_LOCK)]).await?;
         l.fund("bob", &[("ulit", BOB_LOCK)]).await?;
         let owner = l.addr("owner");
-        let escrow = EscrowInit {
-            owner: owner.clone(),
-            lock_token: native("ulit"),
-            max_time: None,
-        };
-        l.instantiate(
-            "owner",
-            ContractKind::VotingEscrow,
-            "escrow",
-            &to_value(escrow)?,
-            &[],
-        )
-        .await?;
-        let start = l
-            .query("escrow", &to_value(EscrowQuery::HistoryStart {})?)
-            .await?;
-        let t0 = start["time"].as_u64().unwrap_or_default();
-        let w0 = into_next_week(l, t0, 60).await?;
+        let w0 = escrow_then_fresh_week(l).await?;
         let (w1, w2, w3) = (w0 + WEEK, w0 + 2 * WEEK, w0 + 3 * WEEK);
 
         let lock = |weeks: u64| {

@@ -17,13 +17,11 @@ use trellis_types::farm::{
 use trellis_types::gauge_controller::{
     ExecuteMsg as GaugeMsg, InstantiateMsg as GaugeInit, QueryMsg as GaugeQuery,
 };
-use trellis_types::voting_escrow::{
-    ExecuteMsg as EscrowMsg, InstantiateMsg as EscrowInit, QueryMsg as EscrowQuery,
-};
-use trellis_types::AssetInfo;
+use trellis_types::voting_escrow::{ExecuteMsg as EscrowMsg, QueryMsg as EscrowQuery};
 
 use super::support::{
-    action_attr, atomics, events, failed, into_next_week, uint, week_start, E18, MAX_TIME, WEEK,
+    action_attr, atomics, escrow_then_fresh_week, events, failed, into_next_week, native, uint,
+    week_start, E18, MAX_TIME, WEEK,
 };
 use crate::compare::Scenario;
 use crate::{Ledger, Observations};
@@ -50,10 +48,6 @@ const ALICE_STAKE: u128 = 100;
 const BOB_STAKE: u128 = 400;
 
 pub struct GaugeScenario;
-
-fn native(denom: &str) -> AssetInfo {
-    AssetInfo::native(denom)
-}
 
 /// The relative weights (atomics) of both gauges in week `week`, and the farm's pools' rates.
 async fn observe_week<L: Ledger>(
@@ -135,25 +129,7 @@ impl Scenario for GaugeScenario {
         l.fund("bob", &[("ulit", BOB_LOCK), ("ust1", BOB_STAKE)])
             .await?;
         let owner = l.addr("owner");
-        let escrow = EscrowInit {
-            owner: owner.clone(),
-            lock_token: native("ulit"),
-            max_time: None,
-        };
-        l.instantiate(
-            "owner",
-            ContractKind::VotingEscrow,
-            "escrow",
-            &to_value(escrow)?,
-            &[],
-        )
-        .await?;
-        let start = l
-            .query("escrow", &to_value(EscrowQuery::HistoryStart {})?)
-            .await?;
-        let t0 = start["time"].as_u64().unwrap_or_default();
-        // A minute into the next week: the whole setup happens in week W0.
-        let w0 = into_next_week(l, t0, 60).await?;
+        let w0 = escrow_then_fresh_week(l).await?;
         let (w1, w2) = (w0 + WEEK, w0 + 2 * WEEK);
 
         let controller = GaugeInit {

@@ -5,4 +5,4 @@ pub mod fees;
 pub mod gauges;
 pub mod options;
 pub mod pool;
-mod support;
+pub mod support;

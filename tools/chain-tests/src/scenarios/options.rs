@@ -28,9 +28,8 @@ use trellis_types::options_token::{
 use trellis_types::weighted_pool::{
     ExecuteMsg as PoolMsg, OracleConfig as PoolOracle, QueryMsg as PoolQuery, WeightedAssetInfo,
 };
-use trellis_types::AssetInfo;
 
-use super::support::{action_attr, atomics, events, failed, uint, E18};
+use super::support::{action_attr, atomics, events, failed, native, uint, E18};
 use crate::compare::Scenario;
 use crate::{Ledger, Observations};
 
@@ -52,10 +51,6 @@ const RESERVE: u128 = 5_000_000;
 const MINTED: u128 = 3_000_000;
 
 pub struct OptionsScenario;
-
-fn native(denom: &str) -> AssetInfo {
-    AssetInfo::native(denom)
-}
 
 /// `ceil(a * b / c)`: what the exerciser pays always rounds up.
 fn ceil_div(a: u128, b: u128, c: u128) -> u128 {

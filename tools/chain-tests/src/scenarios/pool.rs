@@ -20,6 +20,7 @@
 //! LP tokens and protocol shares round down.
 use std::str::FromStr;
 
+use super::support::{events, native};
 use crate::compare::Scenario;
 use crate::{Ledger, Observations, Step};
 use anyhow::{Context, Result};
@@ -35,7 +36,7 @@ use trellis_types::router::{
 use trellis_types::weighted_pool::{
     ExecuteMsg as PoolMsg, OracleConfig, QueryMsg as PoolQuery, ReceiveMsg, WeightedAssetInfo,
 };
-use trellis_types::{Asset, AssetInfo};
+use trellis_types::Asset;
 
 const E18: u128 = 1_000_000_000_000_000_000;
 /// The protocol's share of every swap fee (20%), paid to `collector`.
@@ -190,16 +191,6 @@ const TWAP_A1: u128 = 109_788_282_372_530_251_901;
 const TWAP_B0: u128 = 3_999_999_999_996_437_524;
 
 pub struct PoolScenario;
-
-fn native(denom: &str) -> AssetInfo {
-    AssetInfo::native(denom)
-}
-
-/// The transaction's contract events (attributes in key order, as the ledgers give them:
-/// most events here come from sub-messages, whose attributes wasmd sorts).
-fn events(step: &Step) -> Value {
-    json!(step.events)
-}
 
 /// A `Uint128` or `Decimal256` field of an answer (a decimal string).
 fn int(v: &Value) -> Result<u128> {

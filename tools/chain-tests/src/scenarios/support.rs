@@ -1,9 +1,13 @@
-//! What the vote-escrow, fee and options scenarios share: reading numbers out of answers,
-//! week arithmetic, and moving the clock to a fresh week.
+//! What the scenarios share: observations of steps, reading numbers out of answers, the
+//! escrow every vote-escrow scenario starts with, week arithmetic, and moving the clock to a
+//! fresh week.
 use anyhow::{Context, Result};
 use cosmwasm_std::Decimal;
-use serde_json::{json, Value};
+use serde_json::{json, to_value, Value};
 use std::str::FromStr;
+use trellis_testing::ContractKind;
+use trellis_types::voting_escrow::{InstantiateMsg as EscrowInit, QueryMsg as EscrowQuery};
+use trellis_types::AssetInfo;
 
 use crate::{Ledger, Step};
 
@@ -18,6 +22,38 @@ pub const MAX_TIME: u64 = 4 * 365 * 86_400;
 /// The start of the week holding `t`.
 pub fn week_start(t: u64) -> u64 {
     t / WEEK * WEEK
+}
+
+pub fn native(denom: &str) -> AssetInfo {
+    AssetInfo::native(denom)
+}
+
+/// The voting escrow "escrow", owned by "owner", locking ulit for at most `MAX_TIME`.
+pub async fn instantiate_escrow<L: Ledger>(l: &mut L) -> Result<String> {
+    let escrow = EscrowInit {
+        owner: l.addr("owner"),
+        lock_token: native("ulit"),
+        max_time: None,
+    };
+    l.instantiate(
+        "owner",
+        ContractKind::VotingEscrow,
+        "escrow",
+        &to_value(escrow)?,
+        &[],
+    )
+    .await
+}
+
+/// The escrow, then the clock a minute into the next week, so that the setup that follows
+/// happens inside one week (`W0`); returns that week's start.
+pub async fn escrow_then_fresh_week<L: Ledger>(l: &mut L) -> Result<u64> {
+    instantiate_escrow(l).await?;
+    let start = l
+        .query("escrow", &to_value(EscrowQuery::HistoryStart {})?)
+        .await?;
+    let t0 = start["time"].as_u64().unwrap_or_default();
+    into_next_week(l, t0, 60).await
 }
 
 /// A step's contract events, as an observation (attributes sorted by key, as every
