@@ -5,7 +5,7 @@
 //! - the message response: the protobuf `MsgInstantiateContractResponse { address = 1,
 //!   data = 2 }` or `MsgExecuteContractResponse { data = 1 }`, given both in
 //!   `msg_responses` (with its type URL) and in the deprecated `data` field, as wasmd 0.5x
-//!   does;
+//!   does, encoded with wasmd's own generated types (cosmos-sdk-proto, prost);
 //! - the events the submessage emitted, as wasmd builds them (`message` events are
 //!   filtered out): bank `coin_spent` / `coin_received` / `transfer` for funds sent to the
 //!   contract, `execute` or `instantiate`, `wasm` with the contract's attributes, `wasm-*`
@@ -21,47 +21,37 @@ use cosmwasm_std::{
     SubMsgResult,
 };
 
-use crate::amm::report::Figures;
+use cosmos_sdk_proto::cosmwasm::wasm::v1::{
+    MsgExecuteContractResponse, MsgInstantiateContractResponse,
+};
+use cosmos_sdk_proto::prost::{Message, Name};
 
-pub const INSTANTIATE_RESPONSE_TYPE_URL: &str = "/cosmwasm.wasm.v1.MsgInstantiateContractResponse";
-pub const EXECUTE_RESPONSE_TYPE_URL: &str = "/cosmwasm.wasm.v1.MsgExecuteContractResponse";
+use crate::amm::report::Figures;
 
 /// wasmd's divisor from CosmWasm gas to SDK gas.
 pub const GAS_MULTIPLIER: u64 = 140_000_000;
 
-/// Appends a protobuf varint.
-fn put_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        // Low 7 bits with the continuation bit set; the cast keeps exactly those bits.
-        out.push((n as u8 & 0x7f) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
+/// `MsgInstantiateContractResponse { address, data }` in protobuf, and its type URL.
+pub fn encode_instantiate_response(address: &str, data: Option<&Binary>) -> (String, Binary) {
+    let response = MsgInstantiateContractResponse {
+        address: address.to_string(),
+        data: data.map(|d| d.to_vec()).unwrap_or_default(),
+    };
+    (
+        MsgInstantiateContractResponse::type_url(),
+        Binary::new(response.encode_to_vec()),
+    )
 }
 
-/// Appends a length-delimited field (wire type 2). Proto3 leaves empty fields out.
-fn put_bytes_field(out: &mut Vec<u8>, field: u64, bytes: &[u8]) {
-    if bytes.is_empty() {
-        return;
-    }
-    put_varint(out, (field << 3) | 2);
-    put_varint(out, bytes.len() as u64);
-    out.extend_from_slice(bytes);
-}
-
-/// `MsgInstantiateContractResponse { address, data }` in protobuf.
-pub fn encode_instantiate_response(address: &str, data: Option<&Binary>) -> Binary {
-    let mut out = Vec::new();
-    put_bytes_field(&mut out, 1, address.as_bytes());
-    put_bytes_field(&mut out, 2, data.map(|d| d.as_slice()).unwrap_or_default());
-    Binary::new(out)
-}
-
-/// `MsgExecuteContractResponse { data }` in protobuf.
-pub fn encode_execute_response(data: Option<&Binary>) -> Binary {
-    let mut out = Vec::new();
-    put_bytes_field(&mut out, 1, data.map(|d| d.as_slice()).unwrap_or_default());
-    Binary::new(out)
+/// `MsgExecuteContractResponse { data }` in protobuf, and its type URL.
+pub fn encode_execute_response(data: Option<&Binary>) -> (String, Binary) {
+    let response = MsgExecuteContractResponse {
+        data: data.map(|d| d.to_vec()).unwrap_or_default(),
+    };
+    (
+        MsgExecuteContractResponse::type_url(),
+        Binary::new(response.encode_to_vec()),
+    )
 }
 
 /// `amount` as the bank module writes it in events: `100uatom,5ufoo`.
@@ -177,12 +167,12 @@ pub fn sdk_gas_estimate(f: &Figures, instances: u64) -> u64 {
 }
 
 #[allow(deprecated)] // `SubMsgResponse::data`: wasmd still fills it next to `msg_responses`.
-fn success(events: Vec<Event>, type_url: &str, encoded: Binary) -> SubMsgResult {
+fn success(events: Vec<Event>, (type_url, encoded): (String, Binary)) -> SubMsgResult {
     SubMsgResult::Ok(SubMsgResponse {
         events,
         data: Some(encoded.clone()),
         msg_responses: vec![MsgResponse {
-            type_url: type_url.to_string(),
+            type_url,
             value: encoded,
         }],
     })
@@ -205,11 +195,7 @@ pub fn instantiate_reply(
         id,
         payload,
         gas_used: sdk_gas(vm_gas),
-        result: success(
-            events,
-            INSTANTIATE_RESPONSE_TYPE_URL,
-            encode_instantiate_response(contract.as_str(), data),
-        ),
+        result: success(events, encode_instantiate_response(contract.as_str(), data)),
     }
 }
 
@@ -231,11 +217,7 @@ pub fn execute_reply(
         id,
         payload,
         gas_used: sdk_gas(vm_gas),
-        result: success(
-            events,
-            EXECUTE_RESPONSE_TYPE_URL,
-            encode_execute_response(response.data.as_ref()),
-        ),
+        result: success(events, encode_execute_response(response.data.as_ref())),
     }
 }
 
@@ -267,39 +249,29 @@ mod tests {
     }
 
     #[test]
-    fn varints() {
-        let enc = |n| {
-            let mut v = Vec::new();
-            put_varint(&mut v, n);
-            v
-        };
-        assert_eq!(enc(0), vec![0x00]);
-        assert_eq!(enc(127), vec![0x7f]);
-        // 300 = 0b10_0101100: low 7 bits 0x2c with the continuation bit, then 300 >> 7 = 2.
-        assert_eq!(enc(300), vec![0xac, 0x02]);
-    }
-
-    #[test]
     fn instantiate_response_bytes() {
         // Field 1, wire type 2: tag (1 << 3) | 2 = 0x0a, then the length 3, then "abc".
-        assert_eq!(
-            encode_instantiate_response("abc", None).as_slice(),
-            b"\x0a\x03abc"
-        );
+        let (type_url, bytes) = encode_instantiate_response("abc", None);
+        assert_eq!(type_url, "/cosmwasm.wasm.v1.MsgInstantiateContractResponse");
+        assert_eq!(bytes.as_slice(), b"\x0a\x03abc");
         // Field 2: tag (2 << 3) | 2 = 0x12.
         let data = Binary::from(b"{}".as_slice());
         assert_eq!(
-            encode_instantiate_response("abc", Some(&data)).as_slice(),
+            encode_instantiate_response("abc", Some(&data)).1.as_slice(),
             b"\x0a\x03abc\x12\x02{}"
         );
     }
 
     #[test]
     fn execute_response_bytes() {
-        assert!(encode_execute_response(None).is_empty());
-        // A 200-byte payload: length varint 200 = 0xc8 0x01.
+        // Proto3 leaves an empty field out: no data, no bytes.
+        let (type_url, bytes) = encode_execute_response(None);
+        assert_eq!(type_url, "/cosmwasm.wasm.v1.MsgExecuteContractResponse");
+        assert!(bytes.is_empty());
+        // A 200-byte payload: length varint 200 = 0b1_1001000: 0xc8 (low 7 bits with the
+        // continuation bit), then 200 >> 7 = 0x01.
         let data = Binary::new(vec![b'x'; 200]);
-        let enc = encode_execute_response(Some(&data));
+        let (_, enc) = encode_execute_response(Some(&data));
         assert_eq!(&enc.as_slice()[..3], &[0x0a, 0xc8, 0x01]);
         assert_eq!(enc.len(), 3 + 200);
     }
@@ -338,7 +310,10 @@ mod tests {
         assert_eq!(reply.gas_used, 2);
         let ok = reply.result.into_result().unwrap();
         assert_eq!(ok.msg_responses.len(), 1);
-        assert_eq!(ok.msg_responses[0].type_url, EXECUTE_RESPONSE_TYPE_URL);
+        assert_eq!(
+            ok.msg_responses[0].type_url,
+            "/cosmwasm.wasm.v1.MsgExecuteContractResponse"
+        );
         assert_eq!(ok.msg_responses[0].value.as_slice(), b"\x0a\x02{}");
         #[allow(deprecated)]
         let data = ok.data.clone();
