@@ -2,7 +2,7 @@
 //! checks, as plain-text tables.
 use std::fmt::Write;
 
-use crate::format::{self, amount};
+use crate::format::{self, value};
 use crate::model::SimReport;
 
 /// A plain-text table: the first column left-aligned, the others right-aligned.
@@ -118,11 +118,11 @@ pub fn summary(report: &SimReport) -> String {
             kind,
             info.staking_symbol.clone(),
             p.weight.to_string(),
-            amount(p.staked.u128(), info.staking_decimals),
-            amount(p.distributed.u128(), rd),
-            amount(p.earned.u128(), rd),
-            amount(p.claimed.u128(), rd),
-            amount(p.forfeited.u128(), rd),
+            value(p.staked.u128(), info.staking_decimals),
+            value(p.distributed.u128(), rd),
+            value(p.earned.u128(), rd),
+            value(p.claimed.u128(), rd),
+            value(p.forfeited.u128(), rd),
         ]);
     }
     out.push_str(&pools.render());
@@ -140,11 +140,11 @@ pub fn summary(report: &SimReport) -> String {
         users.row(vec![
             u.user.clone(),
             u.pool.clone(),
-            amount(u.staked.u128(), decimals),
-            amount(u.earned.u128(), rd),
-            amount(u.claimed.u128(), rd),
-            amount(u.settled.u128(), rd),
-            amount(u.forfeited.u128(), rd),
+            value(u.staked.u128(), decimals),
+            value(u.earned.u128(), rd),
+            value(u.claimed.u128(), rd),
+            value(u.settled.u128(), rd),
+            value(u.forfeited.u128(), rd),
         ]);
     }
     let mut totals: Vec<(String, u128)> = Vec::new();
@@ -159,7 +159,7 @@ pub fn summary(report: &SimReport) -> String {
             name,
             "(all)".into(),
             String::new(),
-            amount(earned, rd),
+            value(earned, rd),
             String::new(),
             String::new(),
             String::new(),
@@ -191,7 +191,7 @@ pub fn summary(report: &SimReport) -> String {
     let _ = writeln!(out, "\nReward stream ({rs})");
     let mut stream = Table::new(&["", "amount", "base units"]);
     let mut line =
-        |name: &str, v: u128| stream.row(vec![name.to_string(), amount(v, rd), v.to_string()]);
+        |name: &str, v: u128| stream.row(vec![name.to_string(), value(v, rd), v.to_string()]);
     line("scheduled", st.scheduled.u128());
     line("emitted", st.emitted.u128());
     line("distributed", st.distributed.u128());
@@ -212,10 +212,6 @@ pub fn summary(report: &SimReport) -> String {
     out
 }
 
-/// Fraction digits shown for amm amounts and prices in the summary.
-const AMM_PLACES: u8 = 2;
-const PRICE_PLACES: usize = 6;
-
 /// The amm pools (one line each) and the traders; nothing without amm pools.
 fn amm(report: &SimReport) -> String {
     let mut out = String::new();
@@ -233,9 +229,9 @@ fn amm(report: &SimReport) -> String {
         let pair = |values: [cosmwasm_std::Uint128; 2]| {
             format!(
                 "{} {} + {} {}",
-                format::amount_places(values[0].u128(), info.decimals[0], AMM_PLACES),
+                value(values[0].u128(), info.decimals[0]),
                 info.assets[0],
-                format::amount_places(values[1].u128(), info.decimals[1], AMM_PLACES),
+                value(values[1].u128(), info.decimals[1]),
                 info.assets[1]
             )
         };
@@ -246,8 +242,8 @@ fn amm(report: &SimReport) -> String {
                 info.weights[0], info.weights[1], info.assets[0], info.assets[1]
             ),
             pair(p.reserves),
-            format::decimal(p.price, PRICE_PLACES),
-            format::decimal(p.start_price, PRICE_PLACES),
+            format::sig(p.price, format::DIGITS),
+            format::sig(p.start_price, format::DIGITS),
             p.swaps.to_string(),
             pair(p.volume),
             pair(p.fees),

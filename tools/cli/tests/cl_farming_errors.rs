@@ -352,7 +352,7 @@ fn tiers() {
     // Locks: at least the first tier, and only in a farm with tiers (line 98).
     assert_eq!(
         refused("tokens_locked = \"10\"", "tokens_locked = \"9\""),
-        "t.toml:98:71: cl_farming[0].entries[0].tokens_locked: 9.000000 LCK reaches no tier (the first locks 10.000000)"
+        "t.toml:98:71: cl_farming[0].entries[0].tokens_locked: 9 LCK reaches no tier (the first locks 10)"
     );
     assert_eq!(
         refused("{ farm = \"l\", enter_at = 50 }", "{ farm = \"l\", enter_at = 50, tokens_locked = \"1\" }"),

@@ -45,7 +45,7 @@ fn sim_prints_the_summary_and_writes_the_report() {
     );
     // 22,000 FUSE of schedule skipped once the 50,000 reserve ran dry.
     assert!(
-        stdout.contains("skipped (reserve empty)  22,000.000000  22000000000"),
+        stdout.contains("skipped (reserve empty)  22,000  22000000000"),
         "{stdout}"
     );
     assert!(stdout.contains(

@@ -1,6 +1,9 @@
 //! Line charts rendered with the SVG writer: axes with round ticks, a legend, one polyline per
 //! series (optionally drawn as steps, for piecewise-constant values such as rates and weights).
+//! Tick labels use the report's one number format (`crate::format::sig`) with as many
+//! significant digits as the tick step needs, so distinct ticks never share a label.
 use super::svg::{Anchor, Svg};
+use crate::format::{self, Number};
 
 /// Series colours (colour-blind friendly, Okabe-Ito).
 pub const PALETTE: [&str; 8] = [
@@ -35,6 +38,7 @@ pub struct LineChart {
 
 const WIDTH: f64 = 820.0;
 const HEIGHT: f64 = 320.0;
+/// The left margin at least: y tick labels up to 48 px wide (`400,000`, `0.00075`) fit in it.
 const LEFT: f64 = 78.0;
 const RIGHT: f64 = 190.0;
 const TOP: f64 = 34.0;
@@ -43,9 +47,7 @@ const BOTTOM: f64 = 46.0;
 impl LineChart {
     pub fn render(&self) -> String {
         let mut svg = Svg::new(WIDTH, HEIGHT);
-        let (pw, ph) = (WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
         svg.rect((0.0, 0.0), (WIDTH, HEIGHT), "#ffffff", None);
-        svg.text((LEFT, 20.0), &self.title, Anchor::Start, 14.0, "#222");
 
         let all = self.series.iter().flat_map(|s| s.points.iter());
         let (mut x_min, mut x_max, mut y_max) = (f64::INFINITY, f64::NEG_INFINITY, 0.0f64);
@@ -62,21 +64,23 @@ impl LineChart {
         }
         let y_ticks = nice_ticks(0.0, if y_max > 0.0 { y_max } else { 1.0 }, 5);
         let y_top = *y_ticks.last().unwrap_or(&1.0);
-        let x_ticks = nice_ticks(x_min, x_max, 8);
-        let sx = |x: f64| LEFT + (x - x_min) / (x_max - x_min) * pw;
+        let y_labels = tick_labels(&y_ticks);
+        let x_ticks: Vec<f64> = nice_ticks(x_min, x_max, 8)
+            .into_iter()
+            .filter(|x| *x >= x_min && *x <= x_max)
+            .collect();
+        let x_labels = tick_labels(&x_ticks);
+        let left = left_margin(&y_labels);
+        let (pw, ph) = (WIDTH - left - RIGHT, HEIGHT - TOP - BOTTOM);
+        let sx = |x: f64| left + (x - x_min) / (x_max - x_min) * pw;
         let sy = |y: f64| TOP + ph - y / y_top * ph;
+        svg.text((left, 20.0), &self.title, Anchor::Start, 14.0, "#222");
 
-        for y in &y_ticks {
-            svg.line((LEFT, sy(*y)), (LEFT + pw, sy(*y)), "#e5e5e5", 1.0, false);
-            svg.text(
-                (LEFT - 6.0, sy(*y) + 4.0),
-                &compact(*y),
-                Anchor::End,
-                11.0,
-                "#555",
-            );
+        for (y, label) in y_ticks.iter().zip(&y_labels) {
+            svg.line((left, sy(*y)), (left + pw, sy(*y)), "#e5e5e5", 1.0, false);
+            svg.text((left - 6.0, sy(*y) + 4.0), label, Anchor::End, 11.0, "#555");
         }
-        for x in x_ticks.iter().filter(|x| **x >= x_min && **x <= x_max) {
+        for (x, label) in x_ticks.iter().zip(&x_labels) {
             svg.line(
                 (sx(*x), TOP + ph),
                 (sx(*x), TOP + ph + 4.0),
@@ -86,16 +90,16 @@ impl LineChart {
             );
             svg.text(
                 (sx(*x), TOP + ph + 17.0),
-                &compact(*x),
+                label,
                 Anchor::Middle,
                 11.0,
                 "#555",
             );
         }
-        svg.line((LEFT, TOP + ph), (LEFT + pw, TOP + ph), "#555", 1.0, false);
-        svg.line((LEFT, TOP), (LEFT, TOP + ph), "#555", 1.0, false);
+        svg.line((left, TOP + ph), (left + pw, TOP + ph), "#555", 1.0, false);
+        svg.line((left, TOP), (left, TOP + ph), "#555", 1.0, false);
         svg.text(
-            (LEFT + pw / 2.0, HEIGHT - 8.0),
+            (left + pw / 2.0, HEIGHT - 8.0),
             &self.x_label,
             Anchor::Middle,
             12.0,
@@ -119,7 +123,7 @@ impl LineChart {
                 series.dashed,
             );
             let ly = TOP + 8.0 + i as f64 * 18.0;
-            let lx = LEFT + pw + 14.0;
+            let lx = left + pw + 14.0;
             svg.line((lx, ly), (lx + 18.0, ly), colour, 3.0, series.dashed);
             svg.text(
                 (lx + 24.0, ly + 4.0),
@@ -176,23 +180,41 @@ pub fn nice_ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
     ticks
 }
 
-/// Short tick labels: 1500 -> 1.5k, 2e6 -> 2M, 0.25 -> 0.25.
-pub fn compact(v: f64) -> String {
-    let a = v.abs();
-    let (value, suffix) = if a >= 1e12 {
-        (v / 1e12, "T")
-    } else if a >= 1e9 {
-        (v / 1e9, "G")
-    } else if a >= 1e6 {
-        (v / 1e6, "M")
-    } else if a >= 1e3 {
-        (v / 1e3, "k")
-    } else {
-        (v, "")
+/// The labels of an axis' ticks (round multiples of one step, as [`nice_ticks`] makes them):
+/// each tick with the significant digits its magnitude needs down to the step's last digit
+/// (one more for steps such as 2.5), trailing zeros dropped: `0, 0.0002, …, 0.001`,
+/// `1, 1.0005, 1.001`, `0, 5e-8, 1e-7`. Two distinct ticks thus never share a label.
+pub fn tick_labels(ticks: &[f64]) -> Vec<String> {
+    let step = ticks
+        .windows(2)
+        .map(|w| (w[1] - w[0]).abs())
+        .filter(|s| *s > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    let step_magnitude = Number::from(step).magnitude();
+    ticks
+        .iter()
+        .map(|t| {
+            let digits = match (Number::from(*t).magnitude(), step_magnitude) {
+                (Some(m), Some(s)) => (m - s + 2).max(1) as u32,
+                _ => format::DIGITS,
+            };
+            format::sig(*t, digits)
+        })
+        .collect()
+}
+
+/// The left margin that fits the widest y tick label between the axis and the y axis' title
+/// (at x 8 to 20): 11 px text, estimated at 7 px a digit and 3.5 px a separator (DejaVu Sans,
+/// wider than most sans-serif fonts), 6 px from the axis.
+pub fn left_margin(labels: &[String]) -> f64 {
+    let width = |label: &String| -> f64 {
+        label
+            .chars()
+            .map(|c| if c == ',' || c == '.' { 3.5 } else { 7.0 })
+            .sum()
     };
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}{suffix}")
+    let widest = labels.iter().map(width).fold(0.0, f64::max);
+    LEFT.max(30.0 + widest)
 }
 
 #[cfg(test)]
@@ -210,11 +232,74 @@ mod tests {
     }
 
     #[test]
-    fn compact_labels() {
-        assert_eq!(compact(1_500.0), "1.5k");
-        assert_eq!(compact(2_000_000.0), "2M");
-        assert_eq!(compact(0.25), "0.25");
-        assert_eq!(compact(0.0), "0");
+    fn tick_labels_follow_the_step() {
+        // FOO's LIT price in WETH, about 0.001: every label read `0` with two fixed decimals.
+        let ticks = nice_ticks(0.0, 0.001, 5);
+        assert_eq!(
+            tick_labels(&ticks),
+            ["0", "0.0002", "0.0004", "0.0006", "0.0008", "0.001"]
+        );
+        // A tiny price, 2.5e-7 WETH per LIT.
+        assert_eq!(
+            tick_labels(&nice_ticks(0.0, 2.5e-7, 5)),
+            ["0", "5e-8", "1e-7", "1.5e-7", "2e-7", "2.5e-7"]
+        );
+        // Near 1 with a small step: 4 significant digits would give 1.001 twice.
+        assert_eq!(tick_labels(&[1.0, 1.0005, 1.001]), ["1", "1.0005", "1.001"]);
+        assert_eq!(
+            tick_labels(&nice_ticks(0.0, 10_000_000.0, 5)),
+            [
+                "0",
+                "2,000,000",
+                "4,000,000",
+                "6,000,000",
+                "8,000,000",
+                "10,000,000"
+            ]
+        );
+        assert_eq!(tick_labels(&nice_ticks(0.0, 30.0, 8))[1], "5");
+        assert_eq!(tick_labels(&nice_ticks(0.0, 1.0, 5))[3], "0.6");
+        assert_eq!(tick_labels(&[]), Vec::<String>::new());
+        assert_eq!(tick_labels(&[0.25]), ["0.25"]);
+    }
+
+    /// For spans from 1e-12 to 1e14, starting at 0 or away from it (as far as a float still
+    /// tells the ticks apart), no two labels of an axis repeat.
+    #[test]
+    fn no_two_tick_labels_repeat() {
+        let mut axes = 0;
+        for exponent in -12..=14 {
+            for mantissa in [1.0, 1.3, 2.2, 2.5, 3.7, 5.0, 7.1, 9.9] {
+                let span = mantissa * 10f64.powi(exponent);
+                for base in [0.0, 1.0, 0.001, 123.456, 1e6, span * 7.3] {
+                    if base > 0.0 && span / base < 1e-9 {
+                        continue;
+                    }
+                    for count in [5, 6, 8] {
+                        let ticks = nice_ticks(base, base + span, count);
+                        let labels = tick_labels(&ticks);
+                        let mut unique = labels.clone();
+                        unique.sort();
+                        unique.dedup();
+                        assert_eq!(
+                            unique.len(),
+                            labels.len(),
+                            "{base} + {span} ({count}): {ticks:?} -> {labels:?}"
+                        );
+                        axes += 1;
+                    }
+                }
+            }
+        }
+        assert!(axes > 27 * 8 * 3 * 3, "{axes}");
+    }
+
+    #[test]
+    fn the_margin_fits_the_labels() {
+        assert_eq!(left_margin(&["0".into(), "0.001".into()]), LEFT);
+        // 11 digits and 3 commas: 77 + 10.5 px.
+        let wide = left_margin(&["40,000,000,000".into()]);
+        assert!((wide - (30.0 + 87.5)).abs() < 1e-9, "{wide}");
     }
 
     #[test]

@@ -2,14 +2,14 @@
 //! lightly filled while the position is open), with one lane per position under the plot:
 //! solid while the price was inside its range, light while open out of range, empty while not
 //! open. States are sampled: each sample's holds until the next one.
-use super::chart::{compact, nice_ticks};
+use super::chart::{left_margin, nice_ticks, tick_labels};
 use super::cl_charts::tint;
 use super::html::XAxis;
 use super::svg::{Anchor, Svg};
+use crate::format;
 use crate::model::cl::{ClPositionSample, ClPositionStatus, ClReport};
 
 const WIDTH: f64 = 820.0;
-const LEFT: f64 = 78.0;
 const RIGHT: f64 = 190.0;
 const TOP: f64 = 34.0;
 const PLOT_HEIGHT: f64 = 240.0;
@@ -45,12 +45,6 @@ fn stretches(
         }
     }
     out
-}
-
-/// Tick labels with as many decimals as the tick step needs.
-fn label(value: f64, step: f64) -> String {
-    let places = (-step.log10().floor()).max(0.0) as usize;
-    format!("{value:.places$}")
 }
 
 fn price(v: cosmwasm_std::Decimal256) -> f64 {
@@ -98,22 +92,23 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
     let ranges: Vec<(f64, f64)> = members.iter().map(|&i| range(i)).collect();
     let (lo, hi) = y_bounds(&path, &ranges);
     let y_ticks = nice_ticks(lo, hi, 6);
-    let step = y_ticks.get(1).map_or(1.0, |b| b - y_ticks[0]);
+    let y_labels = tick_labels(&y_ticks);
     let (y_lo, y_hi) = (y_ticks[0], *y_ticks.last().unwrap_or(&1.0));
     let x_min = path.first().map_or(0.0, |p| p.0);
     let x_max = path.last().map_or(1.0, |p| p.0).max(x_min + 1e-9);
-    let pw = WIDTH - LEFT - RIGHT;
+    let left = left_margin(&y_labels);
+    let pw = WIDTH - left - RIGHT;
     let plot_bottom = TOP + PLOT_HEIGHT;
     let lanes_top = plot_bottom + LANES_GAP;
     let height = lanes_top + members.len() as f64 * LANE_STEP + BOTTOM;
-    let sx = |v: f64| LEFT + (v - x_min) / (x_max - x_min) * pw;
+    let sx = |v: f64| left + (v - x_min) / (x_max - x_min) * pw;
     let sy = |v: f64| plot_bottom - (v.clamp(y_lo, y_hi) - y_lo) / (y_hi - y_lo) * PLOT_HEIGHT;
     let colour_of = |i: usize| members.iter().position(|m| *m == i).unwrap_or(0);
 
     let mut svg = Svg::new(WIDTH, height);
     svg.rect((0.0, 0.0), (WIDTH, height), "#ffffff", None);
     svg.text(
-        (LEFT, 20.0),
+        (left, 20.0),
         &format!(
             "Price of {} in {} (CL pool {}) over each position's range",
             info.assets[0], info.assets[1], info.name
@@ -122,20 +117,16 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
         14.0,
         "#222",
     );
-    for y in &y_ticks {
-        svg.line((LEFT, sy(*y)), (LEFT + pw, sy(*y)), "#e5e5e5", 1.0, false);
-        svg.text(
-            (LEFT - 6.0, sy(*y) + 4.0),
-            &label(*y, step),
-            Anchor::End,
-            11.0,
-            "#555",
-        );
+    for (y, label) in y_ticks.iter().zip(&y_labels) {
+        svg.line((left, sy(*y)), (left + pw, sy(*y)), "#e5e5e5", 1.0, false);
+        svg.text((left - 6.0, sy(*y) + 4.0), label, Anchor::End, 11.0, "#555");
     }
-    for v in nice_ticks(x_min, x_max, 8)
+    let x_ticks: Vec<f64> = nice_ticks(x_min, x_max, 8)
         .into_iter()
         .filter(|v| *v >= x_min && *v <= x_max)
-    {
+        .collect();
+    for (v, label) in x_ticks.iter().zip(tick_labels(&x_ticks)) {
+        let v = *v;
         svg.line(
             (sx(v), plot_bottom),
             (sx(v), plot_bottom + 4.0),
@@ -145,7 +136,7 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
         );
         svg.text(
             (sx(v), plot_bottom + 17.0),
-            &compact(v),
+            &label,
             Anchor::Middle,
             11.0,
             "#555",
@@ -175,13 +166,13 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
     let points: Vec<(f64, f64)> = path.iter().map(|(t, p)| (sx(*t), sy(*p))).collect();
     svg.polyline(&points, "#000000", 1.6, false);
     svg.line(
-        (LEFT, plot_bottom),
-        (LEFT + pw, plot_bottom),
+        (left, plot_bottom),
+        (left + pw, plot_bottom),
         "#555",
         1.0,
         false,
     );
-    svg.line((LEFT, TOP), (LEFT, plot_bottom), "#555", 1.0, false);
+    svg.line((left, TOP), (left, plot_bottom), "#555", 1.0, false);
     svg.vertical_text(
         (16.0, TOP + PLOT_HEIGHT / 2.0),
         &format!("{} per {}", info.assets[1], info.assets[0]),
@@ -192,7 +183,7 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
     // Lanes: in range (solid), open out of range (light), not open (empty).
     for (lane, &i) in members.iter().enumerate() {
         let y = lanes_top + lane as f64 * LANE_STEP;
-        svg.rect((LEFT, y), (pw, LANE_HEIGHT), "#ffffff", Some("#dddddd"));
+        svg.rect((left, y), (pw, LANE_HEIGHT), "#ffffff", Some("#dddddd"));
         for (from, to, in_range) in stretches(cl, i, |s| s.in_range) {
             let opacity = if in_range { LANE_IN_RANGE } else { LANE_OPEN };
             let (x0, x1) = (sx(x(from)), sx(x(to)));
@@ -204,7 +195,7 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
             );
         }
         svg.text(
-            (LEFT - 6.0, y + LANE_HEIGHT - 2.0),
+            (left - 6.0, y + LANE_HEIGHT - 2.0),
             &cl.positions[i].name,
             Anchor::End,
             10.0,
@@ -212,7 +203,7 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
         );
     }
     svg.text(
-        (LEFT + pw / 2.0, height - 10.0),
+        (left + pw / 2.0, height - 10.0),
         axis.label,
         Anchor::Middle,
         12.0,
@@ -220,7 +211,7 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
     );
 
     // Legend: the price line, then each position with its range.
-    let lx = LEFT + pw + 14.0;
+    let lx = left + pw + 14.0;
     svg.line(
         (lx, TOP + 8.0),
         (lx + 18.0, TOP + 8.0),
@@ -256,8 +247,8 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
             (lx + 24.0, ly + 18.0),
             &format!(
                 "{} – {}",
-                label(lower, step / 10.0),
-                label(upper, step / 10.0)
+                format::sig(lower, format::DIGITS),
+                format::sig(upper, format::DIGITS)
             ),
             Anchor::Start,
             10.0,
@@ -284,13 +275,6 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn labels_follow_the_step() {
-        assert_eq!(label(1.005, 0.005), "1.005");
-        assert_eq!(label(1.0, 0.02), "1.00");
-        assert_eq!(label(1500.0, 500.0), "1500");
-    }
 
     #[test]
     fn the_y_axis_cuts_far_ranges() {

@@ -5,12 +5,9 @@ use cosmwasm_std::{Decimal256, Uint128, Uint256};
 
 use super::cl_tables::percent;
 use super::ve_tables::Section;
-use crate::format::{self, amount_places};
+use crate::format;
 use crate::model::cl_farm::{ClFarmInfo, ClFarmReport};
 use crate::model::SimReport;
-
-/// Fraction digits of amounts in these tables.
-const PLACES: u8 = 6;
 
 pub fn sections(report: &SimReport) -> Vec<Section> {
     let Some(farms) = &report.cl_farms else {
@@ -44,12 +41,9 @@ fn farm_of<'a>(farms: &'a ClFarmReport, name: &str) -> &'a ClFarmInfo {
 /// `1.5 INC + 0.25 BNS`, the bonus only when the farm pays one.
 fn paid(info: &ClFarmInfo, values: [Uint128; 2]) -> String {
     let part = |k: usize| {
-        info.symbols[k].as_ref().map(|s| {
-            format!(
-                "{} {s}",
-                amount_places(values[k].u128(), info.decimals[k], PLACES)
-            )
-        })
+        info.symbols[k]
+            .as_ref()
+            .map(|s| format!("{} {s}", format::value(values[k].u128(), info.decimals[k])))
     };
     [part(0), part(1)]
         .into_iter()
@@ -63,7 +57,7 @@ fn value(info: &ClFarmInfo, v: Uint256) -> String {
     let raw = Uint128::try_from(v).map_or(u128::MAX, |v| v.u128());
     format!(
         "{} {}",
-        amount_places(raw, info.value_decimals, PLACES),
+        format::value(raw, info.value_decimals),
         info.value_symbol
     )
 }
@@ -92,8 +86,8 @@ fn farm_rows(farms: &ClFarmReport) -> Section {
                         let multiplier = Decimal256::from_ratio(*bps, 10_000u32);
                         format!(
                             "{} {token}: {}x",
-                            amount_places(amount.u128(), f.tier_decimals, PLACES),
-                            format::decimal(multiplier, 4)
+                            format::value(amount.u128(), f.tier_decimals),
+                            format::sig(multiplier, format::DIGITS)
                         )
                     })
                     .collect::<Vec<_>>()
@@ -201,9 +195,9 @@ fn claims(report: &SimReport, farms: &ClFarmReport) -> Section {
             vec![
                 c.owner.clone(),
                 c.token.clone(),
-                amount_places(c.limit.u128(), d, PLACES),
-                amount_places(c.eternal.u128(), d, PLACES),
-                amount_places((c.limit + c.eternal).u128(), d, PLACES),
+                format::value(c.limit.u128(), d),
+                format::value(c.eternal.u128(), d),
+                format::value((c.limit + c.eternal).u128(), d),
             ]
         })
         .collect();

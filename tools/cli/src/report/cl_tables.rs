@@ -4,13 +4,9 @@
 use cosmwasm_std::Uint128;
 
 use super::ve_tables::Section;
-use crate::format::{self, amount_places};
+use crate::format::{self, value};
 use crate::model::cl::{ClPoolInfo, ClReport};
 use crate::model::SimReport;
-
-/// Fraction digits of amounts in these tables.
-const PLACES: u8 = 6;
-const PRICE_PLACES: usize = 6;
 
 pub fn sections(report: &SimReport) -> Vec<Section> {
     let Some(cl) = &report.cl else {
@@ -39,16 +35,16 @@ fn pool_of<'a>(cl: &'a ClReport, name: &str) -> &'a ClPoolInfo {
 fn pair(info: &ClPoolInfo, values: [Uint128; 2]) -> String {
     format!(
         "{} {} + {} {}",
-        amount_places(values[0].u128(), info.decimals[0], PLACES),
+        value(values[0].u128(), info.decimals[0]),
         info.assets[0],
-        amount_places(values[1].u128(), info.decimals[1], PLACES),
+        value(values[1].u128(), info.decimals[1]),
         info.assets[1]
     )
 }
 
-/// Basis points as a percentage with two decimals: 6235 -> `62.35%`.
+/// Basis points as a percentage: 6235 -> `62.35%` (see [`format::percent`]).
 pub fn percent(bps: u64) -> String {
-    format!("{}.{:02}%", bps / 100, bps % 100)
+    format::percent_bps(bps)
 }
 
 fn pools(cl: &ClReport) -> Section {
@@ -67,12 +63,12 @@ fn pools(cl: &ClReport) -> Section {
                 ),
                 format!(
                     "{} (tick {})",
-                    format::decimal(p.start_price, PRICE_PLACES),
+                    format::sig(p.start_price, format::DIGITS),
                     p.start_tick
                 ),
                 format!(
                     "{} (tick {})",
-                    format::decimal(p.end_price, PRICE_PLACES),
+                    format::sig(p.end_price, format::DIGITS),
                     p.end_tick
                 ),
                 p.swaps.to_string(),
@@ -116,8 +112,8 @@ fn positions(cl: &ClReport) -> Section {
                 format!("[{}, {})", info.lower_tick, info.upper_tick),
                 format!(
                     "{} - {}",
-                    format::decimal(info.lower_price, PRICE_PLACES),
-                    format::decimal(info.upper_price, PRICE_PLACES)
+                    format::sig(info.lower_price, format::DIGITS),
+                    format::sig(info.upper_price, format::DIGITS)
                 ),
                 format!(
                     "{} of {}",
@@ -227,7 +223,7 @@ mod tests {
     #[test]
     fn percentages_of_bps() {
         assert_eq!(percent(6_235), "62.35%");
-        assert_eq!(percent(10_000), "100.00%");
+        assert_eq!(percent(10_000), "100%");
         assert_eq!(percent(7), "0.07%");
     }
 }

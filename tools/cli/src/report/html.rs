@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::chart::{LineChart, Series};
 use super::svg::escape;
-use crate::format::{self, amount, to_f64};
+use crate::format::{self, to_f64, value};
 use crate::model::SimReport;
 use crate::table;
 
@@ -154,13 +154,13 @@ fn pools_table(out: &mut String, report: &SimReport) {
                 p.weight.to_string(),
                 format!(
                     "{} {}",
-                    amount(p.staked.u128(), info.staking_decimals),
+                    value(p.staked.u128(), info.staking_decimals),
                     info.staking_symbol
                 ),
-                amount(p.distributed.u128(), rd),
-                amount(p.earned.u128(), rd),
-                amount(p.claimed.u128(), rd),
-                amount(p.forfeited.u128(), rd),
+                value(p.distributed.u128(), rd),
+                value(p.earned.u128(), rd),
+                value(p.claimed.u128(), rd),
+                value(p.forfeited.u128(), rd),
             ]
         })
         .collect();
@@ -195,11 +195,11 @@ fn users_table(out: &mut String, report: &SimReport) {
             vec![
                 u.user.clone(),
                 u.pool.clone(),
-                amount(u.staked.u128(), decimals),
-                amount(u.earned.u128(), rd),
-                amount(u.claimed.u128(), rd),
-                amount(u.settled.u128(), rd),
-                amount(u.forfeited.u128(), rd),
+                value(u.staked.u128(), decimals),
+                value(u.earned.u128(), rd),
+                value(u.claimed.u128(), rd),
+                value(u.settled.u128(), rd),
+                value(u.forfeited.u128(), rd),
             ]
         })
         .collect();

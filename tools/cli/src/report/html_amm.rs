@@ -4,11 +4,8 @@ use std::fmt::Write;
 
 use super::chart::{LineChart, Series};
 use super::html::{html_table, XAxis};
-use crate::format::{self, amount_places};
+use crate::format::{self, value};
 use crate::model::SimReport;
-
-const PLACES: u8 = 2;
-const PRICE_PLACES: usize = 6;
 
 /// One chart per amm pool: the price of its first asset in its second, display units.
 pub fn price_charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
@@ -52,9 +49,9 @@ pub fn tables(out: &mut String, report: &SimReport) {
             let pair = |values: [cosmwasm_std::Uint128; 2]| {
                 format!(
                     "{} {} + {} {}",
-                    amount_places(values[0].u128(), info.decimals[0], PLACES),
+                    value(values[0].u128(), info.decimals[0]),
                     info.assets[0],
-                    amount_places(values[1].u128(), info.decimals[1], PLACES),
+                    value(values[1].u128(), info.decimals[1]),
                     info.assets[1]
                 )
             };
@@ -68,14 +65,10 @@ pub fn tables(out: &mut String, report: &SimReport) {
                 pair(p.reserves),
                 format!(
                     "{} (start {})",
-                    format::decimal(p.price, PRICE_PLACES),
-                    format::decimal(p.start_price, PRICE_PLACES)
+                    format::sig(p.price, format::DIGITS),
+                    format::sig(p.start_price, format::DIGITS)
                 ),
-                format!(
-                    "{} {}",
-                    format::amount(p.lp_supply.u128(), 6),
-                    info.lp_symbol
-                ),
+                format!("{} {}", value(p.lp_supply.u128(), 6), info.lp_symbol),
                 p.swaps.to_string(),
                 pair(p.volume),
                 pair(p.fees),

@@ -4,7 +4,7 @@
 use cosmwasm_std::{Decimal256, SignedDecimal, Uint256};
 
 use super::ve_tables::Section;
-use crate::format::{self, amount, moment};
+use crate::format::{self, moment, value};
 use crate::model::{OptionsInfo, SimReport};
 
 /// Rows of the time table at most (longer runs show every k-th sample and the last).
@@ -20,13 +20,13 @@ pub fn sections(report: &SimReport) -> Vec<Section> {
     let t = &o.tally;
     let signed = |v: i128| {
         let sign = if v < 0 { "-" } else { "+" };
-        format!("{sign}{} {p}", amount(v.unsigned_abs(), pd))
+        format!("{sign}{} {p}", value(v.unsigned_abs(), pd))
     };
     let tally = Section {
         title: format!(
-            "Options tally: {} on {u}, paid in {p}, strike {}% of the {} TWAP of {} ({} exercises)",
+            "Options tally: {} on {u}, paid in {p}, strike {} of the {} TWAP of {} ({} exercises)",
             info.symbol,
-            f64::from(info.multiplier_bps) / 100.0,
+            format::percent_bps(info.multiplier_bps.into()),
             format::duration(info.window_secs),
             info.pool,
             t.exercises
@@ -38,7 +38,7 @@ pub fn sections(report: &SimReport) -> Vec<Section> {
             vec![
                 "protocol".into(),
                 format!("{u} delivered"),
-                format!("-{} {u}", amount(t.underlying_delivered.u128(), ud)),
+                format!("-{} {u}", value(t.underlying_delivered.u128(), ud)),
                 if t.exercises == 0 {
                     String::new()
                 } else {
@@ -48,10 +48,10 @@ pub fn sections(report: &SimReport) -> Vec<Section> {
             vec![
                 "protocol".into(),
                 format!("{p} received (treasury)"),
-                format!("+{} {p}", amount(t.payment_received.u128(), pd)),
+                format!("+{} {p}", value(t.payment_received.u128(), pd)),
                 format!(
                     "+{} {p}",
-                    format::decimal(t.protocol_payment_per_option.into(), 6)
+                    format::sig(t.protocol_payment_per_option, format::DIGITS)
                 ),
             ],
             vec![
@@ -65,18 +65,19 @@ pub fn sections(report: &SimReport) -> Vec<Section> {
                 "swap fees on sells (fees only)".to_string(),
                 format!(
                     "+{} {u} (= {} {p})",
-                    amount(t.lp_fees.u128(), ud),
-                    amount(t.lp_fees_value.u128(), pd)
+                    value(t.lp_fees.u128(), ud),
+                    value(t.lp_fees_value.u128(), pd)
                 ),
                 format!(
                     "+{} {p} per {u} sold",
-                    format::decimal(t.lp_fees_per_option.into(), 6)
+                    format::sig(t.lp_fees_per_option, format::DIGITS)
                 ),
             ],
         ],
     };
     let c = &o.check;
     let sd = ud; // the oTOKEN has the underlying's decimals
+                 // The books are shown exactly (every digit), so that the equalities can be checked by eye.
     let books = Section {
         title: format!(
             "Options books ({}): issued = supply + exercised + burned; treasury received = sum of payments",
@@ -84,13 +85,13 @@ pub fn sections(report: &SimReport) -> Vec<Section> {
         ),
         headers: ["book", "value"].map(String::from).to_vec(),
         rows: vec![
-            vec!["issued".into(), amount(c.issued.u128(), sd)],
-            vec!["supply".into(), amount(c.supply.u128(), sd)],
-            vec!["exercised".into(), amount(c.exercised.u128(), sd)],
-            vec!["burned".into(), amount(c.burned.u128(), sd)],
-            vec![format!("treasury received ({p})"), amount(c.treasury_received.u128(), pd)],
-            vec![format!("sum of payments ({p})"), amount(c.payments.u128(), pd)],
-            vec![format!("oTOKEN paid_to_treasury ({p})"), amount(c.paid_to_treasury.u128(), pd)],
+            vec!["issued".into(), format::amount(c.issued.u128(), sd)],
+            vec!["supply".into(), format::amount(c.supply.u128(), sd)],
+            vec!["exercised".into(), format::amount(c.exercised.u128(), sd)],
+            vec!["burned".into(), format::amount(c.burned.u128(), sd)],
+            vec![format!("treasury received ({p})"), format::amount(c.treasury_received.u128(), pd)],
+            vec![format!("sum of payments ({p})"), format::amount(c.payments.u128(), pd)],
+            vec![format!("oTOKEN paid_to_treasury ({p})"), format::amount(c.paid_to_treasury.u128(), pd)],
         ],
     };
     let lock_decimals = report.summary.ve.as_ref().map_or(ud, |v| v.lock_decimals);
@@ -116,19 +117,19 @@ pub fn sections(report: &SimReport) -> Vec<Section> {
                 let after = match e.then.as_str() {
                     "sell" => format!(
                         "{} {u} -> {} {p}",
-                        amount(e.sold.u128(), ud),
-                        amount(e.sell_proceeds.u128(), pd)
+                        value(e.sold.u128(), ud),
+                        value(e.sell_proceeds.u128(), pd)
                     ),
-                    "lock" => amount(e.locked.u128(), lock_decimals),
+                    "lock" => value(e.locked.u128(), lock_decimals),
                     _ => String::new(),
                 };
                 vec![
                     format::duration(e.t),
                     e.user.clone(),
-                    amount(e.amount.u128(), ud),
+                    value(e.amount.u128(), ud),
                     price(e.spot.atomics(), info),
                     price(e.strike.atomics().into(), info),
-                    amount(e.payment.u128(), pd),
+                    value(e.payment.u128(), pd),
                     signed(e.farmer_gain),
                     e.then.clone(),
                     after,
@@ -161,12 +162,12 @@ fn over_time(report: &SimReport, info: &OptionsInfo) -> Section {
                     report.scenario.block_secs,
                     report.scenario.clock == "height",
                 ),
-                amount(o.treasury_cash.u128(), info.payment_decimals),
+                value(o.treasury_cash.u128(), info.payment_decimals),
                 price(o.spot.atomics(), info),
                 opt(o.twap),
                 opt(o.strike),
-                amount(o.sold.u128(), info.underlying_decimals),
-                amount(o.supply.u128(), info.underlying_decimals),
+                value(o.sold.u128(), info.underlying_decimals),
+                value(o.supply.u128(), info.underlying_decimals),
             ]
         })
         .collect();
@@ -182,9 +183,9 @@ fn over_time(report: &SimReport, info: &OptionsInfo) -> Section {
 }
 
 /// A base-unit price (1e18 atomics, payment base units per underlying base unit) in display
-/// units: `atomics * 10^ud / (1e18 * 10^pd)`, 6 decimals, truncated.
+/// units: `atomics * 10^ud / (1e18 * 10^pd)`, [`format::DIGITS`] significant digits.
 pub fn price(atomics: Uint256, info: &OptionsInfo) -> String {
-    format::decimal(display_price(atomics, info), 6)
+    format::sig(display_price(atomics, info), format::DIGITS)
 }
 
 pub fn display_price(atomics: Uint256, info: &OptionsInfo) -> Decimal256 {
@@ -196,9 +197,8 @@ pub fn display_price(atomics: Uint256, info: &OptionsInfo) -> Decimal256 {
     .unwrap_or(Decimal256::MAX)
 }
 
-/// `+10`, `-0.5`: a signed decimal with its sign and at most 6 decimals.
+/// `+10`, `-0.5`: a signed decimal with its sign ([`format::DIGITS`] significant digits).
 fn signed_decimal(d: SignedDecimal) -> String {
-    let magnitude = Decimal256::new(Uint256::from(d.atomics().unsigned_abs()));
-    let sign = if d.is_negative() { "-" } else { "+" };
-    format!("{sign}{}", format::decimal(magnitude, 6))
+    let sign = if d.is_negative() { "" } else { "+" };
+    format!("{sign}{}", format::sig(d, format::DIGITS))
 }

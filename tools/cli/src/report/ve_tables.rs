@@ -1,7 +1,7 @@
 //! The vote-escrow sections of the summary, as titled tables shared by the terminal summary and
 //! the HTML report: working balances, locks and powers, gauge weights per week, and the boost
 //! comparison. Each is absent when the scenario has nothing for it.
-use crate::format::{self, amount};
+use crate::format::{self, value};
 use crate::model::SimReport;
 
 /// A titled table.
@@ -44,8 +44,8 @@ fn working(report: &SimReport) -> Option<Section> {
             u.user.clone(),
             u.pool.clone(),
             format!("{} ({}%)", info.boost, info.tokenless_share_pct),
-            amount(u.staked.u128(), info.staking_decimals),
-            amount(u.working.u128(), info.staking_decimals),
+            value(u.staked.u128(), info.staking_decimals),
+            value(u.working.u128(), info.staking_decimals),
             ratio(u.working.u128(), u.staked.u128()),
         ]);
     }
@@ -54,8 +54,8 @@ fn working(report: &SimReport) -> Option<Section> {
             "(pool)".to_string(),
             info.name.clone(),
             format!("{} ({}%)", info.boost, info.tokenless_share_pct),
-            amount(p.staked.u128(), info.staking_decimals),
-            amount(p.working_supply.u128(), info.staking_decimals),
+            value(p.staked.u128(), info.staking_decimals),
+            value(p.working_supply.u128(), info.staking_decimals),
             ratio(p.working_supply.u128(), p.staked.u128()),
         ]);
     }
@@ -67,13 +67,13 @@ fn working(report: &SimReport) -> Option<Section> {
     })
 }
 
-/// `working / staked` with 4 decimals (truncated); empty for no stake.
+/// `working / staked` ([`format::DIGITS`] significant digits); empty for no stake.
 fn ratio(working: u128, staked: u128) -> String {
     if staked == 0 {
         return String::new();
     }
     let d = cosmwasm_std::Decimal256::from_ratio(working, staked);
-    format::decimal(d, 4)
+    format::sig(d, format::DIGITS)
 }
 
 fn locks(report: &SimReport) -> Option<Section> {
@@ -85,7 +85,7 @@ fn locks(report: &SimReport) -> Option<Section> {
         .map(|u| {
             vec![
                 u.user.clone(),
-                amount(u.locked.u128(), d),
+                value(u.locked.u128(), d),
                 if u.lock_end == 0 {
                     String::new()
                 } else {
@@ -151,7 +151,7 @@ fn comparison(report: &SimReport) -> Option<Section> {
         .map(|u| {
             let mut row = vec![u.user.clone()];
             for (r, s) in u.rewards.iter().zip(&u.shares) {
-                row.push(amount(r.u128(), rd));
+                row.push(value(r.u128(), rd));
                 row.push(percent(*s));
             }
             row
@@ -159,7 +159,7 @@ fn comparison(report: &SimReport) -> Option<Section> {
         .collect();
     let mut total = vec!["(all)".to_string()];
     for t in &c.totals {
-        total.push(amount(t.u128(), rd));
+        total.push(value(t.u128(), rd));
         total.push(String::new());
     }
     rows.push(total);
@@ -179,8 +179,7 @@ fn comparison(report: &SimReport) -> Option<Section> {
     })
 }
 
-/// `0.357142...` -> `35.71%` (truncated).
+/// `0.357142...` -> `35.71%` ([`format::percent`]).
 fn percent(d: cosmwasm_std::Decimal) -> String {
-    let hundred = cosmwasm_std::Decimal256::from(d) * cosmwasm_std::Decimal256::percent(10_000);
-    format!("{}%", format::decimal(hundred, 2))
+    format::percent(d)
 }

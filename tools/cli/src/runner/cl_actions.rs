@@ -45,7 +45,10 @@ pub fn execute(world: &mut World, plan: &Plan, t: u64, event: &ClEvent) -> Resul
                         let decimals = pool.assets.map(|a| plan.tokens[a].decimals);
                         format!(
                             "moving the price to {} (tick {})",
-                            format::decimal(cl_price::display_price(sqrt_price, decimals), 6),
+                            format::sig(
+                                cl_price::display_price(sqrt_price, decimals),
+                                format::DIGITS
+                            ),
                             cl_price::floor_tick(sqrt_price)
                         )
                     }
