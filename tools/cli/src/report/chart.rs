@@ -34,6 +34,15 @@ pub struct LineChart {
     pub series: Vec<Series>,
     /// Draw each series as steps (value held until the next point).
     pub steps: bool,
+    /// Scripted events drawn as labelled vertical lines (weight changes, whale swaps, locks).
+    pub markers: Vec<Marker>,
+}
+
+/// A labelled vertical line at `x` (in the chart's x units).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub x: f64,
+    pub label: String,
 }
 
 const WIDTH: f64 = 820.0;
@@ -45,6 +54,20 @@ const TOP: f64 = 34.0;
 const BOTTOM: f64 = 46.0;
 
 impl LineChart {
+    /// Whether the chart shows anything a table would not: false when it has no point, or when
+    /// every point of every series has the same value (all zero, or one constant), so the
+    /// report can leave it out.
+    pub fn is_informative(&self) -> bool {
+        let mut values = self
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.1));
+        match values.next() {
+            None => false,
+            Some(first) => values.any(|y| y != first),
+        }
+    }
+
     pub fn render(&self) -> String {
         let mut svg = Svg::new(WIDTH, HEIGHT);
         svg.rect((0.0, 0.0), (WIDTH, HEIGHT), "#ffffff", None);
@@ -310,10 +333,31 @@ mod tests {
             y_label: "ALY".into(),
             series: vec![Series::new("emitted", vec![(0.0, 0.0), (1.0, 10.0)])],
             steps: false,
+            markers: Vec::new(),
         };
+        assert!(chart.is_informative());
         let svg = chart.render();
         assert!(svg.contains(">Emission</text>"));
         assert!(svg.contains(">emitted</text>"));
         assert_eq!(svg.matches("<polyline").count(), 1);
+    }
+
+    #[test]
+    fn flat_and_empty_charts_are_not_informative() {
+        let chart = |series: Vec<Series>| LineChart {
+            title: "t".into(),
+            x_label: "x".into(),
+            y_label: "y".into(),
+            series,
+            steps: true,
+            markers: Vec::new(),
+        };
+        assert!(!chart(vec![]).is_informative());
+        assert!(!chart(vec![Series::new("a", vec![])]).is_informative());
+        let zero = Series::new("a", vec![(0.0, 0.0), (1.0, 0.0)]);
+        let five = Series::new("b", vec![(0.0, 5.0), (1.0, 5.0)]);
+        assert!(!chart(vec![Series::new("a", vec![(0.0, 5.0), (1.0, 5.0)])]).is_informative());
+        // Two constant series at different levels still tell the pools apart.
+        assert!(chart(vec![zero, five]).is_informative());
     }
 }

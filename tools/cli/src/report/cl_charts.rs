@@ -63,6 +63,7 @@ fn fees_chart(cl: &ClReport, pool: usize, side: usize, axis: &XAxis) -> LineChar
         y_label: info.assets[side].clone(),
         series,
         steps: false,
+        markers: Vec::new(),
     }
 }
 

@@ -67,6 +67,7 @@ fn earned_chart(farms: &ClFarmReport, symbol: &str, decimals: u8, axis: &XAxis) 
         y_label: symbol.to_string(),
         series,
         steps: false,
+        markers: Vec::new(),
     }
 }
 
@@ -95,5 +96,6 @@ fn apr_chart(farms: &ClFarmReport, axis: &XAxis) -> LineChart {
         y_label: "APR %".to_string(),
         series,
         steps: false,
+        markers: Vec::new(),
     }
 }

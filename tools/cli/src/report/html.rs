@@ -87,13 +87,17 @@ figure {{ margin: 1em 0; }}
         .chain(amm_charts)
         .chain(ve_charts)
         .chain(options_charts)
+        .filter(LineChart::is_informative)
     {
         let _ = writeln!(out, "<figure>{}</figure>", chart.render());
     }
     for svg in super::cl_charts::render(report, &x_axis(report)) {
         let _ = writeln!(out, "<figure>{svg}</figure>");
     }
-    for chart in super::cl_farm_charts::charts(report, &x_axis(report)) {
+    for chart in super::cl_farm_charts::charts(report, &x_axis(report))
+        .into_iter()
+        .filter(LineChart::is_informative)
+    {
         let _ = writeln!(out, "<figure>{}</figure>", chart.render());
     }
     out.push_str("<h2>Summary</h2>\n");
@@ -325,6 +329,7 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
         y_label,
         series,
         steps,
+        markers: Vec::new(),
     };
     vec![
         chart(

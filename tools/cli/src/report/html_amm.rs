@@ -31,6 +31,7 @@ pub fn price_charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
                 y_label: format!("{} per {}", info.assets[1], info.assets[0]),
                 series: vec![Series::new("spot price", points)],
                 steps: false,
+                markers: Vec::new(),
             }
         })
         .collect()

@@ -18,6 +18,7 @@ pub fn charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
         y_label: y_label.to_string(),
         series,
         steps,
+        markers: Vec::new(),
     };
     let points = |f: &dyn Fn(&crate::model::OptionsSample) -> Option<f64>| -> Vec<(f64, f64)> {
         report

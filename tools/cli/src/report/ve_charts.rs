@@ -13,6 +13,7 @@ pub fn charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
         y_label: y_label.to_string(),
         series,
         steps,
+        markers: Vec::new(),
     };
     let mut out = Vec::new();
     if let Some(ve) = &report.summary.ve {
