@@ -11,7 +11,7 @@
 # Env: CARGO_TARGET_DIR (respected), BITMAP_DIR (where the bitmap build goes; default
 # out/tick-bitmap, git-ignored), ORDERED (default artifacts/trellis_cl_pool.wasm), OUT
 # (default bench/tick-index.json), BENCH (a built trellis-bench to run instead of
-# `cargo run -p trellis-bench --release`; any profile gives the same figures).
+# `cargo run -p trellis-bench --features vm --release`; any profile gives the same figures).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,5 +34,5 @@ args=(cl-tick-index --ordered "$ORDERED" --bitmap "$BITMAP" --out "$OUT")
 if [[ -n "${BENCH:-}" ]]; then
   "$BENCH" "${args[@]}" </dev/null
 else
-  cargo run -q -p trellis-bench --release -- "${args[@]}" </dev/null
+  cargo run -q -p trellis-bench --features vm --release -- "${args[@]}" </dev/null
 fi

@@ -15,6 +15,8 @@
 //! - [`cl_tick_index`]: the CL pool's default build against its `tick-bitmap` build, the
 //!   same scenarios on both (`trellis-bench cl-tick-index`; not part of [`run_all`]).
 //! - [`run_all`]: every group but `cl_tick_index`, for the `trellis bench` subcommand.
+// Without `vm` the crate is empty: everything here runs contracts in cosmwasm-vm.
+#![cfg(feature = "vm")]
 pub mod amm;
 pub mod chain;
 pub mod check;
