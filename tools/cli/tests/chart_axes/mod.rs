@@ -48,12 +48,14 @@ pub fn axes(html: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
         .collect()
 }
 
-/// XML's escapes undone: the report writes `&#39;`, a browser's DOM gives `'` back.
+/// XML's escapes undone: the report writes `&apos;` (plotters) or `&#39;`, a browser's DOM
+/// gives `'` back.
 fn unescape(text: &str) -> String {
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
+        .replace("&apos;", "'")
         .replace("&amp;", "&")
 }
 
