@@ -6,6 +6,7 @@ mod chart_axes;
 mod common;
 
 use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -35,7 +36,10 @@ fn chromium() -> Option<&'static str> {
     if std::env::var("TRELLIS_REQUIRE_CHROMIUM").as_deref() == Ok("1") {
         panic!("TRELLIS_REQUIRE_CHROMIUM=1 but `chromium` is not on PATH");
     }
-    eprintln!(
+    // Written to stderr itself, not with `eprintln!`, which the test harness captures and
+    // hides for a passing test.
+    let _ = writeln!(
+        std::io::stderr(),
         "\n!!!!!!!! SKIPPED: `chromium` is not on PATH, so no report.html was rendered.\n\
          !!!!!!!! Install it (apt-get install -y chromium), or set TRELLIS_REQUIRE_CHROMIUM=1 \
          to fail here.\n"
