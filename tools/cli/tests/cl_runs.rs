@@ -212,7 +212,8 @@ fn the_bundled_scenario_runs_with_its_books() {
         1 + 361 * 4
     );
     let html = report::html::render(&report);
-    assert!(html.contains("over each position&#39;s range"));
+    // Plotters escapes the apostrophe as `&apos;`.
+    assert!(html.contains("over each position&apos;s range"));
     assert_eq!(html.matches("Fees earned per position").count(), 2);
 }
 

@@ -1,48 +1,12 @@
 //! How values are shown (significant digits, `trellis_cli::format`): in the FOO report's charts
 //! and tables and for a pool with a tiny price, with the expected strings derived by hand.
+mod chart_axes;
 mod common;
 
 use trellis_cli::{report, table};
 
+use chart_axes::{assert_distinct, axes};
 use common::{run_bundled, run_text};
-
-/// Each chart of a report: its title, its y tick labels and its x tick labels (the charts write
-/// y tick labels as 11 px text anchored at the end, x tick labels as 11 px text centred).
-fn axes(html: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
-    let text_of = |line: &str| {
-        let start = line.find('>').map_or(0, |i| i + 1);
-        let end = line.rfind("</text>").unwrap_or(line.len());
-        line[start..end].to_string()
-    };
-    html.split("<svg ")
-        .skip(1)
-        .map(|svg| {
-            let svg = svg.split("</svg>").next().unwrap_or("");
-            let lines: Vec<&str> = svg.lines().filter(|l| l.starts_with("<text ")).collect();
-            let title = lines
-                .iter()
-                .find(|l| l.contains(r#"font-size="14""#))
-                .map_or(String::new(), |l| text_of(l));
-            let labels = |anchor: &str| -> Vec<String> {
-                let key = format!(r#"text-anchor="{anchor}" font-size="11""#);
-                lines
-                    .iter()
-                    .filter(|l| l.contains(&key))
-                    .map(|l| text_of(l))
-                    .collect()
-            };
-            (title, labels("end"), labels("middle"))
-        })
-        .collect()
-}
-
-#[track_caller]
-fn assert_distinct(what: &str, labels: &[String]) {
-    let mut unique = labels.to_vec();
-    unique.sort();
-    unique.dedup();
-    assert_eq!(unique.len(), labels.len(), "{what}: {labels:?}");
-}
 
 /// `scenarios/foo.toml`: LIT is worth 0.001 WETH at deployment and falls under the sells, so
 /// both LIT-in-WETH charts run from 0 to 0.001. Two fixed decimals labelled every tick `0`; the

@@ -1,8 +1,16 @@
-//! Line charts rendered with the SVG writer: axes with round ticks, a legend, one polyline per
-//! series (optionally drawn as steps, for piecewise-constant values such as rates and weights).
-//! Tick labels use the report's one number format (`crate::format::sig`) with as many
-//! significant digits as the tick step needs, so distinct ticks never share a label.
-use super::svg::{Anchor, Svg};
+//! Line charts drawn with `plotters` (its SVG backend, which writes `<text>` elements and
+//! needs no font files): axes at round ticks, a legend, one line per series (optionally as
+//! steps, for piecewise-constant values such as rates and weights) and labelled event markers.
+//! Tick positions and labels are ours, not plotters' own: labels use the report's one number
+//! format (`crate::format::sig`) with as many significant digits as the tick step needs, so
+//! distinct ticks never share a label.
+use std::ops::Range;
+
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
 use crate::format::{self, Number};
 
 /// Series colours (colour-blind friendly, Okabe-Ito).
@@ -45,13 +53,88 @@ pub struct Marker {
     pub label: String,
 }
 
-const WIDTH: f64 = 820.0;
-const HEIGHT: f64 = 320.0;
+const WIDTH: u32 = 820;
+const HEIGHT: u32 = 320;
 /// The left margin at least: y tick labels up to 48 px wide (`400,000`, `0.00075`) fit in it.
 const LEFT: f64 = 78.0;
-const RIGHT: f64 = 190.0;
-const TOP: f64 = 34.0;
-const BOTTOM: f64 = 46.0;
+const RIGHT: u32 = 190;
+const TOP: u32 = 34;
+const BOTTOM: u32 = 46;
+
+/// Text colours and the grid's.
+const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+const AXIS_TEXT: RGBColor = RGBColor(0x55, 0x55, 0x55);
+const DESC_TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
+const GRID: RGBColor = RGBColor(0xe5, 0xe5, 0xe5);
+const MARKER: RGBColor = RGBColor(0x88, 0x88, 0x88);
+
+/// The font for text `px` pixels high. The SVG backend writes `font-size` as the size divided
+/// by 1.24 (its em-to-pixel ratio), so the size passed is scaled up by as much.
+pub fn font(px: f64, colour: RGBColor) -> TextStyle<'static> {
+    ("sans-serif", px * 1.24).into_font().color(&colour)
+}
+
+/// A `#rrggbb` colour as plotters' colour (black for anything else).
+pub fn rgb(hex: &str) -> RGBColor {
+    let hex = hex.trim_start_matches('#');
+    let channel = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(0)
+    };
+    RGBColor(channel(0), channel(2), channel(4))
+}
+
+/// The label of tick `value` on an axis whose ticks and labels are `ticks` and `labels`
+/// (plotters hands back the very values it was given as key points).
+pub fn label_of(ticks: &[f64], labels: &[String], value: f64) -> String {
+    ticks
+        .iter()
+        .position(|t| *t == value)
+        .and_then(|i| labels.get(i).cloned())
+        .unwrap_or_else(|| format::sig(value, format::DIGITS))
+}
+
+/// An f64 axis whose ticks are exactly `ticks` (plotters' own key points are round but not
+/// ours; its `WithKeyPoints` wrapper cannot take a label formatter).
+pub struct TickedAxis {
+    linear: RangedCoordf64,
+    ticks: Vec<f64>,
+}
+
+impl TickedAxis {
+    pub fn new(range: Range<f64>, ticks: Vec<f64>) -> Self {
+        TickedAxis {
+            linear: range.into(),
+            ticks,
+        }
+    }
+}
+
+impl Ranged for TickedAxis {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.linear.map(value, limit)
+    }
+
+    /// The ticks as the bold (labelled) points, and no light grid lines.
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.linear.range()
+    }
+}
+
+/// The SVG string backend only fails on I/O errors of its writer, which a `String` never has.
+const STRING_BACKEND: &str = "the SVG backend writes into a String, which cannot fail";
 
 impl LineChart {
     /// Whether the chart shows anything a table would not: false when it has no point, or when
@@ -69,9 +152,12 @@ impl LineChart {
     }
 
     pub fn render(&self) -> String {
-        let mut svg = Svg::new(WIDTH, HEIGHT);
-        svg.rect((0.0, 0.0), (WIDTH, HEIGHT), "#ffffff", None);
+        let mut out = String::new();
+        self.draw(&mut out).expect(STRING_BACKEND);
+        out
+    }
 
+    fn draw(&self, out: &mut String) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
         let all = self.series.iter().flat_map(|s| s.points.iter());
         let (mut x_min, mut x_max, mut y_max) = (f64::INFINITY, f64::NEG_INFINITY, 0.0f64);
         for (x, y) in all {
@@ -93,71 +179,109 @@ impl LineChart {
             .filter(|x| *x >= x_min && *x <= x_max)
             .collect();
         let x_labels = tick_labels(&x_ticks);
-        let left = left_margin(&y_labels);
-        let (pw, ph) = (WIDTH - left - RIGHT, HEIGHT - TOP - BOTTOM);
-        let sx = |x: f64| left + (x - x_min) / (x_max - x_min) * pw;
-        let sy = |y: f64| TOP + ph - y / y_top * ph;
-        svg.text((left, 20.0), &self.title, Anchor::Start, 14.0, "#222");
+        let left = left_margin(&y_labels) as u32;
 
-        for (y, label) in y_ticks.iter().zip(&y_labels) {
-            svg.line((left, sy(*y)), (left + pw, sy(*y)), "#e5e5e5", 1.0, false);
-            svg.text((left - 6.0, sy(*y) + 4.0), label, Anchor::End, 11.0, "#555");
-        }
-        for (x, label) in x_ticks.iter().zip(&x_labels) {
-            svg.line(
-                (sx(*x), TOP + ph),
-                (sx(*x), TOP + ph + 4.0),
-                "#555",
-                1.0,
-                false,
-            );
-            svg.text(
-                (sx(*x), TOP + ph + 17.0),
-                label,
-                Anchor::Middle,
-                11.0,
-                "#555",
-            );
-        }
-        svg.line((left, TOP + ph), (left + pw, TOP + ph), "#555", 1.0, false);
-        svg.line((left, TOP), (left, TOP + ph), "#555", 1.0, false);
-        svg.text(
-            (left + pw / 2.0, HEIGHT - 8.0),
-            &self.x_label,
-            Anchor::Middle,
-            12.0,
-            "#333",
-        );
-        svg.vertical_text((16.0, TOP + ph / 2.0), &self.y_label, 12.0, "#333");
+        let root = SVGBackend::with_string(out, (WIDTH, HEIGHT)).into_drawing_area();
+        root.fill(&WHITE)?;
+        root.draw(&Text::new(
+            self.title.clone(),
+            (left as i32, 8),
+            font(14.0, INK),
+        ))?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin_top(TOP)
+            .margin_right(RIGHT)
+            .x_label_area_size(BOTTOM)
+            .y_label_area_size(left)
+            .build_cartesian_2d(
+                TickedAxis::new(x_min..x_max, x_ticks.clone()),
+                TickedAxis::new(0.0..y_top, y_ticks.clone()),
+            )?;
+        let x_format = |v: &f64| label_of(&x_ticks, &x_labels, *v);
+        let y_format = |v: &f64| label_of(&y_ticks, &y_labels, *v);
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .bold_line_style(GRID)
+            .axis_style(AXIS_TEXT)
+            .set_all_tick_mark_size(4)
+            .x_label_formatter(&x_format)
+            .y_label_formatter(&y_format)
+            .label_style(font(11.0, AXIS_TEXT))
+            .x_desc(self.x_label.clone())
+            .y_desc(self.y_label.clone())
+            .axis_desc_style(font(12.0, DESC_TEXT))
+            .draw()?;
 
+        for marker in self.markers.iter().filter(|m| m.x >= x_min && m.x <= x_max) {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(marker.x, 0.0), (marker.x, y_top)],
+                MARKER.stroke_width(1),
+            )))?;
+            let (px, py) = chart.backend_coord(&(marker.x, y_top));
+            root.draw(&Text::new(
+                marker.label.clone(),
+                (px + 3, py + 2),
+                font(10.0, MARKER).pos(Pos::new(HPos::Left, VPos::Top)),
+            ))?;
+        }
+
+        let (plot_right, plot_top) = chart.backend_coord(&(x_max, y_top));
+        let mut dashed: Vec<(Vec<(i32, i32)>, &str)> = Vec::new();
         for (i, series) in self.series.iter().enumerate() {
-            let colour = PALETTE[i % PALETTE.len()];
+            let colour = rgb(PALETTE[i % PALETTE.len()]);
             let mut points: Vec<(f64, f64)> = Vec::with_capacity(series.points.len() * 2);
             for (k, (x, y)) in series.points.iter().enumerate() {
                 if self.steps && k > 0 {
-                    points.push((sx(*x), sy(series.points[k - 1].1)));
+                    points.push((*x, series.points[k - 1].1));
                 }
-                points.push((sx(*x), sy(*y)));
+                points.push((*x, *y));
             }
-            svg.polyline(
-                &points,
-                colour,
-                if series.dashed { 3.0 } else { 2.0 },
-                series.dashed,
-            );
-            let ly = TOP + 8.0 + i as f64 * 18.0;
-            let lx = left + pw + 14.0;
-            svg.line((lx, ly), (lx + 18.0, ly), colour, 3.0, series.dashed);
-            svg.text(
-                (lx + 24.0, ly + 4.0),
-                &legend_label(&series.name),
-                Anchor::Start,
-                11.0,
-                "#222",
-            );
+            let ly = plot_top + 8 + i as i32 * 18;
+            let lx = plot_right + 14;
+            if series.dashed {
+                // Written by hand, after plotters' output: see `dashed_polyline`.
+                let coords = points.iter().map(|p| chart.backend_coord(p)).collect();
+                dashed.push((coords, PALETTE[i % PALETTE.len()]));
+                let style = colour.stroke_width(3);
+                root.draw(&PathElement::new(vec![(lx, ly), (lx + 7, ly)], style))?;
+                root.draw(&PathElement::new(vec![(lx + 11, ly), (lx + 18, ly)], style))?;
+            } else {
+                chart.draw_series(LineSeries::new(points, colour.stroke_width(2)))?;
+                root.draw(&PathElement::new(
+                    vec![(lx, ly), (lx + 18, ly)],
+                    colour.stroke_width(3),
+                ))?;
+            }
+            root.draw(&Text::new(
+                legend_label(&series.name),
+                (lx + 24, ly),
+                font(11.0, INK).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
         }
-        svg.finish()
+        root.present()?;
+        drop(chart);
+        drop(root);
+        let end = out.rfind("</svg>").unwrap_or(out.len());
+        let lines: String = dashed
+            .iter()
+            .map(|(coords, colour)| dashed_polyline(coords, colour))
+            .collect();
+        out.insert_str(end, &lines);
+        Ok(())
     }
+}
+
+/// A dashed series as one `<polyline>` with `stroke-dasharray`. Plotters' SVG backend has no
+/// dash attribute: its `DashedLineSeries` writes one element of about 88 bytes per 10 px dash,
+/// 67 of them (5.9 KB) for a line across the plot and up (measured; see docs/sim.md).
+fn dashed_polyline(coords: &[(i32, i32)], colour: &str) -> String {
+    let points: Vec<String> = coords.iter().map(|(x, y)| format!("{x},{y}")).collect();
+    format!(
+        r#"<polyline fill="none" stroke="{colour}" stroke-width="3" stroke-dasharray="6 4" points="{}"/>
+"#,
+        points.join(" ")
+    )
 }
 
 /// Legend labels are cut to fit the legend column.
@@ -337,9 +461,12 @@ mod tests {
         };
         assert!(chart.is_informative());
         let svg = chart.render();
-        assert!(svg.contains(">Emission</text>"));
-        assert!(svg.contains(">emitted</text>"));
-        assert_eq!(svg.matches("<polyline").count(), 1);
+        assert!(svg.contains(">\nEmission\n</text>"));
+        assert!(svg.contains(">\nemitted\n</text>"));
+        // The series, 6 y tick marks (0 to 10 by 2), 6 x tick marks (0 to 1 by 0.2), the two
+        // axes and the legend's line: 1 + 6 + 6 + 2 + 1.
+        assert_eq!(svg.matches("<polyline").count(), 16);
+        assert_eq!(svg.matches(r##"stroke="#0072B2""##).count(), 2);
     }
 
     #[test]
@@ -359,5 +486,59 @@ mod tests {
         assert!(!chart(vec![Series::new("a", vec![(0.0, 5.0), (1.0, 5.0)])]).is_informative());
         // Two constant series at different levels still tell the pools apart.
         assert!(chart(vec![zero, five]).is_informative());
+    }
+
+    #[test]
+    fn draws_markers_in_range_and_dashed_series_as_one_line() {
+        let chart = LineChart {
+            title: "Staked".into(),
+            x_label: "days".into(),
+            y_label: "LP".into(),
+            series: vec![
+                Series::new("staked", vec![(0.0, 0.0), (1.0, 10.0)]),
+                Series {
+                    name: "schedule".into(),
+                    points: vec![(0.0, 0.0), (0.5, 5.0), (1.0, 5.0)],
+                    dashed: true,
+                },
+            ],
+            steps: false,
+            markers: vec![
+                Marker {
+                    x: 0.5,
+                    label: "whale swap".into(),
+                },
+                // Past the last point (x 1): left out.
+                Marker {
+                    x: 5.0,
+                    label: "late".into(),
+                },
+            ],
+        };
+        let svg = chart.render();
+        assert!(svg.contains(">\nwhale swap\n</text>"));
+        assert!(!svg.contains("late"));
+        // One marker line, in the marker grey.
+        assert_eq!(svg.matches(r##"stroke="#888888""##).count(), 1);
+        // The dashed series: one element with a dash pattern, of its 3 points.
+        assert_eq!(svg.matches("stroke-dasharray").count(), 1);
+        let dashed = svg
+            .lines()
+            .find(|l| l.contains("stroke-dasharray"))
+            .unwrap();
+        assert_eq!(dashed.matches(',').count(), 3, "{dashed}");
+        assert!(dashed.contains(r##"stroke="#E69F00""##), "{dashed}");
+    }
+
+    #[test]
+    fn tick_values_map_to_their_labels() {
+        let ticks = nice_ticks(0.0, 0.001, 5);
+        let labels = tick_labels(&ticks);
+        // Ticks 0, 0.0002, 0.0004, 0.0006, ...: the fourth.
+        assert_eq!(label_of(&ticks, &labels, ticks[3]), "0.0006");
+        // A value that is no tick gets the report's number format.
+        assert_eq!(label_of(&ticks, &labels, 0.5), "0.5");
+        assert_eq!(rgb("#0072B2"), RGBColor(0x00, 0x72, 0xB2));
+        assert_eq!(rgb("bad"), RGBColor(0xba, 0, 0));
     }
 }

@@ -1,24 +1,34 @@
 //! The price of a CL pool over time, drawn over each position's range as a band (outlined and
 //! lightly filled while the position is open), with one lane per position under the plot:
 //! solid while the price was inside its range, light while open out of range, empty while not
-//! open. States are sampled: each sample's holds until the next one.
-use super::chart::{left_margin, nice_ticks, tick_labels};
-use super::cl_charts::tint;
+//! open. States are sampled: each sample's holds until the next one. Drawn with `plotters`
+//! (SVG backend) on the line charts' axes: our ticks and labels.
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::chart::{
+    font, label_of, left_margin, nice_ticks, rgb, tick_labels, TickedAxis, PALETTE,
+};
 use super::html::XAxis;
-use super::svg::{Anchor, Svg};
 use crate::format;
 use crate::model::cl::{ClPositionSample, ClPositionStatus, ClReport};
 
-const WIDTH: f64 = 820.0;
-const RIGHT: f64 = 190.0;
-const TOP: f64 = 34.0;
-const PLOT_HEIGHT: f64 = 240.0;
+const WIDTH: u32 = 820;
+const RIGHT: u32 = 190;
+const TOP: u32 = 34;
+const PLOT_HEIGHT: u32 = 240;
 /// From the plot's bottom to the first lane (the x tick labels sit in between).
-const LANES_GAP: f64 = 30.0;
-const LANE_HEIGHT: f64 = 12.0;
-const LANE_STEP: f64 = 18.0;
+const LANES_GAP: u32 = 30;
+const LANE_HEIGHT: i32 = 12;
+const LANE_STEP: i32 = 18;
 /// Below the last lane: the x axis label.
-const BOTTOM: f64 = 34.0;
+const BOTTOM: u32 = 34;
+
+const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+const AXIS_TEXT: RGBColor = RGBColor(0x55, 0x55, 0x55);
+const DESC_TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
+const GRID: RGBColor = RGBColor(0xe5, 0xe5, 0xe5);
+const LANE_OUTLINE: RGBColor = RGBColor(0xdd, 0xdd, 0xdd);
 
 /// Band fill while open, lane fill while open out of range and while in range.
 const BAND: f64 = 0.10;
@@ -73,8 +83,30 @@ fn y_bounds(path: &[(f64, f64)], ranges: &[(f64, f64)]) -> (f64, f64) {
     (lo, hi)
 }
 
+/// Position `index`'s colour (in the pool's order) at `opacity`.
+fn tint(index: usize, opacity: f64) -> RGBAColor {
+    rgb(PALETTE[index % PALETTE.len()]).mix(opacity)
+}
+
+/// A rectangle from corner `a` to corner `b`, filled with `fill` (no outline).
+fn filled<C: Clone>(a: C, b: C, fill: RGBAColor) -> Rectangle<C> {
+    Rectangle::new([a, b], fill.filled())
+}
+
 /// The chart of CL pool `pool`, as SVG text.
 pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
+    let mut out = String::new();
+    draw(cl, pool, axis, &mut out)
+        .expect("the SVG backend writes into a String, which cannot fail");
+    out
+}
+
+fn draw(
+    cl: &ClReport,
+    pool: usize,
+    axis: &XAxis,
+    out: &mut String,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     let info = &cl.pools[pool];
     let x = |t: u64| t as f64 / axis.secs_per_unit;
     let path: Vec<(f64, f64)> = cl
@@ -96,52 +128,52 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
     let (y_lo, y_hi) = (y_ticks[0], *y_ticks.last().unwrap_or(&1.0));
     let x_min = path.first().map_or(0.0, |p| p.0);
     let x_max = path.last().map_or(1.0, |p| p.0).max(x_min + 1e-9);
-    let left = left_margin(&y_labels);
-    let pw = WIDTH - left - RIGHT;
-    let plot_bottom = TOP + PLOT_HEIGHT;
-    let lanes_top = plot_bottom + LANES_GAP;
-    let height = lanes_top + members.len() as f64 * LANE_STEP + BOTTOM;
-    let sx = |v: f64| left + (v - x_min) / (x_max - x_min) * pw;
-    let sy = |v: f64| plot_bottom - (v.clamp(y_lo, y_hi) - y_lo) / (y_hi - y_lo) * PLOT_HEIGHT;
-    let colour_of = |i: usize| members.iter().position(|m| *m == i).unwrap_or(0);
-
-    let mut svg = Svg::new(WIDTH, height);
-    svg.rect((0.0, 0.0), (WIDTH, height), "#ffffff", None);
-    svg.text(
-        (left, 20.0),
-        &format!(
-            "Price of {} in {} (CL pool {}) over each position's range",
-            info.assets[0], info.assets[1], info.name
-        ),
-        Anchor::Start,
-        14.0,
-        "#222",
-    );
-    for (y, label) in y_ticks.iter().zip(&y_labels) {
-        svg.line((left, sy(*y)), (left + pw, sy(*y)), "#e5e5e5", 1.0, false);
-        svg.text((left - 6.0, sy(*y) + 4.0), label, Anchor::End, 11.0, "#555");
-    }
     let x_ticks: Vec<f64> = nice_ticks(x_min, x_max, 8)
         .into_iter()
         .filter(|v| *v >= x_min && *v <= x_max)
         .collect();
-    for (v, label) in x_ticks.iter().zip(tick_labels(&x_ticks)) {
-        let v = *v;
-        svg.line(
-            (sx(v), plot_bottom),
-            (sx(v), plot_bottom + 4.0),
-            "#555",
-            1.0,
-            false,
-        );
-        svg.text(
-            (sx(v), plot_bottom + 17.0),
-            &label,
-            Anchor::Middle,
-            11.0,
-            "#555",
-        );
-    }
+    let x_labels = tick_labels(&x_ticks);
+    let left = left_margin(&y_labels) as u32;
+    let lanes_height = members.len() as u32 * LANE_STEP as u32;
+    let height = TOP + PLOT_HEIGHT + LANES_GAP + lanes_height + BOTTOM;
+    let colour_of = |i: usize| members.iter().position(|m| *m == i).unwrap_or(0);
+    let clamp = |v: f64| v.clamp(y_lo, y_hi);
+
+    let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    root.draw(&Text::new(
+        format!(
+            "Price of {} in {} (CL pool {}) over each position's range",
+            info.assets[0], info.assets[1], info.name
+        ),
+        (left as i32, 8),
+        font(14.0, INK),
+    ))?;
+    let mut chart = ChartBuilder::on(&root)
+        .margin_top(TOP)
+        .margin_right(RIGHT)
+        // The lanes and the x axis' title sit under the tick labels' area.
+        .margin_bottom(lanes_height + BOTTOM)
+        .x_label_area_size(LANES_GAP)
+        .y_label_area_size(left)
+        .build_cartesian_2d(
+            TickedAxis::new(x_min..x_max, x_ticks.clone()),
+            TickedAxis::new(y_lo..y_hi, y_ticks.clone()),
+        )?;
+    let x_format = |v: &f64| label_of(&x_ticks, &x_labels, *v);
+    let y_format = |v: &f64| label_of(&y_ticks, &y_labels, *v);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(GRID)
+        .axis_style(AXIS_TEXT)
+        .set_all_tick_mark_size(4)
+        .x_label_formatter(&x_format)
+        .y_label_formatter(&y_format)
+        .label_style(font(11.0, AXIS_TEXT))
+        .y_desc(format!("{} per {}", info.assets[1], info.assets[0]))
+        .axis_desc_style(font(12.0, DESC_TEXT))
+        .draw()?;
 
     // Bands, widest first so that narrower ones stay visible on top.
     let mut by_width = members.clone();
@@ -151,125 +183,117 @@ pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
     });
     for &i in &by_width {
         let (lower, upper) = range(i);
-        let (top, bottom) = (sy(upper), sy(lower));
+        let (top, bottom) = (clamp(upper), clamp(lower));
         for (from, to, _) in stretches(cl, i, |_| true) {
-            let (x0, x1) = (sx(x(from)), sx(x(to)));
-            let outline = tint(colour_of(i), 0.9);
-            svg.rect(
-                (x0, top),
-                (x1 - x0, bottom - top),
-                &tint(colour_of(i), BAND),
-                Some(&outline),
-            );
+            let (x0, x1) = (x(from), x(to));
+            chart.draw_series([
+                filled((x0, top), (x1, bottom), tint(colour_of(i), BAND)),
+                Rectangle::new(
+                    [(x0, top), (x1, bottom)],
+                    tint(colour_of(i), 0.9).stroke_width(1),
+                ),
+            ])?;
         }
     }
-    let points: Vec<(f64, f64)> = path.iter().map(|(t, p)| (sx(*t), sy(*p))).collect();
-    svg.polyline(&points, "#000000", 1.6, false);
-    svg.line(
-        (left, plot_bottom),
-        (left + pw, plot_bottom),
-        "#555",
-        1.0,
-        false,
-    );
-    svg.line((left, TOP), (left, plot_bottom), "#555", 1.0, false);
-    svg.vertical_text(
-        (16.0, TOP + PLOT_HEIGHT / 2.0),
-        &format!("{} per {}", info.assets[1], info.assets[0]),
-        12.0,
-        "#333",
-    );
+    chart.draw_series(LineSeries::new(
+        path.iter().map(|(t, p)| (*t, clamp(*p))),
+        BLACK.stroke_width(2),
+    ))?;
 
     // Lanes: in range (solid), open out of range (light), not open (empty).
+    let (plot_left, plot_bottom) = chart.backend_coord(&(x_min, y_lo));
+    let (plot_right, plot_top) = chart.backend_coord(&(x_max, y_hi));
+    let lanes_top = plot_bottom + LANES_GAP as i32;
     for (lane, &i) in members.iter().enumerate() {
-        let y = lanes_top + lane as f64 * LANE_STEP;
-        svg.rect((left, y), (pw, LANE_HEIGHT), "#ffffff", Some("#dddddd"));
+        let y = lanes_top + lane as i32 * LANE_STEP;
+        root.draw(&Rectangle::new(
+            [(plot_left, y), (plot_right, y + LANE_HEIGHT)],
+            LANE_OUTLINE.stroke_width(1),
+        ))?;
         for (from, to, in_range) in stretches(cl, i, |s| s.in_range) {
             let opacity = if in_range { LANE_IN_RANGE } else { LANE_OPEN };
-            let (x0, x1) = (sx(x(from)), sx(x(to)));
-            svg.rect(
+            let (x0, _) = chart.backend_coord(&(x(from), y_lo));
+            let (x1, _) = chart.backend_coord(&(x(to), y_lo));
+            root.draw(&filled(
                 (x0, y),
-                (x1 - x0, LANE_HEIGHT),
-                &tint(colour_of(i), opacity),
-                None,
-            );
+                (x1, y + LANE_HEIGHT),
+                tint(colour_of(i), opacity),
+            ))?;
         }
-        svg.text(
-            (left - 6.0, y + LANE_HEIGHT - 2.0),
-            &cl.positions[i].name,
-            Anchor::End,
-            10.0,
-            "#333",
-        );
+        root.draw(&Text::new(
+            cl.positions[i].name.clone(),
+            (plot_left - 6, y + LANE_HEIGHT / 2),
+            font(10.0, DESC_TEXT).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
     }
-    svg.text(
-        (left + pw / 2.0, height - 10.0),
+    root.draw(&Text::new(
         axis.label,
-        Anchor::Middle,
-        12.0,
-        "#333",
-    );
+        ((plot_left + plot_right) / 2, height as i32 - 10),
+        font(12.0, DESC_TEXT).pos(Pos::new(HPos::Center, VPos::Bottom)),
+    ))?;
 
     // Legend: the price line, then each position with its range.
-    let lx = left + pw + 14.0;
-    svg.line(
-        (lx, TOP + 8.0),
-        (lx + 18.0, TOP + 8.0),
-        "#000000",
-        2.0,
-        false,
-    );
-    svg.text(
-        (lx + 24.0, TOP + 12.0),
-        "price",
-        Anchor::Start,
+    let lx = plot_right + 14;
+    let legend_text = |text: String, (x, y): (i32, i32), px: f64, colour: RGBColor| {
+        Text::new(
+            text,
+            (x, y),
+            font(px, colour).pos(Pos::new(HPos::Left, VPos::Center)),
+        )
+    };
+    root.draw(&PathElement::new(
+        vec![(lx, plot_top + 8), (lx + 18, plot_top + 8)],
+        BLACK.stroke_width(2),
+    ))?;
+    root.draw(&legend_text(
+        "price".into(),
+        (lx + 24, plot_top + 8),
         11.0,
-        "#222",
-    );
+        INK,
+    ))?;
     for (n, &i) in members.iter().enumerate() {
         let (lower, upper) = range(i);
-        let ly = TOP + 30.0 + n as f64 * 34.0;
-        let outline = tint(colour_of(i), 0.9);
-        svg.rect(
-            (lx, ly - 6.0),
-            (18.0, 12.0),
-            &tint(colour_of(i), BAND),
-            Some(&outline),
-        );
-        svg.text(
-            (lx + 24.0, ly + 4.0),
-            &cl.positions[i].name,
-            Anchor::Start,
+        let ly = plot_top + 30 + n as i32 * 34;
+        root.draw(&filled(
+            (lx, ly - 6),
+            (lx + 18, ly + 6),
+            tint(colour_of(i), BAND),
+        ))?;
+        root.draw(&Rectangle::new(
+            [(lx, ly - 6), (lx + 18, ly + 6)],
+            tint(colour_of(i), 0.9).stroke_width(1),
+        ))?;
+        root.draw(&legend_text(
+            cl.positions[i].name.clone(),
+            (lx + 24, ly),
             11.0,
-            "#222",
-        );
-        svg.text(
-            (lx + 24.0, ly + 18.0),
-            &format!(
+            INK,
+        ))?;
+        root.draw(&legend_text(
+            format!(
                 "{} – {}",
                 format::sig(lower, format::DIGITS),
                 format::sig(upper, format::DIGITS)
             ),
-            Anchor::Start,
+            (lx + 24, ly + 14),
             10.0,
-            "#555",
-        );
+            AXIS_TEXT,
+        ))?;
     }
-    svg.text(
-        (lx, lanes_top + LANE_HEIGHT - 2.0),
-        "lanes: solid = in range,",
-        Anchor::Start,
+    root.draw(&legend_text(
+        "lanes: solid = in range,".into(),
+        (lx, lanes_top + LANE_HEIGHT / 2),
         10.0,
-        "#555",
-    );
-    svg.text(
-        (lx, lanes_top + LANE_HEIGHT + 11.0),
-        "light = open, out of range",
-        Anchor::Start,
+        AXIS_TEXT,
+    ))?;
+    root.draw(&legend_text(
+        "light = open, out of range".into(),
+        (lx, lanes_top + LANE_HEIGHT / 2 + 13),
         10.0,
-        "#555",
-    );
-    svg.finish()
+        AXIS_TEXT,
+    ))?;
+    root.present()?;
+    Ok(())
 }
 
 #[cfg(test)]
