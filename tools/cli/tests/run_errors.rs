@@ -1,0 +1,156 @@
+//! Errors of a run: a failure on chain names the scenario line, the account, the pool and
+//! the amounts in display units, and how to fix it; what can be checked before the run
+//! (balances of scripted actions, the allocation policy, the farm's limits) is refused before
+//! anything is deployed, at the field.
+mod common;
+
+use indicatif::ProgressBar;
+use trellis_cli::{runner, scenario};
+
+use common::error_of;
+
+/// A 50/50 AAA/BBB pool with 1,000,000 of each (6 decimals, LP token P-LP with 6 decimals), a
+/// farm pool F staking P-LP, a user `u` holding 1,000 AAA and 1,000 BBB who joins at 10 s and
+/// deposits at 20 s, and a whale selling 100,000 AAA at 30 s. Lines in the comments.
+const BASE: &str = r#"duration = 60
+step = 10
+
+[[tokens]]
+symbol = "AAA"
+kind = "cw20"
+decimals = 6
+
+[[tokens]]
+symbol = "BBB"
+kind = "native"
+decimals = 6
+
+[farm]
+clock = "time"
+reward = { source = "mint", token = "AAA" }
+schedule = { curve = "constant", rate = 1 }
+
+[[amm_pools]]
+name = "P"
+assets = ["AAA", "BBB"]
+weights = [50, 50]
+swap_fee_bps = 30
+lp_token = "P-LP"
+initial_liquidity = { AAA = "1000000", BBB = "1000000" }
+
+[[pools]]
+name = "F"
+kind = "lp"
+staking = "P-LP"
+weight = 1
+
+[[users]]
+name = "u"
+balances = { AAA = "1000", BBB = "1000" }
+actions = [
+  { at = 10, action = "join", pool = "P", amounts = { AAA = "all", BBB = "all" } },
+  { at = 20, action = "deposit", pool = "F", amount = "all" },
+]
+
+[[traders]]
+name = "whale"
+balances = { AAA = "100000" }
+scripted = [
+  { at = 30, pool = "P", offer = "AAA", amount = "100000" },
+]
+"#;
+
+fn with(from: &str, to: &str) -> String {
+    common::with(BASE, from, to)
+}
+
+/// The message a run of `text` (file `t.toml`) stops with.
+fn run_error(text: &str) -> String {
+    let plan = scenario::parse(text, "t.toml", "t").unwrap();
+    let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
+    format!("{err:#}")
+}
+
+#[test]
+fn the_base_scenario_runs() {
+    let plan = scenario::parse(BASE, "t.toml", "t").unwrap();
+    runner::run(&plan, &ProgressBar::hidden()).unwrap();
+}
+
+/// The LP u gets from the join depends on the pool (chain state), so only the run finds the
+/// over-deposit. The first liquidity mints the pool's invariant of 1e12 / 1e12 at 50/50,
+/// rounded down by its 1e18 pow: S = 999_999_999_999 LP units (the supply amm_runs' pools.csv
+/// shows). The join of 1e9 of each mints floor(1e9 * S / 1e12) = floor(999_999_999.999) =
+/// 999_999_999 units = 999.999999 P-LP. The deposit on line 38 asks for 2,000 P-LP.
+#[test]
+fn an_over_deposit_names_the_line_the_user_and_what_they_hold() {
+    let text = with(r#"amount = "all" }"#, r#"amount = "2000" }"#);
+    assert_eq!(
+        run_error(&text),
+        "t.toml:38: u deposits 2,000 P-LP into pool \"F\", but holds 999.999999 P-LP. \
+         Fix: lower the amount or let u join amm pool \"P\" for more before"
+    );
+}
+
+/// The whale's swap (line 45) after u's join, which took ceil(999_999_999 * 1e12 / S) =
+/// ceil(999_999_999.000999...) = 1e9 of each: reserves b = 1_001_000_000_000 of each.
+/// 100,000 AAA in, fee ceil(1e11 * 30 / 1e4) = 3e8, a = 99_700_000_000 after the fee:
+/// out = floor(b * a / (b + a)) = floor(99_799_700_000_000_000_000_000 / 1_100_700_000_000)
+///     = 90_669_301_353 (remainder 752_900_000_000, so the pool's sub-unit rounding of the
+/// ratio against the trader does not cross the floor). Asking for one unit more fails, and
+/// the message shows display units only.
+#[test]
+fn a_failed_slippage_check_shows_display_units_only() {
+    let text = with(
+        r#"amount = "100000" }"#,
+        r#"amount = "100000", min_out = "90669.301354" }"#,
+    );
+    assert_eq!(
+        run_error(&text),
+        "t.toml:45: whale swaps 100,000 AAA for BBB in amm pool \"P\" with min_out \
+         90,669.301354 BBB, but the pool pays 90,669.301353 BBB. Fix: lower min_out, swap \
+         less or move the swap to when the price suits it"
+    );
+}
+
+/// u holds 1,000 AAA (from [users]) and nothing else that moves it before 10 s: a join is
+/// fine, but a lock-free deposit of a declared token is checked ahead. Here a solo pool
+/// staking BBB: u deposits 1,500 BBB at 5 s while holding 1,000 BBB.
+#[test]
+fn a_balance_shortfall_is_refused_before_the_run() {
+    let text = with(
+        "[[users]]",
+        "[[pools]]\nname = \"S\"\nkind = \"solo\"\nstaking = \"BBB\"\nweight = 0\n\n[[users]]",
+    )
+    .replace(
+        "actions = [\n",
+        "actions = [\n  { at = 5, action = \"deposit\", pool = \"S\", amount = \"1500\" },\n",
+    );
+    // Lines 36-40 are the new pool (5 lines with the blank one), so the new action is on
+    // line 43; its amount at column 54.
+    assert_eq!(
+        error_of(&text),
+        "t.toml:43:54: users[0].actions[0].amount: u deposits 1,500 BBB into pool \"S\" at 5s, \
+         but holds 1,000 BBB. Fix: lower the amount or give u more in [users]"
+    );
+}
+
+/// A withdrawal of more than the scripted deposits put in is refused ahead too: u deposits
+/// 400 BBB into S at 5 s and withdraws 500 at 15 s.
+#[test]
+fn a_withdrawal_above_the_stake_is_refused_before_the_run() {
+    let text = with(
+        "[[users]]",
+        "[[pools]]\nname = \"S\"\nkind = \"solo\"\nstaking = \"BBB\"\nweight = 0\n\n[[users]]",
+    )
+    .replace(
+        "actions = [\n",
+        "actions = [\n  { at = 15, action = \"withdraw\", pool = \"S\", amount = \"500\" },\n  { at = 5, action = \"deposit\", pool = \"S\", amount = \"400\" },\n",
+    );
+    // The withdrawal (line 43, amount at column 56) comes first in the file but runs second.
+    assert_eq!(
+        error_of(&text),
+        "t.toml:43:56: users[0].actions[0].amount: u withdraws 500 BBB from pool \"S\" at 15s, \
+         but has 400 BBB staked there. Fix: lower the amount or write \"all\""
+    );
+}
