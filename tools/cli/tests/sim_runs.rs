@@ -3,8 +3,7 @@
 mod common;
 
 use cosmwasm_std::{Decimal256, Uint128, Uint256};
-use indicatif::ProgressBar;
-use trellis_cli::{report, runner, scenario};
+use trellis_cli::{report, scenario};
 
 use common::{assert_conserved, run_bundled, run_text, sample_at};
 
