@@ -113,9 +113,9 @@ fn a_failed_slippage_check_shows_display_units_only() {
     );
 }
 
-/// u holds 1,000 AAA (from [users]) and nothing else that moves it before 10 s: a join is
-/// fine, but a lock-free deposit of a declared token is checked ahead. Here a solo pool
-/// staking BBB: u deposits 1,500 BBB at 5 s while holding 1,000 BBB.
+/// u's 1,000 BBB come from [users] and nothing moves them before the join at 10 s, so a
+/// deposit of BBB at 5 s is checked ahead: a solo pool S staking BBB (weight 0, so the policy
+/// holds), and u deposits 1,500 BBB into it at 5 s while holding 1,000 BBB.
 #[test]
 fn a_balance_shortfall_is_refused_before_the_run() {
     let text = with(
@@ -126,8 +126,8 @@ fn a_balance_shortfall_is_refused_before_the_run() {
         "actions = [\n",
         "actions = [\n  { at = 5, action = \"deposit\", pool = \"S\", amount = \"1500\" },\n",
     );
-    // Lines 36-40 are the new pool (5 lines with the blank one), so the new action is on
-    // line 43; its amount at column 54.
+    // Lines 33-37 are the new pool and 38 a blank line, so [[users]] moves to line 39 and the
+    // new action is on line 43; its amount at column 54.
     assert_eq!(
         error_of(&text),
         "t.toml:43:54: users[0].actions[0].amount: u deposits 1,500 BBB into pool \"S\" at 5s, \
@@ -152,5 +152,55 @@ fn a_withdrawal_above_the_stake_is_refused_before_the_run() {
         error_of(&text),
         "t.toml:43:56: users[0].actions[0].amount: u withdraws 500 BBB from pool \"S\" at 15s, \
          but has 400 BBB staked there. Fix: lower the amount or write \"all\""
+    );
+}
+
+/// An exit before any join: u holds no P-LP (LP tokens only come from joins), so it is
+/// refused ahead. The new action is on line 37 (`actions = [` is on line 36), its amount at
+/// column 51.
+#[test]
+fn an_exit_without_lp_is_refused_before_the_run() {
+    let text = BASE.replace(
+        "actions = [\n",
+        "actions = [\n  { at = 5, action = \"exit\", pool = \"P\", amount = \"all\" },\n",
+    );
+    assert_eq!(
+        error_of(&text),
+        "t.toml:37:51: users[0].actions[0].amount: u exits amm pool \"P\" with all their P-LP at \
+         5s, but holds no P-LP. Fix: let u join amm pool \"P\" before"
+    );
+}
+
+/// A weight change that would break the policy is refused before the run at its weight:
+/// a solo pool S of weight 0 beside F (weight 1) is set to 1 at 30 s, 1 of 2 = 5000 bps of
+/// the weight, above the default cap of 4999 bps.
+#[test]
+fn a_weight_change_breaking_the_policy_is_refused_before_the_run() {
+    let text = with(
+        "[[users]]",
+        "[[pools]]\nname = \"S\"\nkind = \"solo\"\nstaking = \"BBB\"\nweight = 0\n\n\
+         [[weight_changes]]\nat = 30\npool = \"S\"\nweight = 1\n\n[[users]]",
+    );
+    // Lines 33-37 are S, 39-42 the change: `weight = 1` on line 42, the value at column 10.
+    assert_eq!(
+        error_of(&text),
+        "t.toml:42:10: weight_changes[0].weight: setting pool \"S\" to weight 1 breaks the \
+         allocation policy: solo pools would hold 1 of the total weight 2 (5000 bps), above \
+         the cap of 4999 bps. Fix: lower the solo weights or raise the LP weights (or \
+         farm.policy.max_solo_share_bps)"
+    );
+}
+
+/// A weight change above the farm's MAX_WEIGHT (1_000_000_000) is refused at its weight.
+#[test]
+fn a_weight_change_above_the_limit_is_refused() {
+    let text = with(
+        "[[users]]",
+        "[[weight_changes]]\nat = 30\npool = \"F\"\nweight = 1000000001\n\n[[users]]",
+    );
+    // The change starts on line 33; `weight = 1000000001` on line 36, the value at column 10.
+    assert_eq!(
+        error_of(&text),
+        "t.toml:36:10: weight_changes[0].weight: 1000000001 is not a weight from 0 to 1000000000"
     );
 }

@@ -274,6 +274,31 @@ mod tests {
     }
 
     #[test]
+    fn serde_ranges_are_said_plainly() {
+        assert_eq!(
+            plain_message("invalid value: integer `-3`, expected u64"),
+            "-3 is not a whole number ≥ 0"
+        );
+        assert_eq!(
+            plain_message("invalid value: integer `70000`, expected u16"),
+            "70000 is not a whole number from 0 to 65535"
+        );
+        assert_eq!(
+            plain_message("invalid type: string \"x\", expected u32"),
+            "\"x\" is not a whole number from 0 to 4294967295"
+        );
+        assert_eq!(
+            plain_message("invalid type: floating point `1.5`, expected u8"),
+            "1.5 is not a whole number from 0 to 255"
+        );
+        // Anything else is kept as serde wrote it.
+        assert_eq!(
+            plain_message("unknown variant `x`, expected `a` or `b`"),
+            "unknown variant `x`, expected `a` or `b`"
+        );
+    }
+
+    #[test]
     fn line_and_column_are_one_based() {
         let source = Source {
             file: "f.toml",

@@ -16,7 +16,8 @@ use crate::format;
 use crate::scenario::plan::*;
 use crate::scenario::spec::*;
 
-/// One user's holdings as far as they are known (`None`: depends on the chain).
+/// One user's holdings as far as they are known (`None`: depends on the chain, or a sum
+/// beyond u128 that the chain would refuse on its own).
 struct Holdings {
     tokens: HashMap<usize, Option<u128>>,
     staked: HashMap<usize, Option<u128>>,
@@ -208,7 +209,10 @@ fn step(
             match spend(h, staking, *amount) {
                 Err(short) => return Some(short),
                 Ok(took) => {
-                    let staked = h.staked(*pool).zip(took).map(|(s, t)| s + t);
+                    let staked = h
+                        .staked(*pool)
+                        .zip(took)
+                        .and_then(|(s, t)| s.checked_add(t));
                     h.staked.insert(*pool, staked);
                 }
             }
@@ -245,12 +249,18 @@ fn step(
                     None
                 }
             };
-            let balance = h.token(staking).zip(moved).map(|(b, m)| b + m);
+            let balance = h
+                .token(staking)
+                .zip(moved)
+                .and_then(|(b, m)| b.checked_add(m));
             h.tokens.insert(staking, balance);
         }
         ActionPlan::EmergencyWithdraw { pool } => {
             let staking = ctx.pool_staking[*pool];
-            let balance = h.token(staking).zip(h.staked(*pool)).map(|(b, s)| b + s);
+            let balance = h
+                .token(staking)
+                .zip(h.staked(*pool))
+                .and_then(|(b, s)| b.checked_add(s));
             h.tokens.insert(staking, balance);
             h.staked.insert(*pool, Some(0));
         }
