@@ -149,19 +149,20 @@ fn a_scripted_swap_moves_the_reserves_exactly() {
     );
 }
 
-/// A scripted swap below its `min_out` stops the run with the moment, the trader and the swap.
+/// A scripted swap below its `min_out` stops the run with the line of the swap (line 40 of
+/// SWAP, which starts with an empty line), the trader, the swap and what the pool pays, in
+/// display units only.
 #[test]
 fn a_failing_scripted_swap_stops_the_run() {
     // One unit more than the 90_661.089388 BBB the swap pays.
     let text = SWAP.replace(r#"min_out = "90661.089388""#, r#"min_out = "90661.089389""#);
     let plan = scenario::parse(&text, "inline.toml", "inline").unwrap();
     let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
-    let message = format!("{err:#}");
-    assert!(
-        message.starts_with(
-            "at 20s: whale swap 100,000 AAA in amm pool \"P\" (min out 90,661.089389 BBB): "
-        ),
-        "{message}"
+    assert_eq!(
+        format!("{err:#}"),
+        "inline.toml:40: whale swaps 100,000 AAA for BBB in amm pool \"P\" with min_out \
+         90,661.089389 BBB, but the pool pays 90,661.089388 BBB. Fix: lower min_out, swap less \
+         or move the swap to when the price suits it"
     );
 }
 

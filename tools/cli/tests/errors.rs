@@ -6,6 +6,8 @@ use trellis_cli::scenario::parse;
 use common::error_of;
 
 /// A valid scenario; tests replace one piece of it. Line numbers are given in the comments.
+/// Its one pool is solo, so its weight is 0: any more would give solo pools all of the
+/// weight, which the farm's policy refuses (solo pools stay below half).
 const BASE: &str = r#"name = "t"
 duration = 100
 step = 10
@@ -29,7 +31,7 @@ schedule = { curve = "constant", rate = 10 }
 name = "P"
 kind = "solo"
 staking = "LPT"
-weight = 1
+weight = 0
 
 [[users]]
 name = "u"
@@ -201,5 +203,91 @@ fn mint_reward_must_be_cw20() {
     assert_eq!(
         err,
         "t.toml:17:37: farm.reward.token: a minted reward must be a cw20 (the farm becomes its minter)"
+    );
+}
+
+#[test]
+fn a_negative_weight_names_the_expected_range() {
+    // Line 24: `weight = -3`, the value at column 10.
+    let err = error_of(&with("weight = 0", "weight = -3"));
+    assert_eq!(
+        err,
+        "t.toml:24:10: pools[0].weight: -3 is not a whole number ≥ 0"
+    );
+}
+
+#[test]
+fn a_weight_above_the_farm_limit_is_refused() {
+    // The farm's MAX_WEIGHT is 1_000_000_000; line 24's value at column 10.
+    let err = error_of(&with("weight = 0", "weight = 1000000001"));
+    assert_eq!(
+        err,
+        "t.toml:24:10: pools[0].weight: 1000000001 is not a weight from 0 to 1000000000"
+    );
+}
+
+#[test]
+fn a_zero_rate_is_out_of_range() {
+    // Line 18: `schedule = { curve = "constant", rate = 0 }`: the rate's value at column 41.
+    let err = error_of(&with("rate = 10 }", "rate = 0 }"));
+    assert_eq!(
+        err,
+        "t.toml:18:41: farm.schedule.rate: out of range: rate must be positive, got 0"
+    );
+}
+
+#[test]
+fn a_solo_cap_of_half_or_more_is_refused() {
+    // The farm keeps solo pools below half of the weight: at most 4999 bps. Line 19 is the new
+    // policy line: `policy = { max_solo_share_bps = 5000 }`, the value at column 33.
+    let err = error_of(&with(
+        "schedule = { curve = \"constant\", rate = 10 }\n",
+        "schedule = { curve = \"constant\", rate = 10 }\npolicy = { max_solo_share_bps = 5000 }\n",
+    ));
+    assert_eq!(
+        err,
+        "t.toml:19:33: farm.policy.max_solo_share_bps: 5000 is not a share from 0 to 4999 bps \
+         (the farm keeps solo pools below half of the weight)"
+    );
+}
+
+#[test]
+fn an_empty_file_lists_every_missing_field() {
+    assert_eq!(
+        error_of(""),
+        "t.toml:1:1: missing required fields: duration, step, tokens, farm, pools"
+    );
+    // Nested tables too: a farm without its reward and schedule, a token without a kind.
+    let text = "duration = 1\nstep = 1\npools = []\n[[tokens]]\nsymbol = \"A\"\ndecimals = 0\n[farm]\nclock = \"time\"\n";
+    assert_eq!(
+        error_of(text),
+        "t.toml:4:1: missing required fields: farm.reward, farm.schedule, tokens[0].kind"
+    );
+}
+
+#[test]
+fn a_native_pair_not_heavier_breaks_the_policy_before_the_run() {
+    // Two LP pools under `native_pairs_outweigh`: N pairs the protocol token TOK (native), O
+    // does not; the file gives both weight 5, so adding O finds the lightest native (5) not
+    // above the heaviest other (5). O's `weight = 5` is on line 33 (the policy line moves the
+    // pools down one), column 10.
+    let text = format!(
+        "{}{}",
+        with(
+            "schedule = { curve = \"constant\", rate = 10 }\n",
+            "schedule = { curve = \"constant\", rate = 10 }\npolicy = { native_pairs_outweigh = true }\n",
+        )
+        .replace(
+            "[[pools]]\nname = \"P\"\nkind = \"solo\"\nstaking = \"LPT\"\nweight = 0\n",
+            "[[pools]]\nname = \"N\"\nkind = \"lp\"\nstaking = \"LPT\"\npair = [\"TOK\", \"OTH\"]\nweight = 5\n\n[[pools]]\nname = \"O\"\nkind = \"lp\"\nstaking = \"LPB\"\npair = [\"OTH\", \"OTB\"]\nweight = 5\n",
+        )
+        .replace("pool = \"P\"", "pool = \"N\""),
+        "\n[[tokens]]\nsymbol = \"OTH\"\nkind = \"cw20\"\ndecimals = 0\n\n[[tokens]]\nsymbol = \"OTB\"\nkind = \"cw20\"\ndecimals = 0\n\n[[tokens]]\nsymbol = \"LPB\"\nkind = \"cw20\"\ndecimals = 0\n"
+    );
+    assert_eq!(
+        error_of(&text),
+        "t.toml:33:10: pools[1].weight: adding pool \"O\" with weight 5 breaks the allocation \
+         policy: native pair pool \"N\" (weight 5) must be heavier than every other LP pool, but \
+         \"O\" has weight 5. Fix: raise the pools paired with TOK above the others"
     );
 }

@@ -114,6 +114,8 @@ fn quickstart_parses() {
         alice.actions[2],
         Action {
             at_secs: 5 * 86_400,
+            // Line 132 of quickstart.toml: `  { at = "5d", action = "join", ... }`.
+            line: 132,
             kind: ActionPlan::Join {
                 amm_pool: 0,
                 max_amounts: [None, None]
@@ -147,6 +149,8 @@ fn quickstart_parses() {
         TraderKind::Scripted(vec![
             SwapPlan {
                 at_secs: 864_000,
+                // Lines 193 and 194 of quickstart.toml: the whale's two swaps.
+                line: 193,
                 amm_pool: 0,
                 offer: 1,
                 amount: 20_000_000_000,
@@ -154,6 +158,7 @@ fn quickstart_parses() {
             },
             SwapPlan {
                 at_secs: 1_728_000,
+                line: 194,
                 amm_pool: 1,
                 offer: 0,
                 amount: 50_000_000_000,

@@ -3,8 +3,7 @@
 mod common;
 
 use cosmwasm_std::{Decimal256, Uint128, Uint256};
-use indicatif::ProgressBar;
-use trellis_cli::{report, runner, scenario};
+use trellis_cli::{report, scenario};
 
 use common::{assert_conserved, run_bundled, run_text, sample_at};
 
@@ -322,36 +321,38 @@ fn quickstart_books() {
     assert_eq!(report::csv::pools(&report).lines().count(), 1 + 363);
 }
 
-/// Failing actions stop the run with the moment, the user and the action in the message.
+/// A withdrawal of more than the user's scripted deposits put in is refused before the run,
+/// at its amount, with the moment, the user, what is staked and the fix: u deposits 50 LPT
+/// at 20 s (all it holds) and withdraws 80 at 70 s (line 38, the amount at column 56).
 #[test]
-fn a_failing_action_names_when_and_who() {
+fn an_impossible_withdrawal_is_refused_before_the_run() {
     let text = CONSTANT.replace(
         r#"{ at = 70, action = "withdraw", pool = "P", amount = 20 }"#,
         r#"{ at = 70, action = "withdraw", pool = "P", amount = 80 }"#,
     );
-    let plan = scenario::parse(&text, "inline.toml", "inline").unwrap();
-    let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
-    let message = format!("{err:#}");
-    assert!(
-        message.starts_with("at 1m 10s: u withdraw 80 from pool \"P\": "),
-        "{message}"
+    let err = scenario::parse(&text, "inline.toml", "inline").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "inline.toml:38:56: users[0].actions[2].amount: u withdraws 80 LPT from pool \"P\" at \
+         1m 10s, but has 50 LPT staked there. Fix: lower the amount or write \"all\""
     );
 }
 
-/// The farm's policy is enforced at deployment: a solo pool above the cap is refused.
+/// The farm's policy is checked before the run: adding a solo pool of weight 1 beside the LP
+/// pool of weight 1 gives solo pools 1 of 2 = 5000 bps, above the default cap of 4999 bps.
+/// The new pool's `weight = 1` is on line 36 (the added pool starts on line 32), column 10.
 #[test]
-fn policy_violations_stop_the_deployment() {
+fn a_policy_violation_is_refused_before_the_run() {
     let text = CONSTANT.replace(
         "[[users]]",
         "[[pools]]\nname = \"S\"\nkind = \"solo\"\nstaking = \"BASE\"\nweight = 1\n\n[[users]]",
     );
-    // One LP pool of weight 1 and one solo pool of weight 1: the solo share is 50%, above the
-    // default cap of 4999 bps.
-    let plan = scenario::parse(&text, "inline.toml", "inline").unwrap();
-    let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
-    let message = format!("{err:#}");
-    assert!(
-        message.starts_with("adding pool \"S\" (weight 1): "),
-        "{message}"
+    let err = scenario::parse(&text, "inline.toml", "inline").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "inline.toml:36:10: pools[1].weight: adding pool \"S\" with weight 1 breaks the \
+         allocation policy: solo pools would hold 1 of the total weight 2 (5000 bps), above the \
+         cap of 4999 bps. Fix: lower the solo weights or raise the LP weights (or \
+         farm.policy.max_solo_share_bps)"
     );
 }

@@ -275,3 +275,30 @@ fn compare_boost_needs_a_boosted_pool() {
         "t.toml:4:17: compare_boost: no pool declares `boost`: the comparison overrides the boost of the pools that do"
     );
 }
+
+/// The lock and the deposit draw on the same 500 LPT, in time order: after the lock of 100
+/// at 0 s u holds 400, so a deposit of 450 (line 47, the amount at column 54) is refused
+/// before the run.
+#[test]
+fn a_lock_and_a_deposit_share_the_balance() {
+    let err = error_of(&with(
+        r#"pool = "P", amount = 100 }"#,
+        r#"pool = "P", amount = 450 }"#,
+    ));
+    assert_eq!(
+        err,
+        "t.toml:47:54: users[0].actions[2].amount: u deposits 450 LPT into pool \"P\" at 0s, but \
+         holds 400 LPT. Fix: lower the amount or give u more in [users]"
+    );
+}
+
+/// A lock of more than the user holds (600 of 500 LPT; line 45, the amount at column 39).
+#[test]
+fn a_lock_above_the_balance_is_refused() {
+    let err = error_of(&with("amount = 100, lock_for", "amount = 600, lock_for"));
+    assert_eq!(
+        err,
+        "t.toml:45:39: users[0].actions[0].amount: u locks 600 LPT at 0s, but holds 500 LPT. \
+         Fix: lower the amount or give u more in [users]"
+    );
+}

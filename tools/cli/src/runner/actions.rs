@@ -6,6 +6,7 @@ use cosmwasm_std::Uint128;
 
 use super::amm;
 use super::deploy::World;
+use super::failure;
 use super::options_actions;
 use super::timeline::{Event, EventKind};
 use super::traders;
@@ -64,7 +65,7 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event, log: &mut Log) -> 
         EventKind::Swap { trader, swap } => {
             let name = plan.traders[*trader].name.as_str();
             let done = traders::scripted(world, plan, t, name, swap)
-                .with_context(|| format!("at {when}: {name} {}", traders::describe(plan, swap)))?;
+                .map_err(|err| failure::scripted_swap(world, plan, name, swap, err))?;
             log.amm.push(done);
         }
         EventKind::RandomSwap { trader } => {
@@ -74,34 +75,65 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event, log: &mut Log) -> 
         }
         EventKind::Cl(cl_event) => super::cl_actions::execute(world, plan, t, cl_event)?,
         EventKind::ClFarm(event) => super::cl_farm_actions::execute(world, plan, t, event)?,
-        EventKind::User { user, action } => {
+        EventKind::User { user, action, line } => {
             let name = plan.users[*user].name.as_str();
-            let context = || format!("at {when}: {name} {}", describe(plan, action));
-            match action {
-                ActionPlan::Exercise { .. } => {
-                    options_actions::exercise(world, plan, t, name, action, log)
-                        .with_context(context)?;
-                }
-                ActionPlan::Join { .. } | ActionPlan::Exit { .. } => {
-                    let done = amm_action(world, plan, t, name, action).with_context(context)?;
-                    log.amm.push(done);
-                }
-                _ if action.is_ve() => {
-                    let done =
-                        ve_actions::execute(world, plan, name, action).with_context(context)?;
-                    log.farm
-                        .push(record(name, done.action, done.pool, done.amount, 0));
-                }
-                _ => {
-                    let (action_name, pool, amount, forfeited) =
-                        farm_action(world, plan, name, action).with_context(context)?;
-                    log.farm
-                        .push(record(name, action_name, pool, amount, forfeited));
-                }
+            if let Err(err) = user_action(world, plan, t, name, action, log) {
+                let what = third_person(&describe(plan, action));
+                return Err(failure::user_action(
+                    world, plan, *line, name, &what, action, err,
+                ));
             }
         }
     }
     Ok(())
+}
+
+/// Runs one user action and logs what it did.
+fn user_action(
+    world: &mut World,
+    plan: &Plan,
+    t: u64,
+    name: &str,
+    action: &ActionPlan,
+    log: &mut Log,
+) -> Result<()> {
+    let record =
+        |action_name: &str, pool: Option<usize>, amount: u128, forfeited: u128| EventRecord {
+            t,
+            actor: name.to_string(),
+            action: action_name.to_string(),
+            pool: pool.map(|p| plan.pools[p].name.clone()),
+            amount: Uint128::new(amount),
+            forfeited: Uint128::new(forfeited),
+            settlement: false,
+        };
+    match action {
+        ActionPlan::Exercise { .. } => {
+            options_actions::exercise(world, plan, t, name, action, log)?;
+        }
+        ActionPlan::Join { .. } | ActionPlan::Exit { .. } => {
+            let done = amm_action(world, plan, t, name, action)?;
+            log.amm.push(done);
+        }
+        _ if action.is_ve() => {
+            let done = ve_actions::execute(world, plan, name, action)?;
+            log.farm
+                .push(record(done.action, done.pool, done.amount, 0));
+        }
+        _ => {
+            let (action_name, pool, amount, forfeited) = farm_action(world, plan, name, action)?;
+            log.farm.push(record(action_name, pool, amount, forfeited));
+        }
+    }
+    Ok(())
+}
+
+/// `deposit 100 ALY-LP` -> `deposits 100 ALY-LP`: every description starts with its verb.
+fn third_person(description: &str) -> String {
+    match description.split_once(' ') {
+        Some((verb, rest)) => format!("{verb}s {rest}"),
+        None => format!("{description}s"),
+    }
 }
 
 /// Runs a user's farm action; returns (action name, pool, amount moved, forfeited).
@@ -256,7 +288,7 @@ fn describe(plan: &Plan, action: &ActionPlan) -> String {
         }
         ActionPlan::EmergencyWithdraw { pool } => {
             format!(
-                "emergency withdraw from pool \"{}\"",
+                "withdraw in an emergency from pool \"{}\"",
                 plan.pools[*pool].name
             )
         }

@@ -30,6 +30,7 @@ pub mod cl_tick_path;
 pub mod cl_timeline;
 pub mod compare;
 pub mod deploy;
+pub mod failure;
 pub mod options_actions;
 pub mod options_deploy;
 pub mod options_sample;

@@ -26,6 +26,8 @@ pub enum EventKind {
     User {
         user: usize,
         action: ActionPlan,
+        /// The action's line in the scenario file.
+        line: usize,
     },
     /// A CL position change or swap (see [`super::cl_timeline`]).
     Cl(super::cl_timeline::ClEvent),
@@ -97,6 +99,7 @@ pub fn events(plan: &Plan) -> Vec<Event> {
             let kind = EventKind::User {
                 user,
                 action: a.kind.clone(),
+                line: a.line,
             };
             events.push((
                 a.at_secs,

@@ -118,29 +118,6 @@ pub fn random_size(reserve: u128, size_bps: u128, weights: [u64; 2], offer: usiz
         .unwrap_or(reserve)
 }
 
-/// `swap 1,000 FUSD in amm pool "ALY-FUSD" (min out 240 ALY)`, for error messages.
-pub fn describe(plan: &Plan, swap: &SwapPlan) -> String {
-    let pool = &plan.amm_pools[swap.amm_pool];
-    let offer = &plan.tokens[pool.assets[swap.offer]];
-    let ask = &plan.tokens[pool.assets[1 - swap.offer]];
-    let min_out = swap
-        .min_out
-        .map(|m| {
-            format!(
-                " (min out {} {})",
-                format::amount(m, ask.decimals),
-                ask.symbol
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "swap {} {} in amm pool \"{}\"{min_out}",
-        format::amount(swap.amount, offer.decimals),
-        offer.symbol,
-        pool.name
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::random_size;

@@ -71,8 +71,35 @@ impl Source<'_> {
     pub fn from_toml(&self, err: &toml::de::Error) -> ScenarioError {
         let span = err.span().unwrap_or(0..0);
         let field = field_at(self.text, span.start);
-        self.error(span, field, err.message().trim().to_string())
+        self.error(span, field, plain_message(err.message().trim()))
     }
+}
+
+/// serde's wording for a value of the wrong type or out of range, said in the scenario's
+/// terms: ``invalid value: integer `-3`, expected u64`` becomes `-3 is not a whole number ≥ 0`.
+/// Other messages are kept.
+pub fn plain_message(message: &str) -> String {
+    let Some((found, expected)) = message.split_once(", expected ") else {
+        return message.to_string();
+    };
+    let range = match expected {
+        "u8" => "a whole number from 0 to 255",
+        "u16" => "a whole number from 0 to 65535",
+        "u32" => "a whole number from 0 to 4294967295",
+        "u64" => "a whole number ≥ 0",
+        "i32" => "a whole number from -2147483648 to 2147483647",
+        _ => return message.to_string(),
+    };
+    let value = found
+        .strip_prefix("invalid value: ")
+        .or_else(|| found.strip_prefix("invalid type: "))
+        .unwrap_or(found);
+    // `integer `-3`` -> `-3`; `string "x"` -> `"x"`; `floating point `1.5`` -> `1.5`.
+    let value = match value.split_once(' ') {
+        Some((_, rest)) if value.starts_with("integer") || value.starts_with("string") => rest,
+        _ => value.strip_prefix("floating point ").unwrap_or(value),
+    };
+    format!("{} is not {range}", value.trim_matches('`'))
 }
 
 /// The dotted field path at a byte offset: the enclosing `[table]` / `[[array]]` headers (with
@@ -244,6 +271,31 @@ mod tests {
         assert_eq!(at("\"deposit\""), "users[0].actions[0].action");
         assert_eq!(at("actoin"), "users[0].actions[1].actoin");
         assert_eq!(at("3"), "users[0].last");
+    }
+
+    #[test]
+    fn serde_ranges_are_said_plainly() {
+        assert_eq!(
+            plain_message("invalid value: integer `-3`, expected u64"),
+            "-3 is not a whole number ≥ 0"
+        );
+        assert_eq!(
+            plain_message("invalid value: integer `70000`, expected u16"),
+            "70000 is not a whole number from 0 to 65535"
+        );
+        assert_eq!(
+            plain_message("invalid type: string \"x\", expected u32"),
+            "\"x\" is not a whole number from 0 to 4294967295"
+        );
+        assert_eq!(
+            plain_message("invalid type: floating point `1.5`, expected u8"),
+            "1.5 is not a whole number from 0 to 255"
+        );
+        // Anything else is kept as serde wrote it.
+        assert_eq!(
+            plain_message("unknown variant `x`, expected `a` or `b`"),
+            "unknown variant `x`, expected `a` or `b`"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod cl_plan;
 pub mod cl_price;
 pub mod cl_spec;
 pub mod error;
+pub mod missing;
 pub mod plan;
 pub mod spec;
 pub mod units;
@@ -20,7 +21,18 @@ pub use plan::Plan;
 /// scenario name when the file has none.
 pub fn parse(text: &str, file: &str, default_name: &str) -> Result<Plan, ScenarioError> {
     let src = Source { file, text };
-    let spec: spec::ScenarioSpec = toml::from_str(text).map_err(|e| src.from_toml(&e))?;
+    let spec: spec::ScenarioSpec = toml::from_str(text).map_err(|e| {
+        let mut err = src.from_toml(&e);
+        if e.message().starts_with("missing field") {
+            let missing = missing::missing_fields(text);
+            // More than the one serde names: list them all (paths are in the message).
+            if missing.len() > 1 {
+                err.field = String::new();
+                err.message = format!("missing required fields: {}", missing.join(", "));
+            }
+        }
+        err
+    })?;
     validate::check(spec, src, default_name)
 }
 

@@ -260,6 +260,8 @@ pub struct UserPlan {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Action {
     pub at_secs: u64,
+    /// Line of the action in the scenario file (1-based), so a failure on chain names it.
+    pub line: usize,
     pub kind: ActionPlan,
 }
 
@@ -380,6 +382,8 @@ pub enum TraderKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SwapPlan {
     pub at_secs: u64,
+    /// Line of the swap in the scenario file (1-based), so a failure on chain names it.
+    pub line: usize,
     pub amm_pool: usize,
     /// Position of the asset sold in the pool (0 or 1).
     pub offer: usize,

@@ -3,11 +3,13 @@
 //! name them), amm pools (and their LP tokens), the schedule, pools and weight changes, users
 //! and their actions, traders and their swaps, the CL part (pools, positions, traders) and the CL farming part (farms, farmed positions).
 mod amm;
+mod balances;
 mod cl;
 mod cl_farming;
 mod cl_farms;
 mod cl_positions;
 mod cl_traders;
+mod limits;
 mod options;
 mod pools;
 mod schedule;
@@ -160,6 +162,16 @@ impl Checker<'_> {
         let pools = self.pools(&spec.pools, &mut ctx)?;
         let weight_changes = self.weight_changes(&spec.weight_changes, &ctx)?;
         let users = self.users(&spec.users, &ctx)?;
+        self.farm_limits(&spec, &pools, &weight_changes)?;
+        let running_policy = policy.unwrap_or(PolicyPlan {
+            // The deployment's default: the options' underlying (as for the factory) or the
+            // reward, solo pools below half of the weight, no native-pair rule.
+            protocol_token: ctx.options.as_ref().map_or(reward.token, |o| o.underlying),
+            max_solo_share_bps: trellis_testing::farm::DEFAULT_MAX_SOLO_SHARE_BPS,
+            native_pairs_outweigh: false,
+        });
+        self.policy_holds(&spec, &running_policy, &pools, &weight_changes, &ctx)?;
+        self.balances_suffice(&spec.users, &users, escrow.as_ref(), reward.token, &ctx)?;
         let traders = self.traders(&spec.traders, &ctx)?;
         self.accounts_are_distinct(&spec, &users)?;
         self.options_treasury_is_distinct(&spec, &users)?;

@@ -182,6 +182,23 @@ impl Checker<'_> {
             }
             None => None,
         };
+        // The farm's own check of the schedule (positive rates, bounded decay epochs, a total
+        // that fits in u128), so a schedule it would refuse is refused here, at the rate.
+        let schedule = trellis_math::schedule::Schedule {
+            start,
+            end,
+            curve: curve.clone(),
+        };
+        if let Err(e) = schedule.validate() {
+            let rate_span = match s.curve.get_ref() {
+                CurveKind::Constant => s.rate.as_ref().map(|r| (r.span(), "rate")),
+                _ => s.initial_rate.as_ref().map(|r| (r.span(), "initial_rate")),
+            };
+            let (span, name) = rate_span.unwrap_or((s.curve.span(), "curve"));
+            let reason = e.to_string();
+            let reason = reason.strip_prefix("invalid schedule: ").unwrap_or(&reason);
+            return self.err(span, f(name), format!("out of range: {reason}"));
+        }
         Ok(SchedulePlan { start, end, curve })
     }
 }

@@ -143,11 +143,16 @@ impl Checker<'_> {
             None => reward_token,
         };
         let max_solo_share_bps = match &p.max_solo_share_bps {
-            Some(b) if *b.get_ref() > 10_000 => {
+            // The farm refuses caps of half the weight or more: solo pools get less than LP.
+            Some(b) if *b.get_ref() > trellis_testing::farm::DEFAULT_MAX_SOLO_SHARE_BPS => {
                 return self.err(
                     b.span(),
                     "farm.policy.max_solo_share_bps",
-                    "at most 10000 (100%)",
+                    format!(
+                        "{} is not a share from 0 to {} bps (the farm keeps solo pools below half of the weight)",
+                        b.get_ref(),
+                        trellis_testing::farm::DEFAULT_MAX_SOLO_SHARE_BPS
+                    ),
                 );
             }
             Some(b) => *b.get_ref(),

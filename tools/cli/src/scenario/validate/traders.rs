@@ -86,6 +86,7 @@ impl Checker<'_> {
         };
         Ok(SwapPlan {
             at_secs: self.at(&s.at, &f("at"), ctx)?,
+            line: self.src.line_col(s.at.span().start).0,
             amm_pool,
             offer,
             amount,

@@ -270,6 +270,7 @@ impl Checker<'_> {
         };
         Ok(Action {
             at_secs,
+            line: self.src.line_col(a.at.span().start).0,
             kind: plan,
         })
     }
