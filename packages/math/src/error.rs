@@ -85,4 +85,8 @@ pub enum MathError {
     /// Subtracting a liquidity delta went below zero.
     #[error("liquidity {liquidity} plus {delta} is below zero")]
     LiquidityUnderflow { liquidity: u128, delta: i128 },
+
+    /// An asset's declared decimals above 18, the precision balances are scaled up to.
+    #[error("invalid decimals: {decimals} is above 18")]
+    DecimalsTooLarge { decimals: u8 },
 }
