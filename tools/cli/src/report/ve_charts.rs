@@ -7,13 +7,14 @@ use crate::model::SimReport;
 
 pub fn charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
     let x = |t: u64| t as f64 / axis.secs_per_unit;
+    let markers = super::event_markers::markers(report, axis);
     let chart = |title: &str, y_label: &str, series: Vec<Series>, steps: bool| LineChart {
         title: title.to_string(),
         x_label: axis.label.to_string(),
         y_label: y_label.to_string(),
         series,
         steps,
-        markers: Vec::new(),
+        markers: markers.clone(),
     };
     let mut out = Vec::new();
     if let Some(ve) = &report.summary.ve {
