@@ -143,3 +143,32 @@ fn ve_power_has_the_same_units_in_its_table_and_its_chart() {
         assert_eq!(y, to_f64(base, d), "{}", u.user);
     }
 }
+
+#[test]
+fn farmed_durations_read_as_days_hours_minutes() {
+    // 100 s = 1 min 40 s; 200 s = 3 min 20 s; 90,061 s = 1 d 1 h 1 min 1 s.
+    assert_eq!(trellis_cli::format::duration(100), "1m 40s");
+    assert_eq!(trellis_cli::format::duration(200), "3m 20s");
+    assert_eq!(trellis_cli::format::duration(90_061), "1d 1h 1m 1s");
+    let report = run_bundled("cl_farming.toml");
+    let farms = report.cl_farms.as_ref().expect("CL farms");
+    let section = report::cl_farm_tables::sections(&report)
+        .into_iter()
+        .find(|s| s.title.starts_with("CL farmed positions"))
+        .expect("the farmed positions table");
+    let farmed = section.headers.iter().position(|h| h == "farmed").unwrap();
+    let in_range = section
+        .headers
+        .iter()
+        .position(|h| h == "in range")
+        .unwrap();
+    for (row, e) in section.rows.iter().zip(&farms.summary.entries) {
+        // No raw second counts: the durations alone, the in-range one with its share.
+        assert_eq!(row[farmed], trellis_cli::format::duration(e.farmed_secs));
+        assert!(row[in_range].starts_with(&format!(
+            "{} (",
+            trellis_cli::format::duration(e.in_range_secs)
+        )));
+        assert!(!row[farmed].contains(" s") && !row[in_range].contains(" s "));
+    }
+}
