@@ -172,3 +172,23 @@ fn farmed_durations_read_as_days_hours_minutes() {
         assert!(!row[farmed].contains(" s") && !row[in_range].contains(" s "));
     }
 }
+
+#[test]
+fn compare_boost_draws_each_users_reward_per_mode() {
+    // boost_modes.toml compares none, curve and foo (ALY has 6 decimals). carol locks nothing.
+    // No boost: 2,419,200 ALY / 4 stakers = 604,800 ALY. Curve: 5 ALY / 4 = 1.25 for the block
+    // before the locks, then 2,419,195 ALY * 4,000 / 26,752.805762 working LP, floored at
+    // 6 decimals: 1.25 + 361,710.845811 = 361,712.095811 ALY. FOO ("no vetoken, no reward"): 0.
+    let report = run_bundled("boost_modes.toml");
+    let axis = report::html::x_axis(&report);
+    let charts = report::ve_charts::charts(&report, &axis);
+    let cmp = chart(
+        &charts,
+        "Reward per user and boost mode (ALY; x: 0 = none, 1 = curve, 2 = foo)",
+    );
+    let carol = cmp.series.iter().find(|s| s.name == "carol").unwrap();
+    assert_eq!(
+        carol.points,
+        [(0.0, 604_800.0), (1.0, 361_712.095_811), (2.0, 0.0)]
+    );
+}

@@ -95,5 +95,39 @@ pub fn charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
             true,
         ));
     }
+    if let Some(cmp) = &report.summary.boost_comparison {
+        // The modes side by side: x is the mode's position in `compare_boost`.
+        let rd = report.scenario.reward_decimals;
+        let series = cmp
+            .users
+            .iter()
+            .map(|row| {
+                let points = row
+                    .rewards
+                    .iter()
+                    .enumerate()
+                    .map(|(m, r)| (m as f64, to_f64(r.u128(), rd)))
+                    .collect();
+                Series::new(row.user.clone(), points)
+            })
+            .collect();
+        out.push(LineChart {
+            title: format!(
+                "Reward per user and boost mode ({}; x: {})",
+                report.scenario.reward_symbol,
+                cmp.modes
+                    .iter()
+                    .enumerate()
+                    .map(|(m, name)| format!("{m} = {name}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            x_label: "boost mode".to_string(),
+            y_label: report.scenario.reward_symbol.clone(),
+            series,
+            steps: false,
+            markers: Vec::new(),
+        });
+    }
     out
 }
