@@ -65,8 +65,8 @@ fn sim_prints_the_summary_and_writes_the_report() {
     assert_eq!(json["summary"]["stream"]["skipped"], "22000000000");
     assert_eq!(json["samples"].as_array().unwrap().len(), 37);
     let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
-    // Five inline SVG charts, no scripts, nothing fetched.
-    assert_eq!(html.matches("<svg ").count(), 5);
+    // Six inline SVG charts (five, plus the reward per pool), no scripts, nothing fetched.
+    assert_eq!(html.matches("<svg ").count(), 6);
     assert!(!html.contains("<script"));
     // The only URL is the SVG namespace of each chart.
     assert_eq!(

@@ -84,9 +84,10 @@ fn boost_modes_compares_none_curve_and_foo() {
     assert_eq!(day1.total_power, u(876_400_000 + 215_958_400));
 
     // The summary prints the comparison; the HTML adds the ve power and working supply
-    // charts to the farm's reward stream and earned charts. Flat charts are left out: one
-    // pool at a constant rate and weight, staked once, and nobody swaps, so the emission
-    // rate, staked, weights and price charts would each be one straight line.
+    // charts and the reward per user and boost mode to the farm's reward stream, reward per
+    // pool and earned charts. Flat charts are left out: one pool at a constant rate and
+    // weight, staked once, and nobody swaps, so the emission rate, stake shares, weights and
+    // price charts would each be one straight line.
     let text = trellis_cli::table::summary(&report);
     assert!(text.contains("Boost comparison"), "{text}");
     assert!(
@@ -95,7 +96,7 @@ fn boost_modes_compares_none_curve_and_foo() {
         ),
         "{text}"
     );
-    assert_eq!(report::html::render(&report).matches("<svg ").count(), 4);
+    assert_eq!(report::html::render(&report).matches("<svg ").count(), 6);
 }
 
 /// A gauge-split farm: two solo pools in two gauge types (weights 1 and 2), 10 TOK/s.

@@ -148,8 +148,12 @@ fn entries(farms: &ClFarmReport) -> Section {
                 e.position.clone(),
                 e.farm.clone(),
                 format!("[{}, {}) ({} ticks)", e.lower_tick, e.upper_tick, e.width),
-                format!("{} ({} s)", format::duration(e.farmed_secs), e.farmed_secs),
-                format!("{} s ({})", e.in_range_secs, percent(e.in_range_bps)),
+                format::duration(e.farmed_secs),
+                format!(
+                    "{} ({})",
+                    format::duration(e.in_range_secs),
+                    percent(e.in_range_bps)
+                ),
                 paid(info, e.earned),
                 value(info, e.reward_value),
                 value(info, e.average_value),
@@ -159,7 +163,7 @@ fn entries(farms: &ClFarmReport) -> Section {
         })
         .collect();
     Section {
-        title: "CL farmed positions (in range: seconds of the farmed time the pool's tick was inside the range, \
+        title: "CL farmed positions (in range: the part of the farmed time the pool's tick was inside the range, \
                 from the tick path; APR: reward value over the position's value per year, see the pricing note)"
             .to_string(),
         headers: headers(&[

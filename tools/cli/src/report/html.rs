@@ -212,9 +212,11 @@ fn users_table(out: &mut String, report: &SimReport) {
 }
 
 /// The charts: the reward stream, the emission rate, staked per pool, weights, earned per user.
-fn charts(report: &SimReport) -> Vec<LineChart> {
+/// The farm's time charts, each carrying the scripted events as markers.
+pub fn charts(report: &SimReport) -> Vec<LineChart> {
     let s = &report.scenario;
     let axis = x_axis(report);
+    let markers = super::event_markers::markers(report, &axis);
     let x = |t: u64| t as f64 / axis.secs_per_unit;
     let rd = s.reward_decimals;
     let rs = &s.reward_symbol;
@@ -269,7 +271,30 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
     scheduled.dashed = true;
     let rate = vec![scheduled, Series::new("emitted", effective)];
 
+    // Raw stakes of tokens with different decimals and supplies share no axis: draw each
+    // position as its share of its pool's stake instead.
     let staked: Vec<Series> = report
+        .summary
+        .users
+        .iter()
+        .filter_map(|u| {
+            let i = report.pool_index(&u.pool)?;
+            let points = report
+                .samples
+                .iter()
+                .map(|p| {
+                    let mine = report
+                        .positions
+                        .iter()
+                        .find(|q| q.t == p.t && q.user == u.user && q.pool == u.pool)
+                        .map_or(0, |q| q.staked.u128());
+                    (x(p.t), share_pct(mine, p.pools[i].staked.u128()))
+                })
+                .collect();
+            Some(Series::new(format!("{} in {}", u.user, u.pool), points))
+        })
+        .collect();
+    let reward_per_pool: Vec<Series> = report
         .pools
         .iter()
         .enumerate()
@@ -277,12 +302,7 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
             let points = report
                 .samples
                 .iter()
-                .map(|p| {
-                    (
-                        x(p.t),
-                        to_f64(p.pools[i].staked.u128(), pool.staking_decimals),
-                    )
-                })
+                .map(|p| (x(p.t), to_f64(p.pools[i].distributed.u128(), rd)))
                 .collect();
             Series::new(pool.name.clone(), points)
         })
@@ -329,7 +349,7 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
         y_label,
         series,
         steps,
-        markers: Vec::new(),
+        markers: markers.clone(),
     };
     vec![
         chart(
@@ -345,10 +365,16 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
             true,
         ),
         chart(
-            "Staked per pool (each in its staking token)".into(),
-            "staked (token units)".into(),
+            "Stake per user, % of the pool's stake".into(),
+            "% of pool".into(),
             staked,
             true,
+        ),
+        chart(
+            format!("Reward per pool, cumulative ({rs} distributed to the pool)"),
+            rs.clone(),
+            reward_per_pool,
+            false,
         ),
         chart("Pool weights".into(), "weight".into(), weights, true),
         chart(
@@ -358,4 +384,13 @@ fn charts(report: &SimReport) -> Vec<LineChart> {
             false,
         ),
     ]
+}
+
+/// `part / whole` in percent; 0 for an empty pool.
+fn share_pct(part: u128, whole: u128) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
 }

@@ -11,6 +11,7 @@ pub mod cl_farm_csv;
 pub mod cl_farm_tables;
 pub mod cl_tables;
 pub mod csv;
+pub mod event_markers;
 pub mod html;
 pub mod html_amm;
 pub mod json;

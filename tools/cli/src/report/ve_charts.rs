@@ -7,13 +7,14 @@ use crate::model::SimReport;
 
 pub fn charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
     let x = |t: u64| t as f64 / axis.secs_per_unit;
+    let markers = super::event_markers::markers(report, axis);
     let chart = |title: &str, y_label: &str, series: Vec<Series>, steps: bool| LineChart {
         title: title.to_string(),
         x_label: axis.label.to_string(),
         y_label: y_label.to_string(),
         series,
         steps,
-        markers: Vec::new(),
+        markers: markers.clone(),
     };
     let mut out = Vec::new();
     if let Some(ve) = &report.summary.ve {
@@ -93,6 +94,40 @@ pub fn charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
             series,
             true,
         ));
+    }
+    if let Some(cmp) = &report.summary.boost_comparison {
+        // The modes side by side: x is the mode's position in `compare_boost`.
+        let rd = report.scenario.reward_decimals;
+        let series = cmp
+            .users
+            .iter()
+            .map(|row| {
+                let points = row
+                    .rewards
+                    .iter()
+                    .enumerate()
+                    .map(|(m, r)| (m as f64, to_f64(r.u128(), rd)))
+                    .collect();
+                Series::new(row.user.clone(), points)
+            })
+            .collect();
+        out.push(LineChart {
+            title: format!(
+                "Reward per user and boost mode ({}; x: {})",
+                report.scenario.reward_symbol,
+                cmp.modes
+                    .iter()
+                    .enumerate()
+                    .map(|(m, name)| format!("{m} = {name}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            x_label: "boost mode".to_string(),
+            y_label: report.scenario.reward_symbol.clone(),
+            series,
+            steps: false,
+            markers: Vec::new(),
+        });
     }
     out
 }

@@ -91,7 +91,7 @@ fn locks(report: &SimReport) -> Option<Section> {
                 } else {
                     format::duration(u.lock_end)
                 },
-                u.power.to_string(),
+                value(u.power.u128(), d),
             ]
         })
         .collect();
@@ -99,11 +99,11 @@ fn locks(report: &SimReport) -> Option<Section> {
         "(total)".to_string(),
         String::new(),
         String::new(),
-        ve.total_power.to_string(),
+        value(ve.total_power.u128(), d),
     ]);
     Some(Section {
         title: format!(
-            "Vote escrow at the end (locked {}; lock end after deployment; power in base units)",
+            "Vote escrow at the end (locked and ve power in {}, as in the ve power chart; lock end after deployment)",
             ve.lock_symbol
         ),
         headers: headers(&["user", "locked", "lock end", "ve power"]),
