@@ -61,10 +61,10 @@ const RIGHT: u32 = 190;
 const TOP: u32 = 34;
 const BOTTOM: u32 = 46;
 
-/// Text colours and the grid's.
-const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
-const AXIS_TEXT: RGBColor = RGBColor(0x55, 0x55, 0x55);
-const DESC_TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
+/// Text colours and the grid's (shared with the CL band chart).
+pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+pub const AXIS_TEXT: RGBColor = RGBColor(0x55, 0x55, 0x55);
+pub const DESC_TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
 const GRID: RGBColor = RGBColor(0xe5, 0xe5, 0xe5);
 const MARKER: RGBColor = RGBColor(0x88, 0x88, 0x88);
 
@@ -83,6 +83,33 @@ pub fn rgb(hex: &str) -> RGBColor {
             .unwrap_or(0)
     };
     RGBColor(channel(0), channel(2), channel(4))
+}
+
+/// The grid, axes, tick marks and labels (our ticks and labels) and the axes' titles: the
+/// same for every chart. The x title is left out where the caller draws it elsewhere.
+pub fn draw_mesh(
+    chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<TickedAxis, TickedAxis>>,
+    (x_ticks, x_labels): (&[f64], &[String]),
+    (y_ticks, y_labels): (&[f64], &[String]),
+    x_desc: Option<&str>,
+    y_desc: &str,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    let x_format = |v: &f64| label_of(x_ticks, x_labels, *v);
+    let y_format = |v: &f64| label_of(y_ticks, y_labels, *v);
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
+        .bold_line_style(GRID)
+        .axis_style(AXIS_TEXT)
+        .set_all_tick_mark_size(4)
+        .x_label_formatter(&x_format)
+        .y_label_formatter(&y_format)
+        .label_style(font(11.0, AXIS_TEXT))
+        .y_desc(y_desc)
+        .axis_desc_style(font(12.0, DESC_TEXT));
+    if let Some(x_desc) = x_desc {
+        mesh.x_desc(x_desc);
+    }
+    mesh.draw()
 }
 
 /// The label of tick `value` on an axis whose ticks and labels are `ticks` and `labels`
@@ -197,21 +224,13 @@ impl LineChart {
                 TickedAxis::new(x_min..x_max, x_ticks.clone()),
                 TickedAxis::new(0.0..y_top, y_ticks.clone()),
             )?;
-        let x_format = |v: &f64| label_of(&x_ticks, &x_labels, *v);
-        let y_format = |v: &f64| label_of(&y_ticks, &y_labels, *v);
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .bold_line_style(GRID)
-            .axis_style(AXIS_TEXT)
-            .set_all_tick_mark_size(4)
-            .x_label_formatter(&x_format)
-            .y_label_formatter(&y_format)
-            .label_style(font(11.0, AXIS_TEXT))
-            .x_desc(self.x_label.clone())
-            .y_desc(self.y_label.clone())
-            .axis_desc_style(font(12.0, DESC_TEXT))
-            .draw()?;
+        draw_mesh(
+            &mut chart,
+            (&x_ticks, &x_labels),
+            (&y_ticks, &y_labels),
+            Some(&self.x_label),
+            &self.y_label,
+        )?;
 
         for marker in self.markers.iter().filter(|m| m.x >= x_min && m.x <= x_max) {
             chart.draw_series(std::iter::once(PathElement::new(

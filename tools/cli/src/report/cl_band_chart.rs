@@ -7,7 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::chart::{
-    font, label_of, left_margin, nice_ticks, rgb, tick_labels, TickedAxis, PALETTE,
+    draw_mesh, font, left_margin, nice_ticks, rgb, tick_labels, TickedAxis, AXIS_TEXT, DESC_TEXT,
+    INK, PALETTE,
 };
 use super::html::XAxis;
 use crate::format;
@@ -24,10 +25,6 @@ const LANE_STEP: i32 = 18;
 /// Below the last lane: the x axis label.
 const BOTTOM: u32 = 34;
 
-const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
-const AXIS_TEXT: RGBColor = RGBColor(0x55, 0x55, 0x55);
-const DESC_TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
-const GRID: RGBColor = RGBColor(0xe5, 0xe5, 0xe5);
 const LANE_OUTLINE: RGBColor = RGBColor(0xdd, 0xdd, 0xdd);
 
 /// Band fill while open, lane fill while open out of range and while in range.
@@ -160,20 +157,14 @@ fn draw(
             TickedAxis::new(x_min..x_max, x_ticks.clone()),
             TickedAxis::new(y_lo..y_hi, y_ticks.clone()),
         )?;
-    let x_format = |v: &f64| label_of(&x_ticks, &x_labels, *v);
-    let y_format = |v: &f64| label_of(&y_ticks, &y_labels, *v);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(GRID)
-        .axis_style(AXIS_TEXT)
-        .set_all_tick_mark_size(4)
-        .x_label_formatter(&x_format)
-        .y_label_formatter(&y_format)
-        .label_style(font(11.0, AXIS_TEXT))
-        .y_desc(format!("{} per {}", info.assets[1], info.assets[0]))
-        .axis_desc_style(font(12.0, DESC_TEXT))
-        .draw()?;
+    // The x axis' title goes under the lanes, drawn below.
+    draw_mesh(
+        &mut chart,
+        (&x_ticks, &x_labels),
+        (&y_ticks, &y_labels),
+        None,
+        &format!("{} per {}", info.assets[1], info.assets[0]),
+    )?;
 
     // Bands, widest first so that narrower ones stay visible on top.
     let mut by_width = members.clone();
