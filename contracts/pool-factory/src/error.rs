@@ -35,6 +35,13 @@ pub enum ContractError {
         min: Decimal,
     },
 
+    #[error("{asset} has {decimals} decimals; at most {max} are supported")]
+    DecimalsTooLarge {
+        asset: String,
+        decimals: u8,
+        max: u8,
+    },
+
     #[error("weights must sum to exactly 1, got {sum}")]
     WeightsDoNotSumToOne { sum: Decimal },
 

@@ -2,6 +2,7 @@
 //! value to store or a typed error naming the offending value.
 use cosmwasm_std::{Addr, Api, Decimal, Uint256};
 use trellis_math::cl::{FEE_PIPS_DENOMINATOR, MAX_SQRT_PRICE, MIN_SQRT_PRICE};
+use trellis_math::scaling::SCALED_DECIMALS;
 use trellis_types::cl_pool::{FeeTier, MAX_TICK_SPACING};
 use trellis_types::weighted_pool::{OracleConfig, WeightedAssetInfo};
 use trellis_types::AssetInfo;
@@ -42,7 +43,8 @@ pub fn pair(api: &dyn Api, assets: &[AssetInfo; 2]) -> Result<[AssetInfo; 2], Co
     Ok([a, b])
 }
 
-/// Distinct valid assets, each weight at least [`MIN_WEIGHT`], weights summing to exactly 1.
+/// Distinct valid assets, each weight at least [`MIN_WEIGHT`], weights summing to exactly 1,
+/// each asset's decimals at most 18 (the pool scales balances up to 18 decimals).
 pub fn weighted_assets(
     api: &dyn Api,
     assets: &[WeightedAssetInfo; 2],
@@ -56,6 +58,13 @@ pub fn weighted_assets(
                 min: MIN_WEIGHT,
             });
         }
+        if side.decimals > SCALED_DECIMALS {
+            return Err(ContractError::DecimalsTooLarge {
+                asset: side.info.to_string(),
+                decimals: side.decimals,
+                max: SCALED_DECIMALS,
+            });
+        }
     }
     // Saturating: a sum that overflows is certainly not 1 and is reported as Decimal::MAX.
     let sum = assets[0].weight.saturating_add(assets[1].weight);
@@ -66,10 +75,12 @@ pub fn weighted_assets(
         WeightedAssetInfo {
             info: a,
             weight: assets[0].weight,
+            decimals: assets[0].decimals,
         },
         WeightedAssetInfo {
             info: b,
             weight: assets[1].weight,
+            decimals: assets[1].decimals,
         },
     ])
 }

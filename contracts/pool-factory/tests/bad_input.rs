@@ -131,6 +131,19 @@ fn create_pool_refuses_bad_assets_weights_and_fees() {
             min: Decimal::percent(1),
         },
     );
+    // 19 decimals cannot be scaled up to the pool's 18.
+    let mut assets = [weighted(&x, 50), weighted(&aly(), 50)];
+    assets[1].decimals = 19;
+    check(
+        &mut deps,
+        assets,
+        30,
+        ContractError::DecimalsTooLarge {
+            asset: "native:ualy".to_string(),
+            decimals: 19,
+            max: 18,
+        },
+    );
     // 50% + 40% = 90%.
     check(
         &mut deps,

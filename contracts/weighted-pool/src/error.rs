@@ -32,6 +32,13 @@ pub enum ContractError {
         weight_1: Decimal,
     },
 
+    #[error("{asset} has {decimals} decimals; at most {max} are supported")]
+    DecimalsTooLarge {
+        asset: String,
+        decimals: u8,
+        max: u8,
+    },
+
     #[error("swap fee {fee_bps} bps is above the maximum {max} bps")]
     SwapFeeTooHigh { fee_bps: u16, max: u16 },
 

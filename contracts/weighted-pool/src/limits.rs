@@ -12,5 +12,6 @@ pub const MAX_ORACLE_CAPACITY: u32 = 10_000;
 /// Default and maximum page sizes of paginated queries (oracle samples).
 pub const DEFAULT_LIMIT: u32 = 10;
 pub const MAX_LIMIT: u32 = 100;
-/// Decimals of the LP token.
-pub const LP_TOKEN_DECIMALS: u8 = 6;
+/// Decimals of the LP token: the first supply is the invariant over balances scaled to 18
+/// decimals, so the LP token has 18 too. (Legacy pools keep their 6-decimal token.)
+pub const LP_TOKEN_DECIMALS: u8 = 18;

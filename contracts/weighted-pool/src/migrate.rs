@@ -38,6 +38,8 @@ fn migrate_layout(storage: &mut dyn Storage) -> StdResult<bool> {
             protocol_fee_share_bps: old.protocol_fee_share_bps,
             fee_collector: old.fee_collector,
             oracle: old.oracle,
+            // 0.1.x pools minted LP over raw units: legacy, factor 1.
+            decimals: None,
         },
     )?;
     let reserves = legacy::RESERVES.load(storage)?;

@@ -16,6 +16,7 @@
 //! trades, so keeping it beside the reserves saves a read and a write per swap.
 use cosmwasm_std::{Addr, Decimal, Uint128};
 use serde::{Deserialize, Serialize};
+use trellis_math::scaling::SCALED_DECIMALS;
 use trellis_store::{Item, Map};
 use trellis_types::weighted_pool::OracleConfig;
 use trellis_types::AssetInfo;
@@ -31,9 +32,20 @@ pub struct Config {
     pub protocol_fee_share_bps: u16,
     pub fee_collector: Option<Addr>,
     pub oracle: OracleConfig,
+    /// Each asset's decimals, pool order (two bytes: this record is read anyway, so the
+    /// scaling factors `10^(18 - decimals)` cost no extra read). `None` is a legacy pool,
+    /// created before decimals were declared: its LP supply was minted over raw base units
+    /// with a 6-decimal LP token, so it keeps factor 1 for both assets.
+    pub decimals: Option<[u8; 2]>,
 }
 
 impl Config {
+    /// Decimals the invariant scales from: the declared ones, or 18 (factor 1, no scaling)
+    /// for a legacy pool, which so behaves exactly as before.
+    pub fn scaling_decimals(&self) -> [u8; 2] {
+        self.decimals.unwrap_or([SCALED_DECIMALS; 2])
+    }
+
     /// Weights as the 1e18 fixed-point integers `trellis_math` works with.
     pub fn weight_atomics(&self) -> [Uint128; 2] {
         [self.weights[0].atomics(), self.weights[1].atomics()]

@@ -67,6 +67,20 @@ fn bad_instantiation() {
             },
         ));
     }
+    // Decimals above 18 cannot be scaled up to 18.
+    for (d0, d1, bad, asset) in [(19, 6, 19, "native:uaaa"), (6, 255, 255, "native:ubbb")] {
+        let mut m = base.clone();
+        m.assets[0].decimals = d0;
+        m.assets[1].decimals = d1;
+        cases.push((
+            m,
+            ContractError::DecimalsTooLarge {
+                asset: asset.into(),
+                decimals: bad,
+                max: 18,
+            },
+        ));
+    }
     let mut m = base.clone();
     m.swap_fee_bps = MAX_SWAP_FEE_BPS + 1;
     cases.push((
@@ -168,10 +182,15 @@ fn bad_joins() {
     s.refuse(&[&user], ContractError::ZeroAmount, |s| {
         s.exec(&user, &[], &join([0, 0], None, None))
     });
-    // A first join too small to exceed the locked minimum: 50/50 of 10 and 10 has invariant
-    // 10 (at most), not above 1000.
-    s.refuse(
-        &[&user],
+    // A first join too small to exceed the locked minimum. At 6 decimals even 1 and 1 scale
+    // to 1e12 each, far above 1000, so it takes 18-decimal assets (factor 1): 50/50 of 10 and
+    // 10 has invariant 10 less the pow margin, 9, not above 1000.
+    let mut tiny = Suite::new(PoolSpec::native(50, 50).decimals(18, 18));
+    let small = tiny.addr("user");
+    tiny.fund(&small, 0, 10);
+    tiny.fund(&small, 1, 10);
+    tiny.refuse(
+        &[&small],
         MathError::InsufficientLiquidity {
             liquidity: u(9),
             minimum: u(1_000),
@@ -179,7 +198,7 @@ fn bad_joins() {
         .into(),
         |s| {
             s.exec(
-                &user,
+                &small,
                 &[coin(10, "uaaa"), coin(10, "ubbb")],
                 &join([10, 10], None, None),
             )

@@ -17,6 +17,7 @@ fn deps() -> cosmwasm_std::OwnedDeps<
     let side = |denom: &str| WeightedAssetInfo {
         info: AssetInfo::native(denom),
         weight: Decimal::percent(50),
+        decimals: 6,
     };
     instantiate(
         deps.as_mut(),

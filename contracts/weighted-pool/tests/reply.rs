@@ -22,6 +22,7 @@ fn instantiated() -> Deps {
     let side = |denom: &str| WeightedAssetInfo {
         info: AssetInfo::native(denom),
         weight: Decimal::percent(50),
+        decimals: 6,
     };
     let res = instantiate(
         deps.as_mut(),

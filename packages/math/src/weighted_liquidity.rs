@@ -12,6 +12,7 @@ use cosmwasm_std::{Uint128, Uint256};
 
 use crate::fixed_point::{complement, div_down, div_up, mul_down, mul_up, pow_down, pow_up, ONE};
 use crate::mul_div::{mul_div_ceil, mul_div_floor};
+use crate::scaling::scale_up;
 use crate::weighted::{
     check_balances, check_fee, check_weight, check_weights, fee_on, to_u128, MAX_IN_RATIO,
     MAX_OUT_RATIO,
@@ -53,6 +54,25 @@ pub fn initial_lp_supply(
         });
     }
     Ok(liquidity)
+}
+
+/// First join of a pool whose assets have `decimals`: [`initial_lp_supply`] of the amounts
+/// scaled up to 18 decimals (exactly, `scaling::scale_up`), so the supply is an 18-decimal
+/// amount whatever the assets' decimals.
+///
+/// Only the invariant needs the scaling: every other join, exit and swap formula is a ratio of
+/// balances and amounts of the same asset, unchanged by a common factor, and its results stay
+/// in the asset's own base units.
+pub fn initial_lp_supply_scaled(
+    amounts: [Uint128; 2],
+    weights: [Uint128; 2],
+    decimals: [u8; 2],
+) -> Result<Uint128, MathError> {
+    let scaled = [
+        scale_up(amounts[0], decimals[0])?,
+        scale_up(amounts[1], decimals[1])?,
+    ];
+    initial_lp_supply(scaled, weights)
 }
 
 /// A proportional join: the LP tokens minted and what the pool takes of each asset.
@@ -301,6 +321,41 @@ mod tests {
         assert_eq!(
             initial_lp_supply([n(E18), n(E18)], [n(E18 / 200), n(E18 - E18 / 200)]),
             Err(MathError::InvalidWeights)
+        );
+    }
+
+    #[test]
+    fn initial_supply_scaled_is_the_invariant_at_18_decimals() {
+        // 50/50 of 4 WFUSE (18 decimals: 4e18) and 16 FUSD (6 decimals: 16e6 * 10^12 = 16e18
+        // scaled): the scaled balances are the (4e18, 16e18) of the vector above, so the supply
+        // is 8e18 - 160_006, i.e. 8 LP at 18 decimals less the pow margin.
+        assert_eq!(
+            initial_lp_supply_scaled([n(4 * E18), n(16_000_000)], [w(50), w(50)], [18, 6]),
+            Ok(n(8 * E18 - 160_006))
+        );
+        // 80/20 of 32 tokens at 6 decimals (32e6 -> 32e18) and 1024 at 0 decimals
+        // (1024 * 10^18): the (32e18, 1024e18) vector above, 64e18 - 1_280_020.
+        assert_eq!(
+            initial_lp_supply_scaled([n(32_000_000), n(1_024)], [w(80), w(20)], [6, 0]),
+            Ok(n(64 * E18 - 1_280_020))
+        );
+        // 18 decimals is factor 1: the raw supply of the test above, 1001.
+        assert_eq!(
+            initial_lp_supply_scaled([n(1_002), n(1_002)], [w(50), w(50)], [18, 18]),
+            Ok(n(1_001))
+        );
+        // Bad inputs: decimals above 18, a zero amount, a scaled amount beyond u128.
+        assert_eq!(
+            initial_lp_supply_scaled([n(E18), n(E18)], [w(50), w(50)], [6, 19]),
+            Err(MathError::DecimalsTooLarge { decimals: 19 })
+        );
+        assert_eq!(
+            initial_lp_supply_scaled([Uint128::zero(), n(E18)], [w(50), w(50)], [6, 6]),
+            Err(MathError::ZeroAmount)
+        );
+        assert_eq!(
+            initial_lp_supply_scaled([Uint128::MAX, n(E18)], [w(50), w(50)], [17, 18]),
+            Err(MathError::Overflow("scale_up"))
         );
     }
 

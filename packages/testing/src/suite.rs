@@ -75,6 +75,7 @@ impl SuiteBuilder {
             genesis_time: self.genesis_time,
             elapsed: 0,
             tokens: BTreeMap::new(),
+            native_decimals: BTreeMap::new(),
             farm: None,
             factory: None,
             router: None,
@@ -97,6 +98,9 @@ pub struct Suite {
     elapsed: u64,
     /// Tokens created through the suite, by symbol.
     pub(crate) tokens: BTreeMap<String, AssetInfo>,
+    /// Decimals of native denoms registered with `register_native_with_decimals`; other
+    /// natives are micro denoms of `NATIVE_DECIMALS`.
+    pub(crate) native_decimals: BTreeMap<String, u8>,
     /// The farm the farm helpers drive (the last one deployed).
     pub(crate) farm: Option<FarmHandle>,
     /// The pool factory the AMM helpers use (the last one deployed).

@@ -1,12 +1,17 @@
 //! Tokens: cw20-base contracts and native bank denoms, balances and transfers.
 use anyhow::{anyhow, Result};
 use cosmwasm_std::{coins, to_json_binary, Addr, Binary, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse};
+use cw20::{
+    BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse, TokenInfoResponse,
+};
 use cw_multi_test::{AppResponse, BankSudo, Executor, SudoMsg};
 use trellis_types::asset::AssetInfo;
 
 use crate::codes::ContractKind;
 use crate::suite::Suite;
+
+/// Decimals of a native denom not registered otherwise: Cosmos micro denoms (`uatom`).
+pub const NATIVE_DECIMALS: u8 = 6;
 
 /// Options of a cw20 token beyond its symbol and balances.
 #[derive(Clone, Debug)]
@@ -80,6 +85,37 @@ impl Suite {
         let asset = AssetInfo::native(denom);
         self.tokens.insert(symbol.to_string(), asset.clone());
         asset
+    }
+
+    /// [`Suite::register_native`] for a denom whose base unit is not a micro unit (e.g. an
+    /// 18-decimal bridged token): pools created over it declare these decimals.
+    pub fn register_native_with_decimals(
+        &mut self,
+        symbol: &str,
+        denom: &str,
+        decimals: u8,
+    ) -> AssetInfo {
+        self.native_decimals.insert(denom.to_string(), decimals);
+        self.register_native(symbol, denom)
+    }
+
+    /// Decimals of an asset, as a pool creator declares them: a cw20 token's own (its
+    /// `TokenInfo`), a native denom's as registered, else [`NATIVE_DECIMALS`].
+    pub fn asset_decimals(&self, asset: &AssetInfo) -> Result<u8> {
+        match asset {
+            AssetInfo::Native { denom } => Ok(self
+                .native_decimals
+                .get(denom)
+                .copied()
+                .unwrap_or(NATIVE_DECIMALS)),
+            AssetInfo::Cw20 { contract_addr } => {
+                let info: TokenInfoResponse = self
+                    .app
+                    .wrap()
+                    .query_wasm_smart(contract_addr, &Cw20QueryMsg::TokenInfo {})?;
+                Ok(info.decimals)
+            }
+        }
     }
 
     /// The asset registered under `symbol` by `create_cw20` or `register_native`.

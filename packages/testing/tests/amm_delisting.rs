@@ -71,15 +71,17 @@ fn the_factory_reports_the_pool_delisted() {
 #[test]
 fn lps_still_exit_a_delisted_pool() {
     let mut w = world();
-    // The first join mints the invariant 1e6^0.5 * 1e6^0.5 = 1,000,000 computed with `pow_down`
-    // (a relative margin of 1e-14 below), i.e. 999,999.99999999… floored to 999,999 LP, of
-    // which 1,000 (MINIMUM_LIQUIDITY) stay with the pool: the LP holds 998,999.
-    assert_eq!(w.suite.lp_balance("lp", &w.squat).unwrap(), 998_999);
-    w.suite.exit_pool("lp", &w.squat, 998_999).unwrap();
-    // Each asset: floor(1,000,000 * 998,999 / 999,999) = floor(998,999.000999…) = 998,999,
-    // on top of the 1,000,000 the LP kept of its 2,000,000.
-    assert_eq!(w.suite.balance("lp", &w.x).unwrap(), 1_998_999);
-    assert_eq!(w.suite.balance("lp", &w.y).unwrap(), 1_998_999);
+    // The first join mints the invariant of 1e6 and 1e6 base units at 6 decimals, scaled to
+    // 1e18 each: 1.0 as a fixed-point number, whose powers are exactly 1.0 (pow's special
+    // case), so the supply is exactly 1e18 (1 LP at 18 decimals), of which 1,000
+    // (MINIMUM_LIQUIDITY) stay with the pool: the LP holds 1e18 - 1,000.
+    let held = 999_999_999_999_999_000;
+    assert_eq!(w.suite.lp_balance("lp", &w.squat).unwrap(), held);
+    w.suite.exit_pool("lp", &w.squat, held).unwrap();
+    // Each asset: floor(1,000,000 * (1e18 - 1,000) / 1e18) = floor(999,999.999_999_999) =
+    // 999,999, on top of the 1,000,000 the LP kept of its 2,000,000.
+    assert_eq!(w.suite.balance("lp", &w.x).unwrap(), 1_999_999);
+    assert_eq!(w.suite.balance("lp", &w.y).unwrap(), 1_999_999);
     assert_eq!(w.suite.lp_balance("lp", &w.squat).unwrap(), 0);
 }
 

@@ -434,6 +434,8 @@ fn limits_mirror_the_pool_and_the_router() {
 /// by less than 1e-8, and no fractional part below is that close to an integer).
 #[test]
 fn the_harness_drives_a_pool_end_to_end() {
+    // LP tokens have 18 decimals.
+    const ONE_LP: u128 = 1_000_000_000_000_000_000;
     let Amm {
         mut suite,
         aly,
@@ -455,6 +457,11 @@ fn the_harness_drives_a_pool_end_to_end() {
     );
     assert_eq!(suite.balance("alice", &atom).unwrap(), 0);
     let supply = suite.pool_info(&pool).unwrap().lp_supply.u128();
+    // Both assets have 6 decimals, so the supply is the invariant of 1000e18 and 1000e18:
+    // pow_down(1000, 0.5) = floor(sqrt(1000) * 1e18) = 31_622_776_601_683_793_319 less its
+    // margin ceil(that * 1e4 / 1e18) + 1 = 316_229, squared / 1e18 and floored:
+    // 999_999_999_999_979_999_859, i.e. 1000 LP at 18 decimals less the margins.
+    assert_eq!(supply, 999_999_999_999_979_999_859);
     // MINIMUM_LIQUIDITY = 1_000 is locked in the pool at the first join.
     assert_eq!(suite.lp_balance("alice", &pool).unwrap(), supply - 1_000);
 
@@ -531,16 +538,16 @@ fn the_harness_drives_a_pool_end_to_end() {
     );
     assert!(announced.lp_out.u128() > 0);
 
-    // Proportional exit of 1_000_000 LP pays floor(b_i * 1_000_000 / supply) of each.
+    // Proportional exit of one LP (1e18) pays floor(b_i * 1e18 / supply) of each.
     let info = suite.pool_info(&pool).unwrap();
     let (b, supply) = (info.assets.map(|a| a.balance.u128()), info.lp_supply.u128());
     let before = [atom.clone(), aly.clone()].map(|a| suite.balance("alice", &a).unwrap());
     let limits = TradeOptions::default().min_amounts_out([1, 1]);
     suite
-        .exit_pool_with("alice", &pool, 1_000_000, limits)
+        .exit_pool_with("alice", &pool, ONE_LP, limits)
         .unwrap();
     for (i, asset) in [&atom, &aly].into_iter().enumerate() {
-        let expected = b[i] * 1_000_000 / supply;
+        let expected = b[i] * ONE_LP / supply;
         assert_eq!(suite.balance("alice", asset).unwrap(), before[i] + expected);
     }
 
@@ -549,13 +556,13 @@ fn the_harness_drives_a_pool_end_to_end() {
         .pool_query::<trellis_types::weighted_pool::ExitResponse>(
             &pool,
             &trellis_types::weighted_pool::QueryMsg::SimulateExitSingle {
-                lp_amount: Uint128::new(1_000_000),
+                lp_amount: Uint128::new(ONE_LP),
                 asset: aly.clone(),
             },
         )
         .unwrap();
     let alice_aly = suite.balance("alice", &aly).unwrap();
-    suite.exit_single("alice", &pool, 1_000_000, &aly).unwrap();
+    suite.exit_single("alice", &pool, ONE_LP, &aly).unwrap();
     assert_eq!(
         suite.balance("alice", &aly).unwrap(),
         alice_aly + announced.amounts_out[1].u128()

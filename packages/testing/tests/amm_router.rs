@@ -373,6 +373,7 @@ fn a_pool_the_factory_did_not_create_is_unknown() {
     let owner = m.suite.owner.clone();
     let msg = PoolInstantiateMsg {
         assets: [m.x.clone(), m.aly.clone()].map(|info| WeightedAssetInfo {
+            decimals: m.suite.asset_decimals(&info).unwrap(),
             info,
             weight: Decimal::percent(50),
         }),

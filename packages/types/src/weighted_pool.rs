@@ -16,12 +16,16 @@ use cw_ownable::{cw_ownable_execute, cw_ownable_query};
 
 use crate::asset::{Asset, AssetInfo};
 
-/// One side of a pool at creation: the asset and its normalized weight (at least 1%; the two
-/// weights sum to exactly 1).
+/// One side of a pool at creation: the asset, its normalized weight (at least 1%; the two
+/// weights sum to exactly 1) and its decimals (at most 18).
 #[cw_serde]
 pub struct WeightedAssetInfo {
     pub info: AssetInfo,
     pub weight: Decimal,
+    /// Decimals of the asset's base unit (6 for `uatom`, 18 for most bridged EVM tokens). The
+    /// pool scales balances to 18 decimals before taking the invariant, so the LP supply (an
+    /// 18-decimal token) means the same whatever the assets' decimals.
+    pub decimals: u8,
 }
 
 /// The TWAP oracle's ring buffer.

@@ -37,6 +37,7 @@ pub fn weighted(info: &AssetInfo, percent: u64) -> WeightedAssetInfo {
     WeightedAssetInfo {
         info: info.clone(),
         weight: Decimal::percent(percent),
+        decimals: 6,
     }
 }
 

@@ -1,5 +1,6 @@
 use cosmwasm_std::{to_json_binary, Decimal, DepsMut, Env, MessageInfo, Response, SubMsg, WasmMsg};
 use cw20::MinterResponse;
+use trellis_math::scaling::SCALED_DECIMALS;
 use trellis_types::weighted_pool::{InstantiateMsg, OracleConfig, WeightedAssetInfo};
 use trellis_types::AssetInfo;
 
@@ -30,6 +31,7 @@ pub fn instantiate(
         });
     }
     let weights = check_weights(&a, &b)?;
+    let decimals = check_decimals(&assets, [a.decimals, b.decimals])?;
     if msg.swap_fee_bps > MAX_SWAP_FEE_BPS {
         return Err(ContractError::SwapFeeTooHigh {
             fee_bps: msg.swap_fee_bps,
@@ -60,6 +62,7 @@ pub fn instantiate(
         protocol_fee_share_bps: msg.protocol_fee_share_bps,
         fee_collector,
         oracle: msg.oracle,
+        decimals: Some(decimals),
     };
     CONFIG.save(deps.storage, &config)?;
     POOL.save(deps.storage, &Pool::default())?;
@@ -94,6 +97,8 @@ pub fn instantiate(
         .add_attribute("asset_1", config.assets[1].to_string())
         .add_attribute("weight_0", config.weights[0].to_string())
         .add_attribute("weight_1", config.weights[1].to_string())
+        .add_attribute("decimals_0", decimals[0].to_string())
+        .add_attribute("decimals_1", decimals[1].to_string())
         .add_attribute("swap_fee_bps", config.swap_fee_bps.to_string())
         .add_attribute("lp_token_symbol", symbol))
 }
@@ -111,6 +116,20 @@ fn check_weights(
         });
     }
     Ok([a.weight, b.weight])
+}
+
+/// At most 18 decimals: the invariant scales every balance up to 18 (`10^(18 - decimals)`).
+fn check_decimals(assets: &[AssetInfo; 2], decimals: [u8; 2]) -> Result<[u8; 2], ContractError> {
+    for (asset, &d) in assets.iter().zip(&decimals) {
+        if d > SCALED_DECIMALS {
+            return Err(ContractError::DecimalsTooLarge {
+                asset: asset.to_string(),
+                decimals: d,
+                max: SCALED_DECIMALS,
+            });
+        }
+    }
+    Ok(decimals)
 }
 
 fn check_oracle(oracle: &OracleConfig) -> Result<(), ContractError> {

@@ -23,7 +23,8 @@ pub struct JoinOutcome {
 }
 
 /// Proportional join within `max_amounts` (pool order). On an empty pool this is the first
-/// join: both amounts are taken whole, they set the price, and the supply is their invariant.
+/// join: both amounts are taken whole, they set the price, and the supply is their invariant
+/// over the amounts scaled to 18 decimals.
 pub fn join(
     config: &Config,
     reserves: &Reserves,
@@ -53,9 +54,14 @@ fn first_join(config: &Config, amounts: [Uint128; 2]) -> Result<JoinOutcome, Con
             amount_1: amounts[1],
         });
     }
-    // The math refuses a supply that does not exceed MINIMUM_LIQUIDITY, so this cannot
+    // The invariant of the amounts scaled to 18 decimals (factor 1 in a legacy pool). The math
+    // refuses a supply that does not exceed MINIMUM_LIQUIDITY, so the subtraction cannot
     // underflow; checked anyway.
-    let supply = liquidity::initial_lp_supply(amounts, config.weight_atomics())?;
+    let supply = liquidity::initial_lp_supply_scaled(
+        amounts,
+        config.weight_atomics(),
+        config.scaling_decimals(),
+    )?;
     let lp_out = supply
         .checked_sub(MINIMUM_LIQUIDITY)
         .map_err(|_| ContractError::Overflow("initial supply below the minimum liquidity"))?;

@@ -13,6 +13,7 @@ use trellis_weighted_pool::ContractError;
 /// One million: amounts are 6-decimal token units.
 pub const E6: u128 = 1_000_000;
 /// 1e18: fixed-point one, for prices.
+pub const E12: u128 = 1_000_000_000_000;
 pub const E18: u128 = 1_000_000_000_000_000_000;
 /// Block time at which every suite starts.
 pub const T0: u64 = 1_700_000_000;
@@ -58,6 +59,8 @@ pub struct PoolSpec {
     pub assets: [Side; 2],
     /// Weights in percent.
     pub weights: [u64; 2],
+    /// Declared decimals of each asset.
+    pub decimals: [u8; 2],
     pub swap_fee_bps: u16,
     pub protocol_fee_share_bps: u16,
     pub with_collector: bool,
@@ -70,6 +73,7 @@ impl PoolSpec {
         PoolSpec {
             assets: [Side::Native("uaaa"), Side::Native("ubbb")],
             weights: [w0, w1],
+            decimals: [6, 6],
             swap_fee_bps: 0,
             protocol_fee_share_bps: 0,
             with_collector: false,
@@ -78,6 +82,11 @@ impl PoolSpec {
                 min_sample_spacing: 60,
             },
         }
+    }
+
+    pub fn decimals(mut self, d0: u8, d1: u8) -> Self {
+        self.decimals = [d0, d1];
+        self
     }
 
     pub fn assets(mut self, a: Side, b: Side) -> Self {
@@ -219,10 +228,12 @@ impl Suite {
                 WeightedAssetInfo {
                     info: assets[0].clone(),
                     weight: weight(spec.weights[0]),
+                    decimals: spec.decimals[0],
                 },
                 WeightedAssetInfo {
                     info: assets[1].clone(),
                     weight: weight(spec.weights[1]),
+                    decimals: spec.decimals[1],
                 },
             ],
             swap_fee_bps: spec.swap_fee_bps,
@@ -331,6 +342,15 @@ impl Suite {
 
     pub fn lp_balance(&self, user: &Addr) -> u128 {
         self.cw20_balance(self.lp_token.as_str(), user)
+    }
+
+    pub fn lp_decimals(&self) -> u8 {
+        let r: cw20::TokenInfoResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(&self.lp_token, &cw20::Cw20QueryMsg::TokenInfo {})
+            .unwrap();
+        r.decimals
     }
 
     pub fn lp_total_supply(&self) -> u128 {

@@ -85,10 +85,15 @@ impl Suite {
         oracle: Option<OracleConfig>,
     ) -> Result<PoolHandle> {
         let sender = self.addr(creator);
+        let decimals = [
+            self.asset_decimals(&assets[0])?,
+            self.asset_decimals(&assets[1])?,
+        ];
         let msg = ExecuteMsg::CreatePool {
             assets: [0, 1].map(|i| WeightedAssetInfo {
                 info: assets[i].clone(),
                 weight: weights[i],
+                decimals: decimals[i],
             }),
             swap_fee_bps,
             oracle,

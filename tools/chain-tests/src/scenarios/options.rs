@@ -130,10 +130,14 @@ impl Scenario for OptionsScenario {
                 WeightedAssetInfo {
                     info: native("ulit"),
                     weight: half,
+                    // Micro denoms: 6 decimals.
+                    decimals: 6,
                 },
                 WeightedAssetInfo {
                     info: native("uusdc"),
                     weight: half,
+                    // Micro denoms: 6 decimals.
+                    decimals: 6,
                 },
             ],
             swap_fee_bps: 30,

@@ -483,10 +483,16 @@ impl Scenario for PoolScenario {
                 WeightedAssetInfo {
                     info: native(a),
                     weight: Decimal::percent(wa),
+                    // Amounts below are sized as 18-decimal tokens: factor 1, so the
+                    // derivations are in the assets' own units.
+                    decimals: 18,
                 },
                 WeightedAssetInfo {
                     info: native(b),
                     weight: Decimal::percent(wb),
+                    // Amounts below are sized as 18-decimal tokens: factor 1, so the
+                    // derivations are in the assets' own units.
+                    decimals: 18,
                 },
             ]
         };
