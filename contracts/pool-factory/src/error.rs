@@ -42,6 +42,16 @@ pub enum ContractError {
         max: u8,
     },
 
+    #[error("{asset} was declared with {declared} decimals but the token has {actual}")]
+    DecimalsMismatch {
+        asset: String,
+        declared: u8,
+        actual: u8,
+    },
+
+    #[error("cannot read the token info of {asset}: {reason}")]
+    TokenInfoUnavailable { asset: String, reason: String },
+
     #[error("weights must sum to exactly 1, got {sum}")]
     WeightsDoNotSumToOne { sum: Decimal },
 

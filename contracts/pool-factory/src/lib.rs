@@ -26,10 +26,12 @@
 //!
 //! Map of the crate: `contract` (entry points), `execute/` (one file per concern; `new_pool` holds what both creations share), `reply`,
 //! `query`, `creation_gate`, `fee_tiers`, `registry` (records, their indexes and listing),
-//! `validate` (the checks shared by instantiate, update and create), `reply_data` (reading an
+//! `validate` (the checks shared by instantiate, update and create), `decimals` (declared
+//! decimals against cw20 `TokenInfo`), `reply_data` (reading an
 //! instantiated address from a reply), `state`, `limits`, `migrate`, `error`.
 pub mod contract;
 pub mod creation_gate;
+pub mod decimals;
 pub mod error;
 pub mod execute;
 pub mod fee_tiers;

@@ -5,11 +5,13 @@ use cw_ownable::OwnershipError;
 use std::str::FromStr;
 use trellis_pool_factory::ContractError;
 
+use trellis_testing::tokens::Cw20Options;
 use trellis_testing::{
     AssetInfo, FactoryOptions, OracleConfig, PoolHandle, Suite, SwapResponse, TradeOptions,
     DEFAULT_ORACLE,
 };
 use trellis_types::factory::{ExecuteMsg, PoolParams, PoolRecord};
+use trellis_types::weighted_pool::WeightedAssetInfo;
 
 fn pct(p: u64) -> Decimal {
     Decimal::percent(p)
@@ -568,4 +570,88 @@ fn the_harness_drives_a_pool_end_to_end() {
         alice_aly + announced.amounts_out[1].u128()
     );
     assert_eq!(announced.amounts_out[0].u128(), 0);
+}
+
+/// The factory checks a cw20 asset's declared decimals against the token's `TokenInfo`; a
+/// pool of an 18-decimal cw20 and a 6-decimal native mints its supply in whole tokens.
+#[test]
+fn declared_decimals_are_checked_against_the_cw20() {
+    let Amm {
+        mut suite,
+        aly,
+        atom,
+    } = amm(|o| o);
+    let alice = suite.addr("alice");
+    let side = |info: &AssetInfo, decimals| WeightedAssetInfo {
+        info: info.clone(),
+        weight: pct(50),
+        decimals,
+    };
+    let create = |assets| ExecuteMsg::CreatePool {
+        assets,
+        swap_fee_bps: 30,
+        oracle: None,
+    };
+    // ALY has 6 decimals; declaring 18 is refused.
+    let err = suite
+        .factory_exec(&alice, &create([side(&atom, 6), side(&aly, 18)]))
+        .unwrap_err();
+    assert_eq!(
+        factory_err(err),
+        ContractError::DecimalsMismatch {
+            asset: aly.to_string(),
+            declared: 18,
+            actual: 6,
+        }
+    );
+    // A contract that is no cw20 (the factory itself) has no token info to check against.
+    let not_a_token = AssetInfo::cw20(suite.factory().addr.to_string());
+    let err = suite
+        .factory_exec(&alice, &create([side(&atom, 6), side(&not_a_token, 6)]))
+        .unwrap_err();
+    assert!(
+        matches!(
+            factory_err(err),
+            ContractError::TokenInfoUnavailable { ref asset, .. } if *asset == not_a_token.to_string()
+        ),
+        "expected TokenInfoUnavailable"
+    );
+    // Neither refusal created anything.
+    assert!(suite
+        .pools_by_assets([atom.clone(), aly.clone()])
+        .unwrap()
+        .is_empty());
+
+    // An 18-decimal cw20 (WFUSE) with the 6-decimal native: 4 WFUSE = 4e18 and 16 ATOM = 16e6,
+    // scaled 16e18. sqrt(4 * 16) = 8 LP; both roots are exact (powers of two), 2e18 - 20_001
+    // and 4e18 - 40_001 after pow_down's margin (ceil(r * 1e4 / 1e18) + 1), and their product
+    // / 1e18, floored, is 8e18 - 80_002 - 80_004 = 8e18 - 160_006.
+    let wfuse = suite
+        .create_cw20_with(
+            "WFUSE",
+            &[(alice.clone(), 4_000_000_000_000_000_000)],
+            Cw20Options {
+                decimals: 18,
+                ..Cw20Options::default()
+            },
+        )
+        .unwrap();
+    let pool = suite
+        .create_weighted_pool(
+            "alice",
+            [wfuse.clone(), atom.clone()],
+            [pct(50), pct(50)],
+            30,
+        )
+        .unwrap();
+    suite.mint_native("alice", "uatom", 16_000_000).unwrap();
+    suite
+        .provide_liquidity("alice", &pool, [4_000_000_000_000_000_000, 16_000_000])
+        .unwrap();
+    let supply = suite.pool_info(&pool).unwrap().lp_supply.u128();
+    assert_eq!(supply, 8_000_000_000_000_000_000 - 160_006);
+    assert_eq!(
+        suite.lp_balance("alice", &pool).unwrap(),
+        8_000_000_000_000_000_000 - 161_006
+    );
 }

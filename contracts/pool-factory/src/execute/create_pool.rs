@@ -1,9 +1,11 @@
-//! `CreatePool` (weighted): pass the creation gate (`crate::creation_gate`), validate, refuse
+//! `CreatePool` (weighted): pass the creation gate (`crate::creation_gate`), validate (decimals
+//! against cw20 `TokenInfo` too: `crate::decimals`), refuse
 //! duplicates, instantiate the pool as a submessage. The reply (`crate::reply`) records it.
 use cosmwasm_std::{to_json_binary, DepsMut, Env, MessageInfo, Response, SubMsg, WasmMsg};
 use trellis_types::weighted_pool::{self, OracleConfig, WeightedAssetInfo};
 
 use crate::creation_gate::{authorize, RequestedFee};
+use crate::decimals;
 use crate::error::ContractError;
 use crate::execute::new_pool::{check_room_for, pool_owner, REPLY_POOL_INSTANTIATED};
 use crate::state::{pair_label, PendingPool, PoolTerms, CONFIG, PENDING_POOL};
@@ -22,6 +24,7 @@ pub fn create_pool(
     let fee = RequestedFee::Bps(swap_fee_bps);
     let oracle = authorize(deps.storage, &config, &info.sender, fee, oracle)?;
     let assets = validate::weighted_assets(deps.api, &assets)?;
+    decimals::check_against_tokens(deps.as_ref(), &assets)?;
     let pending = PendingPool {
         assets: assets.clone().map(|a| a.info),
         terms: PoolTerms::Weighted {
