@@ -131,6 +131,31 @@ pub const LP_TOKEN: Item<Addr> = Item::new("l");
 /// per sample, when the next slot opens.
 pub const ORACLE_SAMPLES: Map<u32, Sample> = Map::new("o");
 
+/// The config record of 0.2.x: the current one without `decimals` (postcard has no field
+/// names, so the missing field is a short record rather than an absent key). Read only by
+/// `migrate`, which rewrites it with `decimals: None` (legacy).
+pub mod v0_2 {
+    use cosmwasm_std::{Addr, Decimal};
+    use serde::{Deserialize, Serialize};
+    use trellis_store::Item;
+    use trellis_types::weighted_pool::OracleConfig;
+    use trellis_types::AssetInfo;
+
+    #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+    pub struct Config {
+        pub assets: [AssetInfo; 2],
+        #[serde(with = "trellis_store::num::decimal_pair")]
+        pub weights: [Decimal; 2],
+        pub swap_fee_bps: u16,
+        pub protocol_fee_share_bps: u16,
+        pub fee_collector: Option<Addr>,
+        pub oracle: OracleConfig,
+    }
+
+    /// Same key as the current `CONFIG`.
+    pub const CONFIG: Item<Config> = Item::new("c");
+}
+
 /// The layout of 0.1.x (JSON values under long keys), read only by `migrate`.
 pub mod legacy {
     use cosmwasm_schema::cw_serde;

@@ -1,4 +1,5 @@
-//! `migrate` accepts the same contract at the same or a newer version only.
+//! `migrate` accepts the same contract at the same or a newer version only, moves the 0.1.x
+//! layout and gives a 0.2.x config its `decimals` field (legacy: `None`).
 use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
 use cosmwasm_std::Decimal;
 use trellis_types::migrate::MigrationRefused;
@@ -170,6 +171,8 @@ fn the_old_layout_migrates_and_keeps_working() {
         assert_eq!(deps.storage.get(key.as_bytes()), None, "{key} left behind");
     }
     assert!(CONFIG.exists(&deps.storage) && LP_TOKEN.exists(&deps.storage));
+    // 0.1.x pools minted LP over raw units: legacy, no declared decimals.
+    assert_eq!(CONFIG.load(&deps.storage).unwrap().decimals, None);
     // The newest sample (slot 0) lives in the pool record; the two older ones in the map.
     let pool = POOL.load(&deps.storage).unwrap();
     assert_eq!(pool.newest.timestamp, 1_250);
@@ -273,4 +276,180 @@ fn the_old_layout_migrates_and_keeps_working() {
         .attributes
         .iter()
         .any(|a| a.key == "layout_migrated" && a.value == "false"));
+}
+
+/// A 0.2.x pool: the compact layout, but a config record without `decimals`, an LP supply
+/// minted over raw base units and a 6-decimal LP token. Both natives, 80/20, 30 bps, 10% of
+/// the fee to a collector.
+fn v0_2_pool() -> (
+    cosmwasm_std::OwnedDeps<
+        cosmwasm_std::MemoryStorage,
+        cosmwasm_std::testing::MockApi,
+        cosmwasm_std::testing::MockQuerier,
+    >,
+    cosmwasm_std::Addr,
+) {
+    use cosmwasm_std::Uint128;
+    use trellis_weighted_pool::state::{v0_2, Pool, Reserves, LP_TOKEN, POOL};
+
+    let mut deps = mock_dependencies();
+    let owner = deps.api.addr_make("owner");
+    let collector = deps.api.addr_make("collector");
+    let lp_token = deps.api.addr_make("lp");
+    cw_ownable::initialize_owner(&mut deps.storage, &deps.api, Some(owner.as_str())).unwrap();
+    cw2::set_contract_version(&mut deps.storage, CONTRACT_NAME, "0.2.0").unwrap();
+    v0_2::CONFIG
+        .save(
+            &mut deps.storage,
+            &v0_2::Config {
+                assets: [AssetInfo::native("uaaa"), AssetInfo::native("ubbb")],
+                weights: [Decimal::percent(80), Decimal::percent(20)],
+                swap_fee_bps: 30,
+                protocol_fee_share_bps: 1_000,
+                fee_collector: Some(collector),
+                oracle: OracleConfig {
+                    capacity: 3,
+                    min_sample_spacing: 60,
+                },
+            },
+        )
+        .unwrap();
+    POOL.save(
+        &mut deps.storage,
+        &Pool {
+            reserves: Reserves {
+                balances: [Uint128::new(4_000_000), Uint128::new(1_000_000)],
+                fees_owed: [Uint128::new(12), Uint128::new(3)],
+                lp_supply: Uint128::new(2_000_000),
+            },
+            ..Pool::default()
+        },
+    )
+    .unwrap();
+    LP_TOKEN.save(&mut deps.storage, &lp_token).unwrap();
+    (deps, lp_token)
+}
+
+#[test]
+fn a_0_2_pool_migrates_as_legacy_and_behaves_as_before() {
+    use cosmwasm_std::{coins, from_json, to_json_binary, Uint128};
+    use cw20::Cw20ReceiveMsg;
+    use trellis_types::weighted_pool::{ExecuteMsg, JoinResponse, ReceiveMsg, SwapResponse};
+    use trellis_weighted_pool::contract::execute;
+    use trellis_weighted_pool::state::{CONFIG, POOL};
+
+    let (mut deps, lp_token) = v0_2_pool();
+    // The 0.2.x record does not decode as the current config.
+    assert!(CONFIG.load(&deps.storage).is_err());
+    let res = migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap();
+    let attr = |key: &str| {
+        res.attributes
+            .iter()
+            .find(|a| a.key == key)
+            .map(|a| a.value.clone())
+    };
+    assert_eq!(attr("from_version").as_deref(), Some("0.2.0"));
+    assert_eq!(attr("layout_migrated").as_deref(), Some("false"));
+    assert_eq!(attr("decimals_added").as_deref(), Some("true"));
+    assert_eq!(
+        cw2::get_contract_version(&deps.storage).unwrap().version,
+        CONTRACT_VERSION
+    );
+    // Legacy: no declared decimals, so the invariant would scale from 18 (factor 1).
+    let config = CONFIG.load(&deps.storage).unwrap();
+    assert_eq!(config.decimals, None);
+    assert_eq!(config.scaling_decimals(), [18, 18]);
+    assert_eq!(config.weights, [Decimal::percent(80), Decimal::percent(20)]);
+
+    let trader = deps.api.addr_make("trader");
+    // Swap 100,000 uaaa in: fee ceil(100,000 * 30 / 1e4) = 300, protocol 10% = 30 owed;
+    // 99,700 priced at 80/20: out = floor(1,000,000 * (1 - (4,000,000 / 4,099,700)^4)) =
+    // floor(93,784.15...) = 93,784 (the same as before the migration: swaps never scale).
+    let res = execute(
+        deps.as_mut(),
+        mock_env(),
+        message_info(&trader, &coins(100_000, "uaaa")),
+        ExecuteMsg::SwapExactIn {
+            min_out: None,
+            recipient: None,
+            deadline: None,
+        },
+    )
+    .unwrap();
+    let swapped: SwapResponse = from_json(res.data.unwrap()).unwrap();
+    assert_eq!(
+        (swapped.amount_out, swapped.fee, swapped.protocol_fee),
+        (Uint128::new(93_784), Uint128::new(300), Uint128::new(30))
+    );
+    // Balances 4,000,000 + 100,000 - 30 = 4,099,970 and 1,000,000 - 93,784 = 906,216.
+
+    // Proportional join with at most 409,997 uaaa and 90,622 ubbb, in the LP's old raw unit:
+    // lp = min(floor(409,997 * 2e6 / 4,099,970), floor(90,622 * 2e6 / 906,216)) =
+    // min(200,000 exactly, floor(200,000.88)) = 200,000; paid ceil(200,000 * 4,099,970 / 2e6)
+    // = 409,997 and ceil(90,621.6) = 90,622.
+    let res = execute(
+        deps.as_mut(),
+        mock_env(),
+        message_info(
+            &trader,
+            &[
+                cosmwasm_std::coin(409_997, "uaaa"),
+                cosmwasm_std::coin(90_622, "ubbb"),
+            ],
+        ),
+        ExecuteMsg::Join {
+            max_amounts: [Uint128::new(409_997), Uint128::new(90_622)],
+            min_lp_out: None,
+            recipient: None,
+            deadline: None,
+        },
+    )
+    .unwrap();
+    let joined: JoinResponse = from_json(res.data.unwrap()).unwrap();
+    assert_eq!(joined.lp_out, Uint128::new(200_000));
+    assert_eq!(
+        joined.amounts_in,
+        [Uint128::new(409_997), Uint128::new(90_622)]
+    );
+
+    // Exit 220,000 LP (a tenth of the 2,200,000 now in supply) through the LP token's hook:
+    // floor(4,509,967 / 10) = 450,996 and floor(996,838 / 10) = 99,683.
+    let res = execute(
+        deps.as_mut(),
+        mock_env(),
+        message_info(&lp_token, &[]),
+        ExecuteMsg::Receive(Cw20ReceiveMsg {
+            sender: trader.to_string(),
+            amount: Uint128::new(220_000),
+            msg: to_json_binary(&ReceiveMsg::Exit {
+                min_amounts_out: Some([Uint128::new(450_996), Uint128::new(99_683)]),
+                recipient: None,
+                deadline: None,
+            })
+            .unwrap(),
+        }),
+    )
+    .unwrap();
+    assert!(res
+        .attributes
+        .iter()
+        .any(|a| a.key == "amount_out_0" && a.value == "450996"));
+    let pool = POOL.load(&deps.storage).unwrap();
+    assert_eq!(
+        pool.reserves.balances,
+        [
+            Uint128::new(4_509_967 - 450_996),
+            Uint128::new(996_838 - 99_683)
+        ]
+    );
+    assert_eq!(pool.reserves.lp_supply, Uint128::new(1_980_000));
+    assert_eq!(pool.reserves.fees_owed, [Uint128::new(42), Uint128::new(3)]);
+
+    // Migrating again finds a current config and changes nothing.
+    let res = migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap();
+    assert!(res
+        .attributes
+        .iter()
+        .any(|a| a.key == "decimals_added" && a.value == "false"));
+    assert_eq!(CONFIG.load(&deps.storage).unwrap().decimals, None);
 }
