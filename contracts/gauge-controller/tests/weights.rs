@@ -174,3 +174,35 @@ fn a_cap_applies_from_the_next_week_so_a_started_week_never_changes() {
     // 13,400 / 17,000 -> 1e18 x 134 / 170 = 788,235,294,117,647,058.8.. floored.
     assert_eq!(s.relative("G1", N + 2 * WEEK), 788_235_294_117_647_058);
 }
+
+#[test]
+fn four_year_locks_of_a_billion_18_decimal_lp() {
+    // 18-decimal LP amounts are 1e12 larger than 6-decimal ones. A and B each lock 1e27
+    // (1e9 LP): slope floor(1e27 / 126,144,000) = 7,927,447,995,941,146,626 (see
+    // trellis_math::ve), until N + 208 weeks. Type weight 1e18, so relative weights multiply
+    // 1e18 x ~1e27 x 1e18 (~2^210): 256-bit products.
+    let slope = 7_927_447_995_941_146_626u128;
+    let mut s = Suite::new();
+    s.add_type("lp", E18);
+    s.add_gauge("G1", 0);
+    s.add_gauge("G2", 0);
+    s.set_lock("A", slope, N + 208 * WEEK);
+    s.set_lock("B", slope, N + 208 * WEEK);
+    s.vote("A", "G1", 10_000).unwrap();
+    s.vote("B", "G2", 2_500).unwrap();
+    // At N: G1 = slope x 208 weeks = slope x 125,798,400 = 997,260,273,972,602,739,716,198,400.
+    // B's part: floor(slope x 2,500 / 10,000) = 1,981,861,998,985,286,656 (slope = 2 mod 4),
+    // x 125,798,400 = 249,315,068,493,150,684,866,150,400 on G2.
+    assert_eq!(s.gauge_weight("G1", N), 997_260_273_972_602_739_716_198_400);
+    assert_eq!(s.gauge_weight("G2", N), 249_315_068_493_150_684_866_150_400);
+    // Total = 1e18 x (G1 + G2) = 1,246,575,342,465,753,424,582,348,800 x 1e18.
+    assert_eq!(
+        s.total(N),
+        Uint256::from(1_246_575_342_465_753_424_582_348_800u128)
+            * Uint256::from(1_000_000_000_000_000_000u128)
+    );
+    // With k = floor(slope / 4): G1 / total = 4k + 2 over 5k + 2, 0.8 + 0.4 / (5k + 2), which
+    // floors to 0.8 at 1e18; G2 = k / (5k + 2), just below 0.2: 0.199..9.
+    assert_eq!(s.relative("G1", N), 800_000_000_000_000_000);
+    assert_eq!(s.relative("G2", N), 199_999_999_999_999_999);
+}

@@ -137,6 +137,25 @@ mod tests {
     }
 
     #[test]
+    fn four_year_lock_of_a_billion_18_decimal_lp() {
+        // A stake of 1e27 (1e9 LP at 18 decimals) in a pool of 1e28, with the ve power of
+        // 1e27 locked for four years (bias 997,995,941,146,626,078,123,091,200, see ve.rs)
+        // out of 20 times that in total. B * v = 1e28 * ~1e27 = ~1e55 exceeds u128, so the
+        // product must be wide: floor(1e28 * v / (20 v)) = 5e26 exactly. Curve: 40% of 1e27
+        // = 4e26, plus 60% of 5e26 = 3e26: 7e26, below the stake.
+        let v = 997_995_941_146_626_078_123_091_200u128;
+        assert_eq!(
+            wb(1_000_000_000 * E18, 10_000_000_000 * E18, v, 20 * v, 40),
+            Ok(Uint128::new(700_000_000 * E18))
+        );
+        // FOO (no tokenless part): 100% of 5e26.
+        assert_eq!(
+            wb(1_000_000_000 * E18, 10_000_000_000 * E18, v, 20 * v, 0),
+            Ok(Uint128::new(500_000_000 * E18))
+        );
+    }
+
+    #[test]
     fn tokenless_share_above_100_is_refused() {
         assert_eq!(
             wb(1, 1, 1, 1, 101),

@@ -194,6 +194,25 @@ mod tests {
     }
 
     #[test]
+    fn a_billion_18_decimal_lp_locked_for_four_years_fits() {
+        // 18-decimal LP amounts are 1e12 larger than the old 6-decimal ones: 1e27 base units
+        // (1e9 LP tokens) locked at 1,700,000,000 until 1,825,891,200 (as above).
+        // slope = floor(1e27 / 126,144,000) = 7,927,447,995,941,146,626;
+        // bias = slope * 125,891,200 = 997,995,941,146,626,078,123,091,200 (~1e27, far below
+        // u128::MAX ~ 3.4e38: the product is at most amount * max_time / max_time).
+        let now = 1_700_000_000;
+        let end = round_down_to_week(now + DEFAULT_MAX_TIME);
+        let line = lock_line(1_000_000_000 * E18, end, now, DEFAULT_MAX_TIME).unwrap();
+        assert_eq!(line.slope, 7_927_447_995_941_146_626);
+        assert_eq!(line.bias, 997_995_941_146_626_078_123_091_200);
+        // A year on: bias - slope * 31,536,000 = bias - 249,999,999,999,999,999,997,536,000.
+        assert_eq!(
+            line.value_at(now + 31_536_000),
+            Some(747_995_941_146_626_078_125_555_200)
+        );
+    }
+
+    #[test]
     fn lock_below_max_time_units_has_no_power() {
         // 126,143,999 / 126,144,000 floors to 0.
         let line = lock_line(126_143_999, 10 * WEEK, 0, DEFAULT_MAX_TIME).unwrap();
