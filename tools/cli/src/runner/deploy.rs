@@ -233,7 +233,8 @@ fn create_tokens(suite: &mut Suite, plan: &Plan) -> Result<Vec<Option<AssetInfo>
                         .mint_native_to(addr, denom, *amount)
                         .with_context(|| format!("minting {} {denom}", amount))?;
                 }
-                suite.register_native(&token.symbol, denom)
+                // Pools over it declare these decimals.
+                suite.register_native_with_decimals(&token.symbol, denom, token.decimals)
             }
             None => {
                 let minted_reward =

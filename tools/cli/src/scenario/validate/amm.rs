@@ -16,7 +16,8 @@ use crate::scenario::units::Amount;
 const MIN_WEIGHT_PERCENT: u64 = 1;
 
 impl Checker<'_> {
-    /// Checks every amm pool and declares its LP token (6 decimals, the pool's cw20).
+    /// Checks every amm pool and declares its LP token (the pool's cw20, `LP_TOKEN_DECIMALS` =
+    /// 18: the supply is the invariant over balances scaled to 18 decimals).
     pub(super) fn amm_pools(&self, specs: &[AmmPoolSpec], ctx: &mut Ctx) -> Result<()> {
         for (i, p) in specs.iter().enumerate() {
             let plan = self.amm_pool_spec(i, p, ctx)?;
