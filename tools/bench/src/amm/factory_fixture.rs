@@ -124,6 +124,7 @@ mod tests {
         let assets = [a, b].map(|d| WeightedAssetInfo {
             info: AssetInfo::native(d),
             weight: Decimal::percent(50),
+            decimals: 6,
         });
         let oracle = OracleConfig {
             capacity: 10,

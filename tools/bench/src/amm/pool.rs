@@ -105,6 +105,8 @@ impl<'a> Pool<'a> {
             assets: [0, 1].map(|i| WeightedAssetInfo {
                 info: AssetInfo::native(spec.denoms[i]),
                 weight: Decimal::percent(spec.weights_pct[i]),
+                // The bench's natives are 6-decimal denoms.
+                decimals: 6,
             }),
             swap_fee_bps: SWAP_FEE_BPS,
             protocol_fee_share_bps: PROTOCOL_FEE_SHARE_BPS,

@@ -48,6 +48,8 @@ impl WorldPool {
             assets: [0, 1].map(|i| WeightedAssetInfo {
                 info: assets[i].clone(),
                 weight: Decimal::percent(shape.weights_pct[i]),
+                // The options world's tokens are 6-decimal.
+                decimals: 6,
             }),
             swap_fee_bps: SWAP_FEE_BPS,
             protocol_fee_share_bps: PROTOCOL_FEE_SHARE_BPS,
