@@ -48,7 +48,11 @@ pub fn value(valuation: &FarmValuation, v: Option<Uint256>) -> String {
 }
 
 /// An APR: `no price` when the reward or the stake has none, `-` when nothing was staked.
-pub fn apr(apr_bps: Option<u64>, reward_value: Option<Uint256>, value_secs: Option<Uint256>) -> String {
+pub fn apr(
+    apr_bps: Option<u64>,
+    reward_value: Option<Uint256>,
+    value_secs: Option<Uint256>,
+) -> String {
     match (apr_bps, reward_value, value_secs) {
         (Some(bps), _, _) => format::percent_bps(bps),
         (None, Some(_), Some(_)) => "-".to_string(),

@@ -160,7 +160,8 @@ pub fn valuation(report: &SimReport) -> FarmValuation {
             .collect();
         let walked = walk(report, &changes(report, None, &info.name), &staking);
         for (k, (s, (value_secs, staked_secs))) in report.samples.iter().zip(walked).enumerate() {
-            let reward_value = value_at(price_of(k, reward).as_ref(), s.pools[i].distributed.u128());
+            let reward_value =
+                value_at(price_of(k, reward).as_ref(), s.pools[i].distributed.u128());
             samples[k].pools.push(PoolValue {
                 pool: info.name.clone(),
                 tvl: value_at(staking[k].as_ref(), s.pools[i].staked.u128()),
@@ -174,9 +175,8 @@ pub fn valuation(report: &SimReport) -> FarmValuation {
         // Over the run: the reward credited to the pool, the final settlement included.
         let last = report.samples.len().saturating_sub(1);
         let summary = report.summary.pools.get(i);
-        let reward_value = summary.and_then(|p| {
-            value_at(price_of(last, reward).as_ref(), p.distributed.u128())
-        });
+        let reward_value =
+            summary.and_then(|p| value_at(price_of(last, reward).as_ref(), p.distributed.u128()));
         pools.push(match end {
             Some(end) => PoolValue {
                 reward_value,

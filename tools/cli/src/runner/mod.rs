@@ -41,9 +41,9 @@ pub mod sample;
 pub mod settle;
 pub mod timeline;
 pub mod traders;
+pub mod valuation;
 pub mod ve_actions;
 pub mod ve_deploy;
-pub mod valuation;
 pub mod ve_sample;
 
 use anyhow::{Context, Result};
