@@ -81,16 +81,7 @@ pub fn prices(
         let (Some(pa), Some(pb)) = (scaled[a], scaled[b]) else {
             continue;
         };
-        let [r0, r1] = sample.reserves.map(Uint256::from);
-        let lp_price = || -> Option<Uint256> {
-            let held = pa
-                .checked_mul(r0)
-                .ok()?
-                .checked_add(pb.checked_mul(r1).ok()?)
-                .ok()?;
-            held.checked_div(sample.lp_supply.into()).ok()
-        };
-        scaled[lp] = lp_price();
+        scaled[lp] = lp_price([pa, pb], sample);
     }
     scaled
         .into_iter()
@@ -101,6 +92,17 @@ pub fn prices(
             })
         })
         .collect()
+}
+
+/// `(r0 * p0 + r1 * p1) / lp_supply`, `None` on overflow or an empty pool.
+fn lp_price(prices: [Uint256; 2], sample: &AmmSample) -> Option<Uint256> {
+    let [r0, r1] = sample.reserves.map(Uint256::from);
+    let held = prices[0]
+        .checked_mul(r0)
+        .ok()?
+        .checked_add(prices[1].checked_mul(r1).ok()?)
+        .ok()?;
+    held.checked_div(sample.lp_supply.into()).ok()
 }
 
 fn pair_of(index: &dyn Fn(&str) -> Option<usize>, info: &AmmPoolInfo) -> Option<[usize; 2]> {
@@ -132,4 +134,94 @@ pub fn option_price(
         numerator: u.numerator.saturating_sub(cost),
         denominator: scale(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::{Decimal256, Uint128};
+
+    fn token(symbol: &str) -> TokenPlan {
+        TokenPlan {
+            symbol: symbol.to_string(),
+            decimals: 0,
+            denom: None,
+            amm_pool: None,
+        }
+    }
+
+    fn pool(assets: [&str; 2], weights: [u64; 2], lp: &str) -> AmmPoolInfo {
+        AmmPoolInfo {
+            name: format!("{}-{}", assets[0], assets[1]),
+            address: String::new(),
+            lp_token: String::new(),
+            lp_symbol: lp.to_string(),
+            assets: assets.map(String::from),
+            decimals: [0, 0],
+            weights,
+            swap_fee_bps: 30,
+            protocol_fee_share_bps: 0,
+            fee_collector: None,
+        }
+    }
+
+    fn sample(reserves: [u128; 2], lp_supply: u128) -> AmmSample {
+        AmmSample {
+            reserves: reserves.map(Uint128::new),
+            protocol_fees_owed: [Uint128::zero(); 2],
+            held: reserves.map(Uint128::new),
+            lp_supply: Uint128::new(lp_supply),
+            lp_token_supply: Uint128::new(lp_supply),
+            spot_price: Decimal256::zero(),
+            price: Decimal256::zero(),
+            swaps: 0,
+            volume: [Uint128::zero(); 2],
+            fees: [Uint128::zero(); 2],
+        }
+    }
+
+    #[test]
+    fn prices_walk_the_pools_from_the_quote() {
+        // Q is the first pool's second asset. A/Q 50/50 with 100 A and 200 Q: A = (200 / 50) /
+        // (100 / 50) = 2 Q. B/A 80/20 with 400 B and 50 A: B = (50 / 20) / (400 / 80) = 0.5 A
+        // = 1 Q. The A/Q LP token, 10 units: (100 x 2 + 200 x 1) / 10 = 40 Q. C trades in no
+        // pool: no price.
+        let tokens = ["A", "Q", "B", "C", "AQ-LP", "BA-LP"].map(token);
+        let pools = [
+            pool(["A", "Q"], [50, 50], "AQ-LP"),
+            pool(["B", "A"], [80, 20], "BA-LP"),
+        ];
+        let samples = [sample([100, 200], 10), sample([400, 50], 0)];
+        let q = quote(&tokens, &pools);
+        assert_eq!(q, Some(1));
+        let p = prices(&tokens, &pools, &samples, q);
+        let value = |i: usize, amount: u128| p[i].map(|p| p.value(amount).to_string());
+        assert_eq!(value(0, 3).as_deref(), Some("6"));
+        assert_eq!(value(1, 3).as_deref(), Some("3"));
+        assert_eq!(value(2, 3).as_deref(), Some("3"));
+        assert_eq!(value(3, 3), None);
+        assert_eq!(value(4, 3).as_deref(), Some("120"));
+        // An LP supply of 0 (an empty pool) prices nothing.
+        assert_eq!(value(5, 3), None);
+        // No weighted pool: no quote, no prices.
+        assert_eq!(quote(&tokens, &[]), None);
+        assert!(prices(&tokens, &[], &[], None).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn an_option_is_worth_its_exercise_value() {
+        // Underlying at 2 Q, payment at 1 Q: a strike of 1.5 leaves 0.5 Q per option (4
+        // options: 2 Q); a strike of 3 leaves nothing, not a negative value.
+        let price = |n: u128| TokenPrice {
+            numerator: scale() * Uint256::from(n),
+            denominator: scale(),
+        };
+        let at = |strike: &str| {
+            option_price(Some(price(2)), Some(price(1)), strike.parse().unwrap())
+                .map(|p| p.value(4).to_string())
+        };
+        assert_eq!(at("1.5").as_deref(), Some("2"));
+        assert_eq!(at("3").as_deref(), Some("0"));
+        assert_eq!(option_price(None, Some(price(1)), Decimal::one()), None);
+    }
 }
