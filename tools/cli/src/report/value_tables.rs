@@ -28,12 +28,13 @@ pub fn user_headers(report: &SimReport) -> Vec<String> {
     ]
 }
 
+/// The quote's symbol, or `no quote` without a weighted pool.
 fn quote(report: &SimReport) -> String {
     report
         .valuation
         .as_ref()
         .and_then(|v| v.quote.clone())
-        .unwrap_or_else(|| NO_PRICE.to_string())
+        .unwrap_or_else(|| "no quote".to_string())
 }
 
 /// A quote value in display units, or `no price`.

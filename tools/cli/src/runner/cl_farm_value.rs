@@ -14,7 +14,6 @@ use cosmwasm_std::{Uint256, Uint512};
 use trellis_types::cl_pool::PoolStateResponse;
 
 use super::cl_fees;
-pub use super::valuation::apr_bps;
 use super::valuation::{ratio_bps, BPS, SECONDS_PER_YEAR};
 
 /// `amount1 + floor(amount0 * sqrt_price^2 / 2^192)`, saturating at u128.
