@@ -147,6 +147,7 @@ pub fn summary(report: &SimReport) -> String {
         ]);
     }
     out.push_str(&users.render());
+    out.push_str(&valuation(report));
 
     out.push_str(&amm(report));
     let options_sections = crate::report::options_tables::sections(report);
@@ -190,6 +191,47 @@ pub fn summary(report: &SimReport) -> String {
     out.push_str(&stream.render());
 
     out.push_str(&conservation(report));
+    out
+}
+
+/// TVL, reward value and APR per farm pool and per position, with the basis they are counted
+/// on (the same cells as the HTML tables); nothing without a valuation.
+fn valuation(report: &SimReport) -> String {
+    use crate::report::value_tables as cells;
+    let mut out = String::new();
+    let Some(v) = &report.valuation else {
+        return out;
+    };
+    let quote = v
+        .quote
+        .as_deref()
+        .unwrap_or("no quote: the run has no weighted pool");
+    let _ = writeln!(
+        out,
+        "\nValue and APR of the farm pools ({quote}, at the run's weighted-pool prices; the \
+         basis is in report.html)"
+    );
+    let mut headers = vec!["pool".to_string()];
+    headers.extend(cells::pool_headers(report));
+    let names: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut pools = Table::new(&names);
+    for (info, p) in report.pools.iter().zip(&v.pools) {
+        let mut row = vec![info.name.clone()];
+        row.extend(cells::pool_cells(v, p));
+        pools.row(row);
+    }
+    out.push_str(&pools.render());
+    out.push('\n');
+    let mut headers = vec!["user".to_string(), "pool".to_string()];
+    headers.extend(cells::user_headers(report));
+    let names: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut users = Table::new(&names);
+    for (u, p) in report.summary.users.iter().zip(&v.users) {
+        let mut row = vec![u.user.clone(), u.pool.clone()];
+        row.extend(cells::user_cells(v, p));
+        users.row(row);
+    }
+    out.push_str(&users.render());
     out
 }
 

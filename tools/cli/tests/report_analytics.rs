@@ -308,6 +308,18 @@ fn apr_and_tvl_of_one_staker_at_a_known_price() {
         report::value_tables::user_cells(v, user)[0],
         trellis_cli::format::duration(50)
     );
+    // The terminal summary has the same cells: S as above; X stakes XTK, which no weighted
+    // pool trades, so its TVL and APR read "no price", while its reward has a price: weight 1
+    // of 5 at 5 TOK/s is 1 TOK/s, all to x over the 100 s, 100 TOK at 2 USD = 200 USD.
+    let text = trellis_cli::table::summary(&report);
+    let words = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rows: Vec<String> = text.lines().map(words).collect();
+    assert!(rows.iter().any(|r| r == "S 0 100 6,307,200%"), "{text}");
+    assert!(
+        rows.iter().any(|r| r == "X no price 200 no price"),
+        "{text}"
+    );
+    assert!(rows.iter().any(|r| r == "u S 50s 100 6,307,200%"), "{text}");
     let html = report::html::render(&report);
     assert!(html.contains("APR and TVL basis"));
     assert!(html.contains("TVL per farm pool (staked value in USD)"));
