@@ -1,17 +1,17 @@
 //! Seed 000's allocation policy: solo pools together stay under a maximum share of the
 //! total weight, and every native LP pool outweighs every non-native one.
 //!
+//! The rules themselves are `trellis_math::policy::check`, shared with `trellis sim`.
 //! Checks read running sums and the lightest/heaviest entry of two ordered sets, so they
 //! never loop over pools. A change is checked on its would-be state before anything is
 //! written.
 use cosmwasm_std::{Order, Storage};
+use trellis_math::policy as rules;
 use trellis_types::farm::{AllocationPolicy, PolicyStatusResponse, PoolKind};
 use trellis_types::AssetInfo;
 
 use crate::error::ContractError;
 use crate::state::{PolicyWeights, Pool, NATIVE_LP, OTHER_LP, POLICY_WEIGHTS};
-
-const BPS: u64 = 10_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PolicyClass {
@@ -70,24 +70,58 @@ pub fn check(
         .and_then(|w| w.checked_add(change.new))
         .ok_or(ContractError::Overflow("policy weight"))?;
 
-    check_solo_share(policy, &weights)?;
-    if policy.native_pairs_outweigh {
-        let lightest_native = lightest_native(storage, Some(change))?;
-        let heaviest_other = heaviest_other(storage, Some(change))?;
-        if let (Some((native_weight, native_pool)), Some((other_weight, other_pool))) =
-            (lightest_native, heaviest_other)
-        {
-            if native_weight <= other_weight {
-                return Err(ContractError::NativePairNotHeavier {
-                    native_pool,
-                    native_weight,
-                    other_pool,
-                    other_weight,
-                });
-            }
-        }
-    }
+    // The ordered sets are read only when the rule that needs them is on.
+    let (lightest_native, heaviest_other) = if policy.native_pairs_outweigh {
+        (
+            lightest_native(storage, Some(change))?,
+            heaviest_other(storage, Some(change))?,
+        )
+    } else {
+        (None, None)
+    };
+    rules::check(
+        rules_of(policy),
+        &rules::PolicyWeights {
+            solo_weight: weights.solo_weight,
+            lp_weight: weights.lp_weight,
+            lightest_native,
+            heaviest_other,
+        },
+    )
+    .map_err(violation)?;
     Ok(weights)
+}
+
+fn rules_of(policy: &AllocationPolicy) -> rules::PolicyRules {
+    rules::PolicyRules {
+        max_solo_share_bps: policy.max_solo_share_bps,
+        native_pairs_outweigh: policy.native_pairs_outweigh,
+    }
+}
+
+fn violation(v: rules::PolicyViolation<u64>) -> ContractError {
+    match v {
+        rules::PolicyViolation::SoloShareExceeded {
+            solo_weight,
+            total_weight,
+            share_bps,
+            max_bps,
+        } => ContractError::SoloShareExceeded {
+            solo_weight,
+            total_weight,
+            share_bps,
+            max_bps,
+        },
+        rules::PolicyViolation::NativePairNotHeavier {
+            native: (native_weight, native_pool),
+            other: (other_weight, other_pool),
+        } => ContractError::NativePairNotHeavier {
+            native_pool,
+            native_weight,
+            other_pool,
+            other_weight,
+        },
+    }
 }
 
 /// Writes a checked change: the running sums and the ordered sets.
@@ -107,33 +141,6 @@ pub fn apply(
     }
     if change.new > 0 {
         set.save(storage, (change.new, change.pool_id), &())?;
-    }
-    Ok(())
-}
-
-fn solo_share_bps(weights: &PolicyWeights) -> u64 {
-    let total = weights.lp_weight + weights.solo_weight;
-    if total == 0 {
-        return 0;
-    }
-    // Rounded up, so a share just above the limit is never reported as at the limit.
-    (weights.solo_weight as u128 * BPS as u128).div_ceil(total as u128) as u64
-}
-
-fn check_solo_share(
-    policy: &AllocationPolicy,
-    weights: &PolicyWeights,
-) -> Result<(), ContractError> {
-    let total = weights.lp_weight + weights.solo_weight;
-    // solo / total <= max_bps / 10_000, compared without division.
-    if weights.solo_weight as u128 * BPS as u128 > policy.max_solo_share_bps as u128 * total as u128
-    {
-        return Err(ContractError::SoloShareExceeded {
-            solo_weight: weights.solo_weight,
-            total_weight: total,
-            share_bps: solo_share_bps(weights),
-            max_bps: policy.max_solo_share_bps,
-        });
     }
     Ok(())
 }
@@ -203,20 +210,25 @@ pub fn status(
     let weights = POLICY_WEIGHTS.load(storage)?;
     let lightest = lightest_native(storage, None)?;
     let heaviest = heaviest_other(storage, None)?;
-    let solo_ok = check_solo_share(policy, &weights).is_ok();
-    let native_ok = !policy.native_pairs_outweigh
-        || match (lightest, heaviest) {
-            (Some((n, _)), Some((o, _))) => n > o,
-            _ => true,
-        };
+    let satisfied = rules::check(
+        rules_of(policy),
+        &rules::PolicyWeights {
+            solo_weight: weights.solo_weight,
+            lp_weight: weights.lp_weight,
+            lightest_native: lightest,
+            heaviest_other: heaviest,
+        },
+    )
+    .is_ok();
+    let total_weight = weights.lp_weight + weights.solo_weight;
     Ok(PolicyStatusResponse {
         policy: policy.clone(),
-        total_weight: weights.lp_weight + weights.solo_weight,
+        total_weight,
         lp_weight: weights.lp_weight,
         solo_weight: weights.solo_weight,
-        solo_share_bps: solo_share_bps(&weights) as u32,
+        solo_share_bps: rules::solo_share_bps(weights.solo_weight, total_weight) as u32,
         min_native_lp_weight: lightest.map(|(w, _)| w),
         max_non_native_lp_weight: heaviest.map(|(w, _)| w),
-        satisfied: solo_ok && native_ok,
+        satisfied,
     })
 }

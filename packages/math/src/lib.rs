@@ -9,6 +9,7 @@ pub mod floor_sum;
 pub mod mul_div;
 pub mod options;
 pub mod oracle;
+pub mod policy;
 pub mod scaling;
 pub mod schedule;
 pub mod ve;

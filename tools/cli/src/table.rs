@@ -2,63 +2,44 @@
 //! checks, as plain-text tables.
 use std::fmt::Write;
 
+use comfy_table::{CellAlignment, ContentArrangement, LineStyle, TableStyle};
+
 use crate::format::{self, value};
 use crate::model::SimReport;
 
-/// A plain-text table: the first column left-aligned, the others right-aligned.
+/// The summary's table style: no borders or column lines, a dashed rule under the header.
+/// Columns are set apart by their cells' padding (one space each side).
+const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('-'));
+
+/// A plain-text table (comfy-table): the first column left-aligned, the others right-aligned,
+/// indented by two spaces, never wrapped.
 pub struct Table {
-    headers: Vec<String>,
-    rows: Vec<Vec<String>>,
+    inner: comfy_table::Table,
 }
 
 impl Table {
     pub fn new(headers: &[&str]) -> Self {
-        Table {
-            headers: headers.iter().map(|h| h.to_string()).collect(),
-            rows: Vec::new(),
+        let mut inner = comfy_table::Table::new();
+        inner
+            .load_style(STYLE)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .set_header(headers.to_vec());
+        for column in inner.column_iter_mut().skip(1) {
+            column.set_cell_alignment(CellAlignment::Right);
         }
+        Table { inner }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
-        assert_eq!(cells.len(), self.headers.len(), "row width");
-        self.rows.push(cells);
+        assert_eq!(cells.len(), self.inner.column_count(), "row width");
+        self.inner.add_row(cells);
     }
 
     pub fn render(&self) -> String {
-        let widths: Vec<usize> = (0..self.headers.len())
-            .map(|c| {
-                self.rows
-                    .iter()
-                    .map(|r| r[c].chars().count())
-                    .chain([self.headers[c].chars().count()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let line = |cells: &[String]| {
-            let mut out = String::from("  ");
-            for (c, cell) in cells.iter().enumerate() {
-                if c > 0 {
-                    out.push_str("  ");
-                }
-                let pad = widths[c] - cell.chars().count();
-                if c == 0 {
-                    out.push_str(cell);
-                    out.push_str(&" ".repeat(pad));
-                } else {
-                    out.push_str(&" ".repeat(pad));
-                    out.push_str(cell);
-                }
-            }
-            out.trim_end().to_string() + "\n"
-        };
-        let mut out = line(&self.headers);
-        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-        out.push_str(&line(&rule));
-        for row in &self.rows {
-            out.push_str(&line(row));
-        }
-        out
+        self.inner
+            .lines()
+            .map(|line| format!(" {}\n", line.trim_end()))
+            .collect()
     }
 }
 
@@ -166,6 +147,7 @@ pub fn summary(report: &SimReport) -> String {
         ]);
     }
     out.push_str(&users.render());
+    out.push_str(&valuation(report));
 
     out.push_str(&amm(report));
     let options_sections = crate::report::options_tables::sections(report);
@@ -209,6 +191,47 @@ pub fn summary(report: &SimReport) -> String {
     out.push_str(&stream.render());
 
     out.push_str(&conservation(report));
+    out
+}
+
+/// TVL, reward value and APR per farm pool and per position, with the basis they are counted
+/// on (the same cells as the HTML tables); nothing without a valuation.
+fn valuation(report: &SimReport) -> String {
+    use crate::report::value_tables as cells;
+    let mut out = String::new();
+    let Some(v) = &report.valuation else {
+        return out;
+    };
+    let quote = v
+        .quote
+        .as_deref()
+        .unwrap_or("no quote: the run has no weighted pool");
+    let _ = writeln!(
+        out,
+        "\nValue and APR of the farm pools ({quote}, at the run's weighted-pool prices; the \
+         basis is in report.html)"
+    );
+    let mut headers = vec!["pool".to_string()];
+    headers.extend(cells::pool_headers(report));
+    let names: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut pools = Table::new(&names);
+    for (info, p) in report.pools.iter().zip(&v.pools) {
+        let mut row = vec![info.name.clone()];
+        row.extend(cells::pool_cells(v, p));
+        pools.row(row);
+    }
+    out.push_str(&pools.render());
+    out.push('\n');
+    let mut headers = vec!["user".to_string(), "pool".to_string()];
+    headers.extend(cells::user_headers(report));
+    let names: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut users = Table::new(&names);
+    for (u, p) in report.summary.users.iter().zip(&v.users) {
+        let mut row = vec![u.user.clone(), u.pool.clone()];
+        row.extend(cells::user_cells(v, p));
+        users.row(row);
+    }
+    out.push_str(&users.render());
     out
 }
 
@@ -334,9 +357,12 @@ mod tests {
         let mut t = Table::new(&["name", "n"]);
         t.row(vec!["alice".into(), "1".into()]);
         t.row(vec!["bo".into(), "1,000".into()]);
+        // Each column is as wide as its widest cell (5: "alice", "1,000") plus one space of
+        // padding each side: 7 + 7 = 14. A line is a one-space indent, the padded cells and no
+        // trailing spaces; the rule is 14 dashes after the indent.
         assert_eq!(
             t.render(),
-            "  name       n\n  -----  -----\n  alice      1\n  bo     1,000\n"
+            "  name       n\n --------------\n  alice      1\n  bo     1,000\n"
         );
     }
 }

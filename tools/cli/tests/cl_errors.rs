@@ -5,7 +5,7 @@ use trellis_cli::scenario::cl_plan::{ClSwapKind, ClTraderKind};
 use trellis_cli::scenario::parse;
 use trellis_types::cl_pool::FeeTier;
 
-use common::error_of;
+use common::{error_of, run_error_of};
 
 /// A valid scenario: a CL pool at price 1, a position over [-60, 60), a scripted and a random
 /// CL trader. Tests replace one piece; line numbers are given in the comments.
@@ -497,5 +497,21 @@ fn cl_accounts_are_their_own() {
     assert_eq!(
         plan.cl.owner_funding("lp"),
         [(1, 3_000_000), (2, 3_000_000)]
+    );
+}
+
+/// A scripted CL swap selling more than the trader holds fails on chain (what a trader holds
+/// then depends on its earlier swaps, so nothing refuses it before the run). The message names
+/// the swap's line (49), the trader and the amounts in display units.
+#[test]
+fn a_cl_swap_beyond_the_traders_balance_names_its_line() {
+    let text = with(
+        "offer = \"BBB\", amount = \"0.5\"",
+        "offer = \"BBB\", amount = \"2\"",
+    );
+    assert_eq!(
+        run_error_of(&text),
+        "t.toml:49: t sells 2 BBB in CL pool \"P\" at 10s, but holds 1 BBB. Fix: lower the \
+         amount or give t more in its `balances`"
     );
 }

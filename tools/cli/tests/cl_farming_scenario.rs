@@ -68,10 +68,14 @@ fn the_cl_farming_scenario_parses() {
             rates: [20_000, 5_000],
             set_rates: vec![ClSetRatesPlan {
                 at_secs: 12 * DAY,
+                // `set_rates = [{ at = "12d", ... }]` is line 139 of cl_farming.toml.
+                line: 139,
                 rates: [15_000, 4_000]
             }],
             add_rewards: vec![ClAddRewardsPlan {
                 at_secs: 10 * DAY,
+                // `add_rewards = [{ at = "10d", ... }]`: line 138.
+                line: 138,
                 amounts: [10_000 * E6, 2_000 * E6]
             }],
         }
@@ -100,8 +104,10 @@ fn the_cl_farming_scenario_parses() {
     assert_eq!(farms.owner_locks(&plan.cl, "lp-wide"), []);
 
     // The four farmed positions: in the center from the first entry to the last exit.
-    let entry = |farm, enter, exit, locked| ClEntryPlan {
+    // Each entry's line is its `{ farm = ... }` line in cl_farming.toml.
+    let entry = |farm, line, enter, exit, locked| ClEntryPlan {
         farm,
+        line,
         enter_at_secs: enter,
         exit_at_secs: exit,
         tokens_locked: locked,
@@ -109,11 +115,17 @@ fn the_cl_farming_scenario_parses() {
     let farmed = &farms.farmed;
     let positions: Vec<usize> = farmed.iter().map(|f| f.position).collect();
     assert_eq!(positions, [0, 1, 2, 3]);
-    assert_eq!(farmed[0].entries, [entry(0, 0, None, 1_000 * E6)]);
+    // Their `position = ...` lines.
+    let lines: Vec<usize> = farmed.iter().map(|f| f.line).collect();
+    assert_eq!(lines, [151, 156, 165, 169]);
+    assert_eq!(farmed[0].entries, [entry(0, 152, 0, None, 1_000 * E6)]);
     assert_eq!(farmed[0].collect_fees_at_secs, [10 * DAY]);
     assert_eq!(
         farmed[1].entries,
-        [entry(0, 0, None, 0), entry(1, 43_200, Some(15 * DAY), 0)]
+        [
+            entry(0, 158, 0, None, 0),
+            entry(1, 159, 43_200, Some(15 * DAY), 0)
+        ]
     );
     assert_eq!(
         (
@@ -122,8 +134,8 @@ fn the_cl_farming_scenario_parses() {
         ),
         (vec![7 * DAY], vec![16 * DAY])
     );
-    assert_eq!(farmed[2].entries, [entry(1, 7_200, None, 0)]);
-    assert_eq!(farmed[3].entries, [entry(0, 0, Some(18 * DAY), 0)]);
+    assert_eq!(farmed[2].entries, [entry(1, 166, 7_200, None, 0)]);
+    assert_eq!(farmed[3].entries, [entry(0, 170, 0, Some(18 * DAY), 0)]);
     let spans: Vec<(u64, Option<u64>)> = farmed
         .iter()
         .map(|f| (f.deposit_at(), f.withdraw_at()))

@@ -62,11 +62,15 @@ fn the_cl_scenario_parses() {
         ]
     );
     let narrow = &plan.cl.positions[0];
+    // `name = "narrow"` is line 61 of cl.toml.
+    assert_eq!(narrow.line, 61);
     assert_eq!(narrow.amounts, [FULL, FULL]);
     assert_eq!(
         narrow.decreases,
         [ClDecreasePlan {
             at_secs: 12 * DAY,
+            // `decreases = [{ at = "12d", ... }]` is line 67 of cl.toml.
+            line: 67,
             share_bps: 5_000
         }]
     );
@@ -98,6 +102,8 @@ fn the_cl_scenario_parses() {
         swaps[2],
         ClSwapPlan {
             at_secs: 22 * DAY,
+            // `{ at = "22d", pool = "AAA-BBB", to_price = "1.0" }` is line 106.
+            line: 106,
             pool: 0,
             kind: ClSwapKind::ToSqrtPrice {
                 sqrt_price: Uint256::from(1u128 << 96)

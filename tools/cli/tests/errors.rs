@@ -266,6 +266,29 @@ fn an_empty_file_lists_every_missing_field() {
 }
 
 #[test]
+fn sparse_escrow_gauge_options_and_cl_tables_list_every_missing_field() {
+    // The farm part is complete; each other table lacks fields: the escrow its lock token, a
+    // gauge type its weight, the options all but their symbol, a CL pool its assets and fee,
+    // a CL farm its kind, pool, reward price and the reward's amount. Listed in the order of the tables.
+    let text = "duration = 1\nstep = 1\ntokens = []\npools = []\n\
+        [farm]\nclock = \"time\"\nreward = { source = \"mint\", token = \"A\" }\n\
+        schedule = { curve = \"constant\" }\n\
+        [escrow]\n[gauges]\ntypes = [{ name = \"a\" }]\n[options]\nsymbol = \"o\"\n\
+        [[cl_pools]]\nname = \"P\"\n[[cl_farms]]\nname = \"f\"\nreward = { token = \"A\" }\n";
+    let err = error_of(text);
+    let (_, list) = err
+        .split_once(": missing required fields: ")
+        .expect("a list of fields");
+    assert_eq!(
+        list,
+        "escrow.lock_token, gauges.types[0].weight, options.underlying, options.payment, \
+         options.pool, options.window, options.multiplier_bps, options.delivery, \
+         cl_pools[0].assets, cl_pools[0].fee_pips, cl_farms[0].kind, cl_farms[0].pool, \
+         cl_farms[0].reward_price_in_token1, cl_farms[0].reward.amount"
+    );
+}
+
+#[test]
 fn a_native_pair_not_heavier_breaks_the_policy_before_the_run() {
     // Two LP pools under `native_pairs_outweigh`: N pairs the protocol token TOK (native), O
     // does not; the file gives both weight 5, so adding O finds the lightest native (5) not

@@ -5,7 +5,7 @@ mod common;
 use trellis_cli::scenario::parse;
 use trellis_cli::scenario::plan::{ActionPlan, LockRoute, OptionsPlan, Then};
 
-use common::error_of;
+use common::{error_of, run_error_of};
 
 /// A valid scenario: LIT/USDC pool, oLIT at 90% of a 30-minute TWAP, a farm paying oLIT,
 /// one user who exercises. Tests replace one piece; line numbers are in the comments.
@@ -231,5 +231,37 @@ fn exercise_needs_options() {
     assert!(
         err.ends_with("users[0].actions[2].action: `exercise` needs `[options]`"),
         "{err}"
+    );
+}
+
+/// u's options come from the claim at 1 d: the solo pool STK holds weight 1 of 3 and u is its
+/// only staker, so it earns 86,400 s * 1 oLIT/s / 3 = 28,800 oLIT. Exercising 30,000 depends
+/// on that claim (chain state), so only the run refuses it, at the exercise's line (59).
+#[test]
+fn exercising_more_options_than_held_names_the_line_and_the_balance() {
+    let text = with(
+        "action = \"exercise\", amount = \"all\"",
+        "action = \"exercise\", amount = \"30000\"",
+    );
+    assert_eq!(
+        run_error_of(&text),
+        "t.toml:59: u exercises 30,000 oLIT (then hold), but holds 28,800 oLIT. Fix: lower the \
+         amount or write \"all\""
+    );
+}
+
+/// 100 oLIT at the strike: 90% of the TWAP of LIT in USDC. The pool holds 400 LIT at weight
+/// 80 and 100 USDC at weight 20, a price of (100 / 20) / (400 / 80) = 1 USDC per LIT, constant
+/// since nobody trades: the quote is 100 * 0.9 * 1 = 90 USDC, and u holds 10.
+#[test]
+fn an_exercise_beyond_the_payment_held_names_the_cost() {
+    let text = with(
+        "action = \"exercise\", amount = \"all\"",
+        "action = \"exercise\", amount = \"100\"",
+    );
+    assert_eq!(
+        run_error_of(&text),
+        "t.toml:59: u exercises 100 oLIT (then hold), which costs 90 USDC now, but u holds 10 \
+         USDC. Fix: exercise fewer or give u more USDC in [users]"
     );
 }

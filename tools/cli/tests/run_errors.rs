@@ -7,7 +7,7 @@ mod common;
 use indicatif::ProgressBar;
 use trellis_cli::{runner, scenario};
 
-use common::error_of;
+use common::{error_of, run_error_of};
 
 /// A 50/50 AAA/BBB pool with 1,000,000 of each (6 decimals, LP token P-LP with 6 decimals), a
 /// farm pool F staking P-LP, a user `u` holding 1,000 AAA and 1,000 BBB who joins at 10 s and
@@ -64,13 +64,6 @@ fn with(from: &str, to: &str) -> String {
     common::with(BASE, from, to)
 }
 
-/// The message a run of `text` (file `t.toml`) stops with.
-fn run_error(text: &str) -> String {
-    let plan = scenario::parse(text, "t.toml", "t").unwrap();
-    let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
-    format!("{err:#}")
-}
-
 #[test]
 fn the_base_scenario_runs() {
     let plan = scenario::parse(BASE, "t.toml", "t").unwrap();
@@ -86,7 +79,7 @@ fn the_base_scenario_runs() {
 fn an_over_deposit_names_the_line_the_user_and_what_they_hold() {
     let text = with(r#"amount = "all" }"#, r#"amount = "2000" }"#);
     assert_eq!(
-        run_error(&text),
+        run_error_of(&text),
         "t.toml:38: u deposits 2,000 P-LP into pool \"F\", but holds 999.999999 P-LP. \
          Fix: lower the amount or let u join amm pool \"P\" for more before"
     );
@@ -106,7 +99,7 @@ fn a_failed_slippage_check_shows_display_units_only() {
         r#"amount = "100000", min_out = "90669.301354" }"#,
     );
     assert_eq!(
-        run_error(&text),
+        run_error_of(&text),
         "t.toml:45: whale swaps 100,000 AAA for BBB in amm pool \"P\" with min_out \
          90,669.301354 BBB, but the pool pays 90,669.301353 BBB. Fix: lower min_out, swap \
          less or move the swap to when the price suits it"

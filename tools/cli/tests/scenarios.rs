@@ -189,6 +189,8 @@ fn reserve_runout_parses() {
         SourcePlan::Reserve {
             funding: vec![Funding {
                 at_secs: 0,
+                // `funding = [{ at = 0, ... }]` is line 41 of reserve_runout.toml.
+                line: 41,
                 amount: 50_000_000_000
             }]
         }

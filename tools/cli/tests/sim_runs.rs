@@ -314,10 +314,11 @@ fn quickstart_books() {
     // 121 samples of 6 h; the policy held throughout (solo share exactly 10%, then less).
     assert_eq!(report.samples.len(), 121);
     assert_eq!(report.summary.conservation.bounded_checks, 121);
-    // The HTML has the farm charts (now with the reward per pool, one more than before) and
-    // one price chart per pool; pools.csv one row per sample and pool.
+    // The HTML has the farm charts (with the reward per pool), the farm pools' TVL and APR
+    // (two more than before) and one price chart per pool; pools.csv one row per sample and
+    // pool.
     let html = report::html::render(&report);
-    assert_eq!(html.matches("<svg ").count(), 9);
+    assert_eq!(html.matches("<svg ").count(), 11);
     assert_eq!(report::csv::pools(&report).lines().count(), 1 + 363);
 }
 

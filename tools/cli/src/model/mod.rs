@@ -7,6 +7,7 @@ pub mod amm;
 pub mod cl;
 pub mod cl_farm;
 pub mod options;
+pub mod value;
 pub mod ve;
 
 use cosmwasm_std::{Decimal, Uint128};
@@ -45,6 +46,9 @@ pub struct SimReport {
     /// The CL farming part (absent without `[[cl_farms]]`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cl_farms: Option<cl_farm::ClFarmReport>,
+    /// The farm pools' TVL, reward value and APR, in one quote token at the run's pool prices
+    /// (set once the run's samples and summary are complete).
+    pub valuation: Option<value::FarmValuation>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -61,4 +61,6 @@ pub struct BoostUserRow {
     pub rewards: Vec<Uint128>,
     /// Reward / Σ rewards of the mode, floored at 18 decimals (0 when nothing was paid).
     pub shares: Vec<Decimal>,
+    /// APR over every position, per mode (bps; `None`: no price or nothing staked).
+    pub apr_bps: Vec<Option<u64>>,
 }

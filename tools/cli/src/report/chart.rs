@@ -66,7 +66,7 @@ pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
 pub const AXIS_TEXT: RGBColor = RGBColor(0x55, 0x55, 0x55);
 pub const DESC_TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
 const GRID: RGBColor = RGBColor(0xe5, 0xe5, 0xe5);
-const MARKER: RGBColor = RGBColor(0x88, 0x88, 0x88);
+pub const MARKER: RGBColor = RGBColor(0x88, 0x88, 0x88);
 
 /// The font for text `px` pixels high. The SVG backend writes `font-size` as the size divided
 /// by 1.24 (its em-to-pixel ratio), so the size passed is scaled up by as much.

@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::chart::{
-    draw_mesh, font, left_margin, nice_ticks, rgb, tick_labels, TickedAxis, AXIS_TEXT, DESC_TEXT,
-    INK, PALETTE,
+    draw_mesh, font, left_margin, nice_ticks, rgb, tick_labels, Marker, TickedAxis, AXIS_TEXT,
+    DESC_TEXT, INK, MARKER, PALETTE,
 };
 use super::html::XAxis;
 use crate::format;
@@ -91,9 +91,9 @@ fn filled<C: Clone>(a: C, b: C, fill: RGBAColor) -> Rectangle<C> {
 }
 
 /// The chart of CL pool `pool`, as SVG text.
-pub fn render(cl: &ClReport, pool: usize, axis: &XAxis) -> String {
+pub fn render(cl: &ClReport, pool: usize, axis: &XAxis, markers: &[Marker]) -> String {
     let mut out = String::new();
-    draw(cl, pool, axis, &mut out)
+    draw(cl, pool, axis, markers, &mut out)
         .expect("the SVG backend writes into a String, which cannot fail");
     out
 }
@@ -102,6 +102,7 @@ fn draw(
     cl: &ClReport,
     pool: usize,
     axis: &XAxis,
+    markers: &[Marker],
     out: &mut String,
 ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     let info = &cl.pools[pool];
@@ -190,6 +191,19 @@ fn draw(
         path.iter().map(|(t, p)| (*t, clamp(*p))),
         BLACK.stroke_width(2),
     ))?;
+    // The pool's scripted events, as on the line charts: a labelled vertical line each.
+    for marker in markers.iter().filter(|m| m.x >= x_min && m.x <= x_max) {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(marker.x, y_lo), (marker.x, y_hi)],
+            MARKER.stroke_width(1),
+        )))?;
+        let (px, py) = chart.backend_coord(&(marker.x, y_hi));
+        root.draw(&Text::new(
+            marker.label.clone(),
+            (px + 3, py + 2),
+            font(10.0, MARKER).pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+    }
 
     // Lanes: in range (solid), open out of range (light), not open (empty).
     let (plot_left, plot_bottom) = chart.backend_coord(&(x_min, y_lo));

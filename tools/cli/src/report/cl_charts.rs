@@ -15,9 +15,12 @@ pub fn render(report: &SimReport, axis: &XAxis) -> Vec<String> {
     };
     let mut out = Vec::new();
     for pool in 0..cl.pools.len() {
-        out.push(cl_band_chart::render(cl, pool, axis));
+        let markers = super::event_markers::cl_markers(report, axis, &cl.pools[pool].name);
+        out.push(cl_band_chart::render(cl, pool, axis, &markers));
         for side in 0..2 {
-            out.push(fees_chart(cl, pool, side, axis).render());
+            let mut chart = fees_chart(cl, pool, side, axis);
+            chart.markers = markers.clone();
+            out.push(chart.render());
         }
     }
     out

@@ -55,12 +55,12 @@ figure {{ margin: 1em 0; }}
 </style></head><body>
 <h1>Trellis sim: {name}</h1>
 <p>{description}</p>
-<p>{clock} clock, {block} s blocks, {duration} sampled every {step}; reward {symbol} ({source}); scenario <code>{file}</code>.</p>
+<p>{clock} clock, {block} blocks, {duration} sampled every {step}; reward {symbol} ({source}); scenario <code>{file}</code>.</p>
 "#,
         name = escape(&s.name),
         description = escape(&s.description),
         clock = escape(&s.clock),
-        block = s.block_secs,
+        block = format::duration(s.block_secs),
         duration = format::duration(s.duration_secs),
         step = format::duration(s.step_secs),
         symbol = escape(&s.reward_symbol),
@@ -82,8 +82,10 @@ figure {{ margin: 1em 0; }}
     let amm_charts = super::html_amm::price_charts(report, &x_axis(report));
     let ve_charts = super::ve_charts::charts(report, &x_axis(report));
     let options_charts = super::options_charts::charts(report, &x_axis(report));
+    let value_charts = super::value_charts::charts(report, &x_axis(report));
     for chart in charts(report)
         .into_iter()
+        .chain(value_charts)
         .chain(amm_charts)
         .chain(ve_charts)
         .chain(options_charts)
@@ -114,6 +116,9 @@ figure {{ margin: 1em 0; }}
         let _ = writeln!(out, "<h3>{}</h3>", escape(&section.title));
         let names: Vec<&str> = section.headers.iter().map(String::as_str).collect();
         html_table(&mut out, &names, &section.rows);
+    }
+    if let Some(note) = super::value_tables::basis(report) {
+        let _ = writeln!(out, "<p><b>APR and TVL basis.</b> {}</p>", escape(note));
     }
     if let Some(note) = super::cl_farm_tables::pricing(report) {
         let _ = writeln!(out, "<p><b>CL farming pricing.</b> {}</p>", escape(note));
@@ -147,8 +152,9 @@ fn pools_table(out: &mut String, report: &SimReport) {
         .pools
         .iter()
         .zip(&report.summary.pools)
-        .map(|(info, p)| {
-            vec![
+        .enumerate()
+        .map(|(i, (info, p))| {
+            let mut row = vec![
                 info.name.clone(),
                 format!(
                     "{}{}",
@@ -165,24 +171,31 @@ fn pools_table(out: &mut String, report: &SimReport) {
                 value(p.earned.u128(), rd),
                 value(p.claimed.u128(), rd),
                 value(p.forfeited.u128(), rd),
-            ]
+            ];
+            if let Some(v) = &report.valuation {
+                row.extend(super::value_tables::pool_cells(v, &v.pools[i]));
+            }
+            row
         })
         .collect();
     out.push_str("<h3>Pools</h3>\n");
-    html_table(
-        out,
-        &[
-            "pool",
-            "kind",
-            "weight",
-            "staked",
-            "distributed",
-            "earned",
-            "claimed",
-            "forfeited",
-        ],
-        &rows,
-    );
+    let mut headers: Vec<String> = [
+        "pool",
+        "kind",
+        "weight",
+        "staked",
+        "distributed",
+        "earned",
+        "claimed",
+        "forfeited",
+    ]
+    .map(String::from)
+    .to_vec();
+    if report.valuation.is_some() {
+        headers.extend(super::value_tables::pool_headers(report));
+    }
+    let names: Vec<&str> = headers.iter().map(String::as_str).collect();
+    html_table(out, &names, &rows);
 }
 
 fn users_table(out: &mut String, report: &SimReport) {
@@ -191,12 +204,13 @@ fn users_table(out: &mut String, report: &SimReport) {
         .summary
         .users
         .iter()
-        .map(|u| {
+        .enumerate()
+        .map(|(k, u)| {
             let decimals = report
                 .pool_index(&u.pool)
                 .map(|i| report.pools[i].staking_decimals)
                 .unwrap_or(0);
-            vec![
+            let mut row = vec![
                 u.user.clone(),
                 u.pool.clone(),
                 value(u.staked.u128(), decimals),
@@ -204,11 +218,20 @@ fn users_table(out: &mut String, report: &SimReport) {
                 value(u.claimed.u128(), rd),
                 value(u.settled.u128(), rd),
                 value(u.forfeited.u128(), rd),
-            ]
+            ];
+            if let Some(v) = &report.valuation {
+                row.extend(super::value_tables::user_cells(v, &v.users[k]));
+            }
+            row
         })
         .collect();
     out.push_str("<h3>Users</h3>\n");
-    html_table(out, &crate::report::USER_COLUMNS, &rows);
+    let mut headers: Vec<String> = crate::report::USER_COLUMNS.map(String::from).to_vec();
+    if report.valuation.is_some() {
+        headers.extend(super::value_tables::user_headers(report));
+    }
+    let names: Vec<&str> = headers.iter().map(String::as_str).collect();
+    html_table(out, &names, &rows);
 }
 
 /// The charts: the reward stream, the emission rate, staked per pool, weights, earned per user.

@@ -31,7 +31,7 @@ pub fn price_charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
                 y_label: format!("{} per {}", info.assets[1], info.assets[0]),
                 series: vec![Series::new("spot price", points)],
                 steps: false,
-                markers: Vec::new(),
+                markers: super::event_markers::amm_markers(report, axis, &info.name),
             }
         })
         .collect()
@@ -69,7 +69,11 @@ pub fn tables(out: &mut String, report: &SimReport) {
                     format::sig(p.price, format::DIGITS),
                     format::sig(p.start_price, format::DIGITS)
                 ),
-                format!("{} {}", value(p.lp_supply.u128(), 6), info.lp_symbol),
+                format!(
+                    "{} {}",
+                    value(p.lp_supply.u128(), lp_decimals(report, &info.lp_symbol)),
+                    info.lp_symbol
+                ),
                 p.swaps.to_string(),
                 pair(p.volume),
                 pair(p.fees),
@@ -117,4 +121,13 @@ pub fn tables(out: &mut String, report: &SimReport) {
         &["trader", "kind", "swaps", "failed", "skipped"],
         &rows,
     );
+}
+
+/// The LP token's decimals, as the scenario's token list has them.
+fn lp_decimals(report: &SimReport, symbol: &str) -> u8 {
+    report
+        .tokens
+        .iter()
+        .find(|t| t.symbol == symbol)
+        .map_or(0, |t| t.decimals)
 }

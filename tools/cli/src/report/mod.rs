@@ -1,7 +1,8 @@
 //! Writes a [`SimReport`] into an output folder: `report.json`, `timeseries.csv`,
 //! `users.csv`, `events.csv`, `pools.csv`, `amm_events.csv`, `ve.csv`, `working.csv`,
 //! `options.csv`, `exercises.csv`, `cl_pools.csv`, `cl_positions.csv`, `cl_events.csv`,
-//! `cl_farms.csv`, `cl_farm_entries.csv`, `cl_farm_events.csv` and `report.html`.
+//! `cl_farms.csv`, `cl_farm_entries.csv`, `cl_farm_events.csv`, `farm_pools.csv` and
+//! `report.html`.
 pub mod chart;
 pub mod cl_band_chart;
 pub mod cl_charts;
@@ -19,6 +20,9 @@ pub mod options_charts;
 pub mod options_csv;
 pub mod options_tables;
 pub mod svg;
+pub mod value_charts;
+pub mod value_csv;
+pub mod value_tables;
 pub mod ve_charts;
 pub mod ve_csv;
 pub mod ve_tables;
@@ -42,7 +46,7 @@ pub const USER_COLUMNS: [&str; 7] = [
 ];
 
 /// The files written, in order.
-pub const FILES: [&str; 17] = [
+pub const FILES: [&str; 18] = [
     "report.json",
     "timeseries.csv",
     "users.csv",
@@ -59,6 +63,7 @@ pub const FILES: [&str; 17] = [
     "cl_farms.csv",
     "cl_farm_entries.csv",
     "cl_farm_events.csv",
+    "farm_pools.csv",
     "report.html",
 ];
 
@@ -82,6 +87,7 @@ pub fn write_all(report: &SimReport, dir: &Path) -> Result<Vec<PathBuf>> {
         cl_farm_csv::farms(report),
         cl_farm_csv::entries(report),
         cl_farm_csv::events(report),
+        value_csv::farm_pools(report),
         html::render(report),
     ];
     let mut written = Vec::new();

@@ -12,13 +12,14 @@ pub fn charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
     };
     let info = &o.info;
     let x = |t: u64| t as f64 / axis.secs_per_unit;
+    let markers = super::event_markers::options_markers(report, axis);
     let chart = |title: String, y_label: &str, series: Vec<Series>, steps: bool| LineChart {
         title,
         x_label: axis.label.to_string(),
         y_label: y_label.to_string(),
         series,
         steps,
-        markers: Vec::new(),
+        markers: markers.clone(),
     };
     let points = |f: &dyn Fn(&crate::model::OptionsSample) -> Option<f64>| -> Vec<(f64, f64)> {
         report

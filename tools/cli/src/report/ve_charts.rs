@@ -111,19 +111,47 @@ pub fn charts(report: &SimReport, axis: &XAxis) -> Vec<LineChart> {
                 Series::new(row.user.clone(), points)
             })
             .collect();
+        let modes = cmp
+            .modes
+            .iter()
+            .enumerate()
+            .map(|(m, name)| format!("{m} = {name}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         out.push(LineChart {
             title: format!(
-                "Reward per user and boost mode ({}; x: {})",
+                "Reward per user and boost mode ({}; x: {modes})",
                 report.scenario.reward_symbol,
-                cmp.modes
-                    .iter()
-                    .enumerate()
-                    .map(|(m, name)| format!("{m} = {name}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
             ),
             x_label: "boost mode".to_string(),
             y_label: report.scenario.reward_symbol.clone(),
+            series,
+            steps: false,
+            markers: Vec::new(),
+        });
+        // A user without a price (or a stake) under a mode has no point there.
+        let series = cmp
+            .users
+            .iter()
+            .map(|row| {
+                let points = row
+                    .apr_bps
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(m, apr)| Some((m as f64, (*apr)? as f64 / 100.0)))
+                    .collect();
+                Series::new(row.user.clone(), points)
+            })
+            .collect();
+        let quote = report
+            .valuation
+            .as_ref()
+            .and_then(|v| v.quote.clone())
+            .unwrap_or_else(|| "no quote".to_string());
+        out.push(LineChart {
+            title: format!("APR per user and boost mode (%, values in {quote}; x: {modes})"),
+            x_label: "boost mode".to_string(),
+            y_label: "APR %".to_string(),
             series,
             steps: false,
             markers: Vec::new(),

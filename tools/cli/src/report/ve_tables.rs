@@ -144,15 +144,17 @@ fn comparison(report: &SimReport) -> Option<Section> {
     for m in &c.modes {
         names.push(m.clone());
         names.push(format!("{m} share"));
+        names.push(format!("{m} APR"));
     }
     let mut rows: Vec<Vec<String>> = c
         .users
         .iter()
         .map(|u| {
             let mut row = vec![u.user.clone()];
-            for (r, s) in u.rewards.iter().zip(&u.shares) {
+            for ((r, s), apr) in u.rewards.iter().zip(&u.shares).zip(&u.apr_bps) {
                 row.push(value(r.u128(), rd));
                 row.push(percent(*s));
+                row.push(apr.map_or("-".to_string(), format::percent_bps));
             }
             row
         })
@@ -161,17 +163,19 @@ fn comparison(report: &SimReport) -> Option<Section> {
     for t in &c.totals {
         total.push(value(t.u128(), rd));
         total.push(String::new());
+        total.push(String::new());
     }
     rows.push(total);
     let mut ok = vec!["conservation".to_string()];
     for held in &c.conserved {
         ok.push(if *held { "ok" } else { "VIOLATED" }.to_string());
         ok.push(String::new());
+        ok.push(String::new());
     }
     rows.push(ok);
     Some(Section {
         title: format!(
-            "Boost comparison (each user's reward over the run in {}, per boost mode of the boosted pools)",
+            "Boost comparison (each user's reward over the run in {}, per boost mode of the boosted pools; APR as in the APR and TVL basis)",
             report.scenario.reward_symbol
         ),
         headers: names,

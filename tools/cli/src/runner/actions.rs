@@ -37,11 +37,20 @@ pub fn execute(world: &mut World, plan: &Plan, event: &Event, log: &mut Log) -> 
         }
     };
     match &event.kind {
-        EventKind::Fund { amount } => {
-            world
-                .suite
-                .fund(TREASURY, *amount)
-                .with_context(|| format!("at {when}: funding the reserve with {amount}"))?;
+        EventKind::Fund { amount, line } => {
+            world.suite.fund(TREASURY, *amount).map_err(|err| {
+                let what = format!(
+                    "the treasury funds the farm's reserve with {}",
+                    failure::amount_of(plan, plan.reward.token, *amount)
+                );
+                failure::refused(
+                    plan,
+                    *line,
+                    &what,
+                    &err,
+                    "check farm.reward.funding: each amount in the reward token's display units",
+                )
+            })?;
             log.farm.push(record(TREASURY, "fund", None, *amount, 0));
         }
         EventKind::SetWeight { pool, weight } => {

@@ -162,6 +162,7 @@ mod tests {
     fn position(lower: i32, upper: i32) -> ClPositionPlan {
         ClPositionPlan {
             name: "p".into(),
+            line: 1,
             owner: "o".into(),
             pool: 0,
             lower_tick: lower,

@@ -1,6 +1,6 @@
-//! Runs one CL farming event of the timeline. A failure names the farm or the position, its
-//! owner and what it did.
-use anyhow::{Context, Result};
+//! Runs one CL farming event of the timeline. A failure names the scenario line, the farm or
+//! the position, its owner and what it did, in display units.
+use anyhow::Result;
 
 use super::cl_farm_claims;
 use super::cl_farm_entries;
@@ -8,6 +8,7 @@ use super::cl_farm_fees;
 use super::cl_farm_maker;
 use super::cl_farm_timeline::ClFarmEvent;
 use super::deploy::World;
+use super::failure;
 use crate::format;
 use crate::scenario::plan::Plan;
 
@@ -19,52 +20,77 @@ pub fn execute(world: &mut World, plan: &Plan, t: u64, event: &ClFarmEvent) -> R
         let p = &plan.cl.positions[farms.farmed[f].position];
         format!("CL position \"{}\" of {}", p.name, p.owner)
     };
-    let entry_farm = |f: usize, e: usize| farm(farms.farmed[f].entries[e].farm);
+    // The farm's reward and bonus amounts, `1,000 INC + 5 BON` (a zero bonus left out).
+    let pair = |i: usize, amounts: [u128; 2], unit: &str| {
+        let shown: Vec<String> = farms.farms[i]
+            .tokens()
+            .iter()
+            .zip(amounts)
+            .enumerate()
+            .filter(|(slot, (_, amount))| *slot == 0 || *amount > 0)
+            .map(|(_, (token, amount))| {
+                format!("{}{unit}", failure::amount_of(plan, token.token, amount))
+            })
+            .collect();
+        shown.join(" + ")
+    };
+    let refused = |line: usize, what: String, fix: &str, err: anyhow::Error| {
+        failure::refused(plan, line, &format!("{what} at {when}"), &err, fix)
+    };
+    let maker_fix = "check the farm's rates and top-ups, and that the farm is still active then";
+    let position_fix = "check the position's entries and their times against the farm's terms";
     match event {
-        ClFarmEvent::SetRates { farm: i, rates } => {
-            cl_farm_maker::set_rates(world, plan, t, *i, *rates).with_context(|| {
-                format!(
-                    "at {when}: {} setting the rates of {} to {rates:?} per second",
-                    farms.maker,
-                    farm(*i)
-                )
-            })
-        }
-        ClFarmEvent::AddRewards { farm: i, amounts } => {
-            cl_farm_maker::add_rewards(world, plan, t, *i, *amounts).with_context(|| {
-                format!(
-                    "at {when}: {} topping up {} with {amounts:?}",
-                    farms.maker,
-                    farm(*i)
-                )
-            })
-        }
+        ClFarmEvent::SetRates {
+            farm: i,
+            rates,
+            line,
+        } => cl_farm_maker::set_rates(world, plan, t, *i, *rates).map_err(|err| {
+            let what = format!(
+                "{} sets the rates of {} to {}",
+                farms.maker,
+                farm(*i),
+                pair(*i, *rates, " per second")
+            );
+            refused(*line, what, maker_fix, err)
+        }),
+        ClFarmEvent::AddRewards {
+            farm: i,
+            amounts,
+            line,
+        } => cl_farm_maker::add_rewards(world, plan, t, *i, *amounts).map_err(|err| {
+            let what = format!(
+                "{} tops up {} with {}",
+                farms.maker,
+                farm(*i),
+                pair(*i, *amounts, "")
+            );
+            refused(*line, what, maker_fix, err)
+        }),
         ClFarmEvent::Enter { farmed, entry } => {
-            cl_farm_entries::enter(world, plan, t, *farmed, *entry).with_context(|| {
-                format!(
-                    "at {when}: {} entering {}",
-                    position(*farmed),
-                    entry_farm(*farmed, *entry)
-                )
+            cl_farm_entries::enter(world, plan, t, *farmed, *entry).map_err(|err| {
+                let e = &farms.farmed[*farmed].entries[*entry];
+                let what = format!("{} enters {}", position(*farmed), farm(e.farm));
+                refused(e.line, what, position_fix, err)
             })
         }
         ClFarmEvent::Exit { farmed, entry } => {
-            cl_farm_entries::exit(world, plan, t, (*farmed, *entry), false).with_context(|| {
-                format!(
-                    "at {when}: {} leaving {}",
-                    position(*farmed),
-                    entry_farm(*farmed, *entry)
-                )
+            cl_farm_entries::exit(world, plan, t, (*farmed, *entry), false).map_err(|err| {
+                let e = &farms.farmed[*farmed].entries[*entry];
+                let what = format!("{} leaves {}", position(*farmed), farm(e.farm));
+                refused(e.line, what, position_fix, err)
             })
         }
         ClFarmEvent::CollectFees { farmed } => cl_farm_fees::collect(world, plan, t, *farmed)
-            .with_context(|| {
-                format!(
-                    "at {when}: {} collecting fees through the center",
-                    position(*farmed)
-                )
+            .map_err(|err| {
+                let what = format!("{} collects its fees through the center", position(*farmed));
+                let line = farms.farmed[*farmed].line;
+                refused(line, what, position_fix, err)
             }),
         ClFarmEvent::Claim { farmed } => cl_farm_claims::claim(world, plan, t, *farmed, false)
-            .with_context(|| format!("at {when}: {} claiming its rewards", position(*farmed))),
+            .map_err(|err| {
+                let what = format!("{} claims its rewards", position(*farmed));
+                let line = farms.farmed[*farmed].line;
+                refused(line, what, position_fix, err)
+            }),
     }
 }

@@ -73,8 +73,8 @@ impl ClEntryBooks {
     /// `t` on (`None` at the exit).
     pub fn measure(&mut self, t: u64, value: Option<u128>) {
         if let Some((since, last)) = self.last_value {
-            let secs = t.saturating_sub(since);
-            self.value_secs += Uint256::from(last) * Uint256::from(secs);
+            self.value_secs =
+                super::valuation::hold(self.value_secs, last, t.saturating_sub(since));
         }
         self.last_value = value.map(|v| (t, v));
     }

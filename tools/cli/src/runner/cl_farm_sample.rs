@@ -14,8 +14,9 @@
 use anyhow::Result;
 use cosmwasm_std::{Uint128, Uint256};
 
-use super::cl_farm_value::{apr_bps, position_value};
+use super::cl_farm_value::position_value;
 use super::deploy::World;
+use super::valuation::apr_bps;
 use crate::format;
 use crate::model::cl_farm::{ClEntrySample, ClEntryStatus, ClFarmSample, ClFarmStateSample};
 use crate::scenario::cl_farm_plan::{ClFarmPlan, ClFarmTerms};

@@ -4,9 +4,10 @@
 use anyhow::Result;
 use cosmwasm_std::{Uint128, Uint256};
 
-use super::cl_farm_value::{apr_bps, apr_in_range_bps};
+use super::cl_farm_value::apr_in_range_bps;
 use super::cl_tick_path::TickPath;
 use super::deploy::World;
+use super::valuation::apr_bps;
 use crate::model::cl_farm::{
     ClClaimSummary, ClEntryInfo, ClEntrySummary, ClFarmCheck, ClFarmInfo, ClFarmReport,
     ClFarmSample, ClFarmSummary,

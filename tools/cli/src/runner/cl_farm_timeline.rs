@@ -19,10 +19,12 @@ pub enum ClFarmEvent {
     SetRates {
         farm: usize,
         rates: [u128; 2],
+        line: usize,
     },
     AddRewards {
         farm: usize,
         amounts: [u128; 2],
+        line: usize,
     },
     /// Entry `entry` of farmed position `farmed` leaves its farm (the NFT is withdrawn after
     /// the position's last exit).
@@ -60,16 +62,18 @@ pub fn events(plan: &Plan) -> Vec<(u64, u8, Event)> {
         } = &f.terms
         {
             for s in set_rates {
-                let rates = s.rates;
-                push(s.at_secs, MAKER_RANK, ClFarmEvent::SetRates { farm, rates });
+                let (rates, line) = (s.rates, s.line);
+                let event = ClFarmEvent::SetRates { farm, rates, line };
+                push(s.at_secs, MAKER_RANK, event);
             }
             for a in add_rewards {
-                let amounts = a.amounts;
-                push(
-                    a.at_secs,
-                    MAKER_RANK,
-                    ClFarmEvent::AddRewards { farm, amounts },
-                );
+                let (amounts, line) = (a.amounts, a.line);
+                let event = ClFarmEvent::AddRewards {
+                    farm,
+                    amounts,
+                    line,
+                };
+                push(a.at_secs, MAKER_RANK, event);
             }
         }
     }

@@ -6,18 +6,15 @@
 //!   2^192)`, `s` the Q64.96 sqrt price;
 //! - a reward token is worth its amount at the scenario's price
 //!   ([`crate::scenario::cl_farm_plan::TokenPrice`], rounded down);
-//! - an APR is `floor(reward value * year * 10000 / value-seconds)` in basis points, the
-//!   value-seconds summing the position's value times the seconds it held while farmed (each
-//!   value measured at the entry and at every sample holds until the next measure), a year
-//!   being 365 days.
+//! - an APR is [`super::valuation::apr_bps`] (the farm pools' too), the value-seconds summing
+//!   the position's value times the seconds it held while farmed (each value measured at the
+//!   entry and at every sample holds until the next measure).
 use anyhow::Result;
 use cosmwasm_std::{Uint256, Uint512};
 use trellis_types::cl_pool::PoolStateResponse;
 
 use super::cl_fees;
-
-pub const SECONDS_PER_YEAR: u64 = 365 * 86_400;
-const BPS: u64 = 10_000;
+use super::valuation::{ratio_bps, BPS, SECONDS_PER_YEAR};
 
 /// `amount1 + floor(amount0 * sqrt_price^2 / 2^192)`, saturating at u128.
 pub fn in_token1(sqrt_price: Uint256, amounts: [u128; 2]) -> u128 {
@@ -37,22 +34,6 @@ pub fn position_value(
 ) -> Result<u128> {
     let amounts = cl_fees::liquidity_value(state, lower, upper, liquidity)?;
     Ok(in_token1(state.sqrt_price, amounts))
-}
-
-/// `floor(numerator * scale / denominator)` in bps, `None` for a zero denominator, capped at
-/// `u64::MAX`.
-fn ratio_bps(numerator: Uint256, scale: u128, denominator: Uint512) -> Option<u64> {
-    if denominator.is_zero() {
-        return None;
-    }
-    let scaled = numerator.full_mul(Uint256::from(scale)) / denominator;
-    Some(cosmwasm_std::Uint64::try_from(scaled).map_or(u64::MAX, |v| v.u64()))
-}
-
-/// `floor(reward_value * year * 10000 / value_secs)`.
-pub fn apr_bps(reward_value: Uint256, value_secs: Uint256) -> Option<u64> {
-    let scale = SECONDS_PER_YEAR as u128 * BPS as u128;
-    ratio_bps(reward_value, scale, value_secs.into())
 }
 
 /// The APR per second in range: `floor(reward_value * year * 10000 * farmed_secs /
@@ -86,17 +67,15 @@ mod tests {
     }
 
     #[test]
-    fn aprs_in_bps() {
-        // 50 earned on 1000 held for half a year: 10% a year, 1000 bps.
+    fn aprs_in_range_in_bps() {
+        // 50 earned on 1000 held for half a year: 10% a year, 1000 bps; in range a quarter of
+        // that time: 4000 bps per second in range.
         let half_year = Uint256::from(1_000u128 * SECONDS_PER_YEAR as u128 / 2);
-        assert_eq!(apr_bps(Uint256::from(50u8), half_year), Some(1_000));
-        // In range a quarter of that time: 4000 bps per second in range.
         let secs = SECONDS_PER_YEAR / 2;
         assert_eq!(
             apr_in_range_bps(Uint256::from(50u8), half_year, (secs, secs / 4)),
             Some(4_000)
         );
-        assert_eq!(apr_bps(Uint256::from(50u8), Uint256::zero()), None);
         assert_eq!(
             apr_in_range_bps(Uint256::from(50u8), half_year, (secs, 0)),
             None

@@ -1,5 +1,5 @@
 //! `compare_boost`: the same scenario under each boost mode, every pool that declares a
-//! `boost` set to the mode; each user's total reward and share per mode.
+//! `boost` set to the mode; each user's total reward, share and APR per mode.
 use anyhow::{Context, Result};
 use cosmwasm_std::{Decimal, Uint128};
 use indicatif::ProgressBar;
@@ -13,12 +13,14 @@ use crate::scenario::plan::Plan;
 /// other runs join the report's, prefixed with their mode.
 pub fn add_comparison(plan: &Plan, report: &mut SimReport, progress: &ProgressBar) -> Result<()> {
     let mut runs: Vec<(String, Vec<u128>, bool)> = Vec::new();
+    let mut aprs: Vec<Vec<Option<u64>>> = Vec::new();
     let mut extra_violations = Vec::new();
     for mode in &plan.compare_boost {
         let variant = plan.with_boost(*mode);
         let name = mode.as_str().to_string();
         if variant == *plan {
             runs.push((name, rewards(report), report.conserved()));
+            aprs.push(user_aprs(report));
             continue;
         }
         let other = run_once(&variant, progress)
@@ -32,6 +34,7 @@ pub fn add_comparison(plan: &Plan, report: &mut SimReport, progress: &ProgressBa
                 .map(|v| format!("[boost = {name}] {v}")),
         );
         runs.push((name, rewards(&other), other.conserved()));
+        aprs.push(user_aprs(&other));
     }
     let totals: Vec<u128> = runs.iter().map(|(_, r, _)| r.iter().sum()).collect();
     let users = report
@@ -46,6 +49,7 @@ pub fn add_comparison(plan: &Plan, report: &mut SimReport, progress: &ProgressBa
                 .zip(&totals)
                 .map(|((_, r, _), total)| share(r[u], *total))
                 .collect(),
+            apr_bps: aprs.iter().map(|a| a[u]).collect(),
         })
         .collect();
     report.summary.boost_comparison = Some(BoostComparison {
@@ -75,6 +79,20 @@ fn rewards(report: &SimReport) -> Vec<u128> {
                 .filter(|s| s.user == *u)
                 .map(|s| s.earned.u128())
                 .sum()
+        })
+        .collect()
+}
+
+/// Each user's APR over the run, in `users` order (see [`super::farm_value`]).
+fn user_aprs(report: &SimReport) -> Vec<Option<u64>> {
+    report
+        .users
+        .iter()
+        .map(|u| {
+            report
+                .valuation
+                .as_ref()
+                .and_then(|v| super::farm_value::user_apr_bps(v, u))
         })
         .collect()
 }

@@ -98,8 +98,40 @@ fn shortfall(world: &World, plan: &Plan, name: &str, action: &ActionPlan) -> Opt
                 )
             })
         }
+        ActionPlan::Exercise {
+            amount: Some(amount),
+            ..
+        } => exercise_shortfall(world, plan, name, *amount),
         _ => None,
     }
+}
+
+/// What an exercise of `amount` options lacks: the options themselves, or the payment the
+/// quote asks for now (the slippage room only adds to it).
+fn exercise_shortfall(world: &World, plan: &Plan, name: &str, amount: u128) -> Option<String> {
+    let o = plan.options.as_ref()?;
+    let handle = &world.options.as_ref()?.handle;
+    let suite = &world.suite;
+    let options = &plan.tokens[o.token];
+    let held = suite.options_balance(handle, name).ok()?;
+    if held < amount {
+        return Some(format!(
+            ", but holds {}. Fix: lower the amount or write \"all\"",
+            shown(held, options)
+        ));
+    }
+    let payment = &plan.tokens[o.payment];
+    let quote = suite.simulate_exercise(handle, amount).ok()?.payment.u128();
+    let funds = suite.balance(name, &world.assets[o.payment]).ok()?;
+    (funds < quote).then(|| {
+        format!(
+            ", which costs {} now, but {name} holds {}. Fix: exercise fewer or give {name} more \
+             {} in [users]",
+            shown(quote, payment),
+            shown(funds, payment),
+            payment.symbol
+        )
+    })
 }
 
 /// The fix to suggest when only the chain's reason is known.
@@ -137,15 +169,31 @@ pub fn user_action(
     action: &ActionPlan,
     err: Error,
 ) -> Error {
-    let head = format!("{}:{line}: {name} {what}", plan.file);
     match shortfall(world, plan, name, action) {
-        Some(why) => anyhow!("{head}{why}"),
-        None => anyhow!(
-            "{head}, but the chain refused it: {}. Fix: {}",
-            root_cause(&err),
-            generic_fix(action)
+        Some(why) => anyhow!("{}:{line}: {name} {what}{why}", plan.file),
+        None => refused(
+            plan,
+            line,
+            &format!("{name} {what}"),
+            &err,
+            generic_fix(action),
         ),
     }
+}
+
+/// A failed step that only the chain's reason explains:
+/// `file:line: what, but the chain refused it: reason. Fix: fix`.
+pub fn refused(plan: &Plan, line: usize, what: &str, err: &Error, fix: &str) -> Error {
+    anyhow!(
+        "{}:{line}: {what}, but the chain refused it: {}. Fix: {fix}",
+        plan.file,
+        root_cause(err)
+    )
+}
+
+/// `1,000 ALY-LP` for a token of the plan.
+pub fn amount_of(plan: &Plan, token: usize, amount: u128) -> String {
+    shown(amount, &plan.tokens[token])
 }
 
 /// A failed scripted swap. When it asked for `min_out`, the pool's quote at that moment says
@@ -184,6 +232,36 @@ pub fn scripted_swap(world: &World, plan: &Plan, name: &str, swap: &SwapPlan, er
          size of the swap against the pool",
         root_cause(&err),
         offer.symbol
+    )
+}
+
+/// A failed scripted CL swap selling `amount` of `offer` (a pool asset's token index): names
+/// the shortfall when the trader holds less than it sells.
+pub fn cl_swap(
+    world: &World,
+    plan: &Plan,
+    (line, trader, what): (usize, &str, &str),
+    sold: Option<(usize, u128)>,
+    err: Error,
+) -> Error {
+    if let Some((token, amount)) = sold {
+        if let Ok(held) = world.suite.balance(trader, &world.assets[token]) {
+            if held < amount {
+                return anyhow!(
+                    "{}:{line}: {trader} {what}, but holds {}. Fix: lower the amount or give {trader} \
+                     more in its `balances`",
+                    plan.file,
+                    amount_of(plan, token, held)
+                );
+            }
+        }
+    }
+    refused(
+        plan,
+        line,
+        &format!("{trader} {what}"),
+        &err,
+        "check the trader's balances and the pool's liquidity along the price path",
     )
 }
 

@@ -31,14 +31,17 @@ pub mod cl_timeline;
 pub mod compare;
 pub mod deploy;
 pub mod failure;
+pub mod farm_value;
 pub mod options_actions;
 pub mod options_deploy;
 pub mod options_sample;
+pub mod pool_prices;
 pub mod prng;
 pub mod sample;
 pub mod settle;
 pub mod timeline;
 pub mod traders;
+pub mod valuation;
 pub mod ve_actions;
 pub mod ve_deploy;
 pub mod ve_sample;
@@ -157,7 +160,7 @@ fn run_observed(plan: &Plan, progress: &ProgressBar, tap: &mut dyn ChainTap) -> 
     )?;
     tap.transactions(world.suite.take_recorded())?;
     tap.finished(&world)?;
-    Ok(SimReport {
+    let mut report = SimReport {
         scenario: scenario_info(plan, &world, clock_at_start),
         tokens: plan.tokens.clone(),
         pools: pool_infos(plan, &world)?,
@@ -171,7 +174,10 @@ fn run_observed(plan: &Plan, progress: &ProgressBar, tap: &mut dyn ChainTap) -> 
         summary,
         cl,
         cl_farms,
-    })
+        valuation: None,
+    };
+    report.valuation = Some(farm_value::valuation(&report));
+    Ok(report)
 }
 
 fn scenario_info(plan: &Plan, world: &deploy::World, clock_at_start: u64) -> ScenarioInfo {

@@ -162,7 +162,7 @@ pub fn exercise(
     Ok(())
 }
 
-/// `exercise 100 oLIT, then sell`, for error messages.
+/// `exercise 100 oLIT (then sell)`, for error messages.
 pub fn describe(plan: &Plan, action: &ActionPlan) -> String {
     let (Some(o), ActionPlan::Exercise { amount, then, .. }) = (&plan.options, action) else {
         return String::new();
@@ -171,5 +171,9 @@ pub fn describe(plan: &Plan, action: &ActionPlan) -> String {
     let amount = amount
         .map(|a| format::amount(a, token.decimals))
         .unwrap_or_else(|| "all".to_string());
-    format!("exercise {amount} {}, then {}", token.symbol, then.as_str())
+    format!(
+        "exercise {amount} {} (then {})",
+        token.symbol,
+        then.as_str()
+    )
 }

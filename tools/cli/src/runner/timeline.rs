@@ -9,6 +9,7 @@ use crate::scenario::plan::{ActionPlan, Plan, SourcePlan, SwapPlan, TraderKind};
 pub enum EventKind {
     Fund {
         amount: u128,
+        line: usize,
     },
     SetWeight {
         pool: usize,
@@ -46,7 +47,10 @@ pub fn events(plan: &Plan) -> Vec<Event> {
     let mut events: Vec<(u64, u8, Event)> = Vec::new();
     if let SourcePlan::Reserve { funding } = &plan.reward.source {
         for f in funding {
-            let kind = EventKind::Fund { amount: f.amount };
+            let kind = EventKind::Fund {
+                amount: f.amount,
+                line: f.line,
+            };
             events.push((
                 f.at_secs,
                 0,

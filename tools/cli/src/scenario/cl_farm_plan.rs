@@ -182,12 +182,16 @@ pub enum ClFarmTerms {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClSetRatesPlan {
     pub at_secs: u64,
+    /// Line in the scenario file (1-based) that a failure on chain names.
+    pub line: usize,
     pub rates: [u128; 2],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClAddRewardsPlan {
     pub at_secs: u64,
+    /// Line in the scenario file (1-based) that a failure on chain names.
+    pub line: usize,
     /// Reward and bonus, base units.
     pub amounts: [u128; 2],
 }
@@ -198,6 +202,9 @@ pub struct ClAddRewardsPlan {
 pub struct ClFarmedPlan {
     /// Index into the CL positions.
     pub position: usize,
+    /// Line of its `position` in the scenario file (1-based): a failed claim or fee
+    /// collection names it.
+    pub line: usize,
     pub entries: Vec<ClEntryPlan>,
     pub claim_at_secs: Vec<u64>,
     pub collect_fees_at_secs: Vec<u64>,
@@ -228,6 +235,8 @@ impl ClFarmedPlan {
 pub struct ClEntryPlan {
     /// Index into the CL farms.
     pub farm: usize,
+    /// Line of its `farm` in the scenario file (1-based): a failed entry or exit names it.
+    pub line: usize,
     pub enter_at_secs: u64,
     /// `None`: the final settlement exits.
     pub exit_at_secs: Option<u64>,
@@ -254,12 +263,14 @@ mod tests {
     fn deposits_span_first_entry_to_last_exit() {
         let entry = |enter, exit| ClEntryPlan {
             farm: 0,
+            line: 1,
             enter_at_secs: enter,
             exit_at_secs: exit,
             tokens_locked: 0,
         };
         let mut farmed = ClFarmedPlan {
             position: 0,
+            line: 1,
             entries: vec![entry(50, Some(90)), entry(10, Some(70))],
             claim_at_secs: Vec::new(),
             collect_fees_at_secs: Vec::new(),

@@ -61,6 +61,9 @@ pub struct ClPoolPlan {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClPositionPlan {
     pub name: String,
+    /// Line of the position's name in the scenario file (1-based): a failed opening or
+    /// closing names it.
+    pub line: usize,
     pub owner: String,
     /// Index into the CL pools.
     pub pool: usize,
@@ -77,6 +80,8 @@ pub struct ClPositionPlan {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClDecreasePlan {
     pub at_secs: u64,
+    /// Line in the scenario file (1-based) that a failure on chain names.
+    pub line: usize,
     /// Share of the liquidity at that moment removed, in basis points (10000: all of it).
     pub share_bps: u16,
 }
@@ -100,6 +105,8 @@ pub enum ClTraderKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClSwapPlan {
     pub at_secs: u64,
+    /// Line in the scenario file (1-based) that a failure on chain names.
+    pub line: usize,
     pub pool: usize,
     pub kind: ClSwapKind,
 }

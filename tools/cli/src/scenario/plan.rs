@@ -201,6 +201,8 @@ pub enum SourcePlan {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Funding {
     pub at_secs: u64,
+    /// Line in the scenario file (1-based) that a failure on chain names.
+    pub line: usize,
     pub amount: u128,
 }
 

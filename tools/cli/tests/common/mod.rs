@@ -85,6 +85,14 @@ pub fn error_of(text: &str) -> String {
         .to_string()
 }
 
+/// The message a run of `text` (file `t.toml`, valid before the run) stops with.
+#[track_caller]
+pub fn run_error_of(text: &str) -> String {
+    let plan = scenario::parse(text, "t.toml", "t").unwrap();
+    let err = runner::run(&plan, &ProgressBar::hidden()).expect_err("the run should fail");
+    format!("{err:#}")
+}
+
 /// `base` with the first `from` replaced by `to`; `from` must be in it.
 #[track_caller]
 pub fn with(base: &str, from: &str, to: &str) -> String {

@@ -57,6 +57,7 @@ impl Checker<'_> {
             }
             let mut farmed = ClFarmedPlan {
                 position,
+                line: self.src.line_col(spec.position.span().start).0,
                 entries,
                 claim_at_secs: Vec::new(),
                 collect_fees_at_secs: Vec::new(),
@@ -225,6 +226,7 @@ impl Checker<'_> {
         let tokens_locked = self.cl_tokens_locked(path, e, ctx, farm)?;
         Ok(ClEntryPlan {
             farm: index,
+            line: self.src.line_col(e.farm.span().start).0,
             enter_at_secs,
             exit_at_secs,
             tokens_locked,

@@ -338,6 +338,7 @@ impl Checker<'_> {
             };
             set_rates.push(ClSetRatesPlan {
                 at_secs,
+                line: self.src.line_col(s.at.span().start).0,
                 rates: [reward, bonus],
             });
         }
@@ -370,6 +371,7 @@ impl Checker<'_> {
             }
             add_rewards.push(ClAddRewardsPlan {
                 at_secs,
+                line: self.src.line_col(a.at.span().start).0,
                 amounts: [reward, bonus],
             });
         }

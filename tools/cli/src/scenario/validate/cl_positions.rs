@@ -105,6 +105,7 @@ impl Checker<'_> {
         let decreases = self.cl_decreases(&path, p, ctx, open_at_secs, close_at_secs)?;
         Ok(ClPositionPlan {
             name,
+            line: self.src.line_col(p.name.span().start).0,
             owner: p.owner.get_ref().clone(),
             pool,
             lower_tick,
@@ -305,6 +306,7 @@ impl Checker<'_> {
             }
             out.push(ClDecreasePlan {
                 at_secs,
+                line: self.src.line_col(d.at.span().start).0,
                 share_bps: share as u16,
             });
         }

@@ -165,6 +165,7 @@ impl Checker<'_> {
         };
         Ok(ClSwapPlan {
             at_secs,
+            line: self.src.line_col(s.at.span().start).0,
             pool,
             kind,
         })

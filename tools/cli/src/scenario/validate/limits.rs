@@ -1,14 +1,13 @@
 //! The farm's limits and its allocation policy, checked before the run on every state the
 //! scenario walks through: each pool as the farm adds it (in file order, as the deployment
-//! does), then each weight change in time order. The rules mirror the farm's own checks
-//! (`trellis_farm::policy`), so a scenario the farm would refuse never starts.
+//! does), then each weight change in time order. The rules are the farm's own
+//! (`trellis_math::policy::check`), so a scenario the farm would refuse never starts.
 use trellis_farm::limits::{MAX_POOLS, MAX_WEIGHT};
+use trellis_math::policy as rules;
 
 use super::{Checker, Ctx, Result};
 use crate::scenario::plan::*;
 use crate::scenario::spec::*;
-
-const BPS: u128 = 10_000;
 
 /// The running weights of the policy's classes.
 #[derive(Default)]
@@ -108,50 +107,55 @@ impl Checker<'_> {
 }
 
 impl PolicyState {
-    /// Why the weights break `policy` (with a fix), if they do.
+    /// Why the weights break `policy` (with a fix), if they do: the farm's own rules
+    /// (`trellis_math::policy::check`) on these weights, told with the pools' names.
     fn violation(&self, policy: &PolicyPlan, pools: &[PoolPlan], ctx: &Ctx) -> Option<String> {
         let is_native = |p: &PoolPlan| {
             p.pair
                 .is_some_and(|pair| pair.contains(&policy.protocol_token))
         };
-        let solo: u128 = pools
-            .iter()
-            .zip(&self.weights)
-            .filter(|(p, _)| p.pair.is_none())
-            .map(|(_, w)| *w as u128)
-            .sum();
-        let total: u128 = self.weights.iter().map(|w| *w as u128).sum();
-        // solo / total <= max / 10_000, compared without division, as the farm does.
-        if solo * BPS > policy.max_solo_share_bps as u128 * total {
-            // Rounded up, as the farm reports it: a share just above the cap never reads as at it.
-            let share = (solo * BPS).div_ceil(total);
-            return Some(format!(
-                "solo pools would hold {} of the total weight {total} ({} bps), above the cap of \
-                 {} bps. Fix: lower the solo weights or raise the LP weights (or \
-                 farm.policy.max_solo_share_bps)",
-                solo, share, policy.max_solo_share_bps
-            ));
+        let counted = || pools.iter().zip(&self.weights).enumerate();
+        let sum = |solo: bool| -> u64 {
+            counted()
+                .filter(|(_, (p, _))| p.pair.is_none() == solo)
+                .map(|(_, (_, w))| *w)
+                .sum()
+        };
+        // (weight, pool index) of the LP pools of positive weight, native or not.
+        let lp = |native: bool| {
+            counted()
+                .filter(move |(_, (p, w))| p.pair.is_some() && is_native(p) == native && **w > 0)
+                .map(|(i, (_, w))| (*w, i))
+        };
+        let weights = rules::PolicyWeights {
+            solo_weight: sum(true),
+            lp_weight: sum(false),
+            lightest_native: lp(true).min(),
+            heaviest_other: lp(false).max(),
+        };
+        let rules = rules::PolicyRules {
+            max_solo_share_bps: policy.max_solo_share_bps,
+            native_pairs_outweigh: policy.native_pairs_outweigh,
+        };
+        match rules::check(rules, &weights).err()? {
+            rules::PolicyViolation::SoloShareExceeded {
+                solo_weight,
+                total_weight,
+                share_bps,
+                max_bps,
+            } => Some(format!(
+                "solo pools would hold {solo_weight} of the total weight {total_weight} \
+                 ({share_bps} bps), above the cap of {max_bps} bps. Fix: lower the solo weights \
+                 or raise the LP weights (or farm.policy.max_solo_share_bps)"
+            )),
+            rules::PolicyViolation::NativePairNotHeavier {
+                native: (nw, n),
+                other: (ow, o),
+            } => Some(format!(
+                "native pair pool \"{}\" (weight {nw}) must be heavier than every other LP pool, \
+                 but \"{}\" has weight {ow}. Fix: raise the pools paired with {} above the others",
+                pools[n].name, pools[o].name, ctx.tokens[policy.protocol_token].symbol
+            )),
         }
-        if policy.native_pairs_outweigh {
-            let weighted = |native: bool| {
-                pools
-                    .iter()
-                    .zip(&self.weights)
-                    .filter(move |(p, w)| p.pair.is_some() && is_native(p) == native && **w > 0)
-            };
-            let lightest_native = weighted(true).min_by_key(|(_, w)| **w);
-            let heaviest_other = weighted(false).max_by_key(|(_, w)| **w);
-            if let (Some((n, nw)), Some((o, ow))) = (lightest_native, heaviest_other) {
-                if nw <= ow {
-                    return Some(format!(
-                        "native pair pool \"{}\" (weight {nw}) must be heavier than every other \
-                         LP pool, but \"{}\" has weight {ow}. Fix: raise the pools paired with \
-                         {} above the others",
-                        n.name, o.name, ctx.tokens[policy.protocol_token].symbol
-                    ));
-                }
-            }
-        }
-        None
     }
 }

@@ -118,6 +118,7 @@ impl Checker<'_> {
                     }
                     funding.push(Funding {
                         at_secs: self.at(&f.at, &field("at"), ctx)?,
+                        line: self.src.line_col(f.at.span().start).0,
                         amount,
                     });
                 }
