@@ -73,11 +73,12 @@ fn with(from: &str, to: &str) -> String {
 #[test]
 fn the_base_scenario_is_valid() {
     let plan = parse(BASE, "t.toml", "t").unwrap();
-    // P-LP is the third token (after AAA and BBB), the LP token of amm pool 0, 6 decimals.
+    // P-LP is the third token (after AAA and BBB), the LP token of amm pool 0. Weighted pools
+    // mint 18-decimal LP whatever their assets' decimals (balances are scaled to 18 first).
     assert_eq!(plan.tokens[2].symbol, "P-LP");
     assert_eq!(
         (plan.tokens[2].amm_pool, plan.tokens[2].decimals),
-        (Some(0), 6)
+        (Some(0), 18)
     );
     // The farm pool's pair is the amm pool's assets.
     assert_eq!(plan.pools[0].pair, Some([0, 1]));
@@ -435,4 +436,26 @@ fn unknown_fields_in_amm_tables_are_named() {
         err.starts_with("t.toml:54:12: traders[1].random.seeds: unknown field `seeds`"),
         "{err}"
     );
+}
+
+#[test]
+fn too_little_initial_liquidity_is_refused_before_the_run() {
+    // The first LP supply is the invariant of the amounts scaled to 18 decimals, and must exceed
+    // the 1,000 base units the pool locks. At 6 decimals one base unit already scales to 10^12,
+    // so the tokens get 18 decimals here. 1,000 base units of each: 1000^0.8 * 1000^0.2 = 1,000
+    // exactly, and the pool's powers round down, so the supply is not above 1,000. The table
+    // `{ AAA = ... }` of line 26 opens at column 21.
+    let small = BASE.replace("decimals = 6", "decimals = 18").replace(
+        r#"{ AAA = "4000", BBB = "1000" }"#,
+        r#"{ AAA = "0.000000000000001", BBB = "0.000000000000001" }"#,
+    );
+    assert_eq!(
+        error_of(&small),
+        "t.toml:26:21: amm_pools[0].initial_liquidity: the first LP supply (the invariant of \
+         these amounts scaled to 18 decimals) must exceed the 1000 LP base units the pool \
+         locks: deposit more of both assets"
+    );
+    // Twice that, 2,000 of each: an invariant of 2,000 (less a rounding unit or two) passes.
+    let enough = small.replace("0.000000000000001", "0.000000000000002");
+    assert!(parse(&enough, "t.toml", "t").is_ok());
 }

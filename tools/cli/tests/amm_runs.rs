@@ -348,22 +348,3 @@ fn the_farm_knows_the_factory() {
     assert_eq!(world.assets[2], world.amm[0].lp_token);
     assert_eq!(provided.len(), 1);
 }
-
-/// An initial liquidity whose invariant does not exceed the 1000 units the pool locks is
-/// refused at deployment: sqrt(1 * 1) = 1 base unit.
-#[test]
-fn too_little_initial_liquidity_stops_the_deployment() {
-    let text = SWAP.replace(
-        r#"{ AAA = "1000000", BBB = "1000000" }"#,
-        r#"{ AAA = "0.000001", BBB = "0.000001" }"#,
-    );
-    let plan = scenario::parse(&text, "inline.toml", "inline").unwrap();
-    let err = runner::run(&plan, &ProgressBar::hidden()).unwrap_err();
-    let message = format!("{err:#}");
-    assert!(
-        message.starts_with(
-            "amm pool \"P\": providing the initial liquidity of 0.000001 AAA and 0.000001 BBB: "
-        ),
-        "{message}"
-    );
-}

@@ -233,12 +233,18 @@ fn foo_scenario_conserves_and_pays_the_treasury_the_payments() {
     }
     let fees: u128 = e.iter().map(|e| e.sell_fee.u128()).sum();
     assert_eq!(o.tally.lp_fees.u128(), fees);
-    // alice's locks grew her escrow lock by the LP of each join.
+    // alice's locks grew her escrow lock of 1,000 LP (18 decimals: 10^21 base units) by the LP
+    // of each join.
     let ve = report.summary.ve.as_ref().unwrap();
     let alice_locked: u128 = e.iter().map(|e| e.locked.u128()).sum();
-    assert_eq!(ve.users[0].locked.u128(), 1_000_000_000 + alice_locked);
+    assert_eq!(
+        ve.users[0].locked.u128(),
+        1_000 * 10u128.pow(18) + alice_locked
+    );
 
-    // Gauge weights in the first week: 1,092,268,800 / 1,528,329,600 and the rest.
+    // Gauge weights in the first week, as foo.toml derives them: the three locks share one
+    // slope s = floor(10^21 / 126,144,000), so LIT-WETH's share is
+    // s x 156,038,400 / (s x 218,332,800) = 1,092,268,800 / 1,528,329,600 (both = 258/361).
     let week1 = &report.summary.gauge_weeks[1];
     assert_eq!(week1.t, 92_800);
     assert_eq!(

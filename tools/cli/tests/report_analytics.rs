@@ -178,8 +178,9 @@ fn farmed_durations_read_as_days_hours_minutes() {
 fn compare_boost_draws_each_users_reward_per_mode() {
     // boost_modes.toml compares none, curve and foo (ALY has 6 decimals). carol locks nothing.
     // No boost: 2,419,200 ALY / 4 stakers = 604,800 ALY. Curve: 5 ALY / 4 = 1.25 for the block
-    // before the locks, then 2,419,195 ALY * 4,000 / 26,752.805762 working LP, floored at
-    // 6 decimals: 1.25 + 361,710.845811 = 361,712.095811 ALY. FOO ("no vetoken, no reward"): 0.
+    // before the locks, then 2,419,195 ALY * 4,000 / 26,752.805763058541777098 working LP (18
+    // decimals; the file's header derives it), floored at 6 decimals: 1.25 + 361,710.845797
+    // = 361,712.095797 ALY. FOO ("no vetoken, no reward"): 0.
     let report = run_bundled("boost_modes.toml");
     let axis = report::html::x_axis(&report);
     let charts = report::ve_charts::charts(&report, &axis);
@@ -190,7 +191,7 @@ fn compare_boost_draws_each_users_reward_per_mode() {
     let carol = cmp.series.iter().find(|s| s.name == "carol").unwrap();
     assert_eq!(
         carol.points,
-        [(0.0, 604_800.0), (1.0, 361_712.095_811), (2.0, 0.0)]
+        [(0.0, 604_800.0), (1.0, 361_712.095_797), (2.0, 0.0)]
     );
 }
 
@@ -398,7 +399,7 @@ fn compare_boost_gives_each_users_apr_per_mode() {
     // 2,500 FUSD each into 1,600,000 + 100,000), so ALY stays at (110,000 / 20) / (1,760,000 /
     // 80) = 0.25 FUSD. carol's stake is the same in every mode, so her value-seconds VS are;
     // her reward is worth floor(reward / 4): none 604,800 ALY -> 151,200 FUSD; curve
-    // 361,712.095811 -> 90,428.023952 (floored); foo 0 -> 0, an APR of exactly 0.
+    // 361,712.095797 -> 90,428.023949 (floored); foo 0 -> 0, an APR of exactly 0.
     let report = run_bundled("boost_modes.toml");
     let cmp = report.summary.boost_comparison.as_ref().unwrap();
     assert_eq!(cmp.modes, ["none", "curve", "foo"]);
@@ -415,7 +416,7 @@ fn compare_boost_gives_each_users_apr_per_mode() {
         row.apr_bps,
         [
             Some(apr(151_200_000_000)),
-            Some(apr(90_428_023_952)),
+            Some(apr(90_428_023_949)),
             Some(0)
         ]
     );

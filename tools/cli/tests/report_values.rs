@@ -9,9 +9,12 @@ use chart_axes::{assert_distinct, axes};
 use common::{run_bundled, run_text};
 
 /// `scenarios/foo.toml`: LIT is worth 0.001 WETH at deployment and falls under the sells, so
-/// both LIT-in-WETH charts run from 0 to 0.001. Two fixed decimals labelled every tick `0`; the
-/// ticks are 0.00025 apart (5 ticks for 0.001: 0.0002 is too fine a step, 0.00025 the next
-/// round one), and each label carries the digits its step needs.
+/// both LIT-in-WETH charts run from 0 to 0.001. The users' joins keep it exactly 0.001: a join
+/// of 1% of the pool mints floor(S / 100) of the 18-decimal LP supply S (about 7.6e23), and
+/// that floor is worth under 1e-11 base units of either asset, so the join's ceil takes exactly
+/// 1% of each reserve and the ratio does not move. The top is therefore 0.001 itself, and
+/// 0.001 / 5 = 0.0002 is already a round step (2 x 10^-4): six ticks 0.0002 apart. Two fixed
+/// decimals labelled every tick `0`; each label now carries the digits its step needs.
 #[test]
 fn foo_report_axes_show_the_lit_price_and_no_label_repeats() {
     let report = run_bundled("foo.toml");
@@ -28,7 +31,7 @@ fn foo_report_axes_show_the_lit_price_and_no_label_repeats() {
             assert!(y.iter().any(|l| l != "0"), "{title}: {y:?}");
             assert_eq!(
                 y,
-                &["0", "0.00025", "0.0005", "0.00075", "0.001"],
+                &["0", "0.0002", "0.0004", "0.0006", "0.0008", "0.001"],
                 "{title}"
             );
         }

@@ -9,7 +9,7 @@ use trellis_cli::{runner, scenario};
 
 use common::{error_of, run_error_of};
 
-/// A 50/50 AAA/BBB pool with 1,000,000 of each (6 decimals, LP token P-LP with 6 decimals), a
+/// A 50/50 AAA/BBB pool with 1,000,000 of each (6 decimals, LP token P-LP with 18 decimals), a
 /// farm pool F staking P-LP, a user `u` holding 1,000 AAA and 1,000 BBB who joins at 10 s and
 /// deposits at 20 s, and a whale selling 100,000 AAA at 30 s. Lines in the comments.
 const BASE: &str = r#"duration = 60
@@ -71,22 +71,28 @@ fn the_base_scenario_runs() {
 }
 
 /// The LP u gets from the join depends on the pool (chain state), so only the run finds the
-/// over-deposit. The first liquidity mints the pool's invariant of 1e12 / 1e12 at 50/50,
-/// rounded down by its 1e18 pow: S = 999_999_999_999 LP units (the supply amm_runs' pools.csv
-/// shows). The join of 1e9 of each mints floor(1e9 * S / 1e12) = floor(999_999_999.999) =
-/// 999_999_999 units = 999.999999 P-LP. The deposit on line 38 asks for 2,000 P-LP.
+/// over-deposit. The first liquidity mints the pool's invariant of 1e12 / 1e12 base units at
+/// 50/50, scaled to 18 decimals: 1e24 each, read as 1e6 in 1e18 fixed point. Each factor is
+/// pow_down(1e6, 0.5): the 1e36-precision power, floored to 1e18 precision, lands one wei below
+/// 1000 (raw = 1e21 - 1), less the margin ceil(raw * 1e4 / 1e18) + 1 = 10_000_001, so
+/// f = 1e21 - 10_000_002. S = floor(f^2 / 1e18)
+///   = floor(1e24 - 2 * 10_000_002 * 1e3 + 10_000_002^2 / 1e18) = 1e24 - 20_000_004_000
+///   = 999_999_999_999_979_999_996_000 LP base units (18 decimals).
+/// The join of 1e9 of each mints floor(1e9 * S / 1e12) = S / 1000
+/// = 999_999_999_999_979_999_996 units = 999.999999999979999996 P-LP (shown in full: it is
+/// what u holds). The deposit on line 38 asks for 2,000 P-LP.
 #[test]
 fn an_over_deposit_names_the_line_the_user_and_what_they_hold() {
     let text = with(r#"amount = "all" }"#, r#"amount = "2000" }"#);
     assert_eq!(
         run_error_of(&text),
-        "t.toml:38: u deposits 2,000 P-LP into pool \"F\", but holds 999.999999 P-LP. \
+        "t.toml:38: u deposits 2,000 P-LP into pool \"F\", but holds 999.999999999979999996 P-LP. \
          Fix: lower the amount or let u join amm pool \"P\" for more before"
     );
 }
 
-/// The whale's swap (line 45) after u's join, which took ceil(999_999_999 * 1e12 / S) =
-/// ceil(999_999_999.000999...) = 1e9 of each: reserves b = 1_001_000_000_000 of each.
+/// The whale's swap (line 45) after u's join of L = S / 1000 LP, which took
+/// ceil(L * 1e12 / S) = 1e9 of each exactly: reserves b = 1_001_000_000_000 of each.
 /// 100,000 AAA in, fee ceil(1e11 * 30 / 1e4) = 3e8, a = 99_700_000_000 after the fee:
 /// out = floor(b * a / (b + a)) = floor(99_799_700_000_000_000_000_000 / 1_100_700_000_000)
 ///     = 90_669_301_353 (remainder 752_900_000_000, so the pool's sub-unit rounding of the

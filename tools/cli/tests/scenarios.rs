@@ -35,7 +35,8 @@ fn quickstart_parses() {
     let names: Vec<&str> = plan.pools.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["ALY-FUSD", "ALY-WFUSE", "WFUSE-FUSD", "ALY-solo"]);
     assert_eq!(plan.pools[3].pair, None);
-    // Tokens: ALY, FUSD, WFUSE as declared, then one LP token per amm pool (6 decimals).
+    // Tokens: ALY, FUSD, WFUSE as declared, then one LP token per amm pool (18 decimals: its
+    // supply is the invariant of the balances scaled to 18 decimals).
     let symbols: Vec<&str> = plan.tokens.iter().map(|t| t.symbol.as_str()).collect();
     assert_eq!(
         symbols,
@@ -51,7 +52,7 @@ fn quickstart_parses() {
     assert_eq!(plan.tokens[1].denom.as_deref(), Some("ufusd"));
     assert_eq!(
         (plan.tokens[5].decimals, plan.tokens[5].amm_pool),
-        (6, Some(2))
+        (18, Some(2))
     );
     // The LP farms stake the amm pools' LP tokens; their pairs are the pools' assets.
     assert_eq!(
@@ -213,21 +214,21 @@ fn boost_modes_parses() {
     assert_eq!(escrow.max_time_secs, None);
     assert_eq!(plan.split, SplitPlan::Allocation);
     assert_eq!(plan.pools[0].boost, Some(BoostMode::Curve));
-    // alice (third user): 10,000 LP staked (6 decimals), 1,000 LP locked for 208 weeks
-    // = 125,798,400 s.
+    // alice (third user): 10,000 LP staked, 1,000 LP locked for 208 weeks = 125,798,400 s. LP
+    // tokens have 18 decimals: 10,000 LP = 10^4 * 10^18 base units.
     let alice = &plan.users[2];
     assert_eq!(alice.name, "alice");
     assert_eq!(
         alice.actions[1].kind,
         ActionPlan::Deposit {
             pool: 0,
-            amount: Some(10_000_000_000)
+            amount: Some(10_000 * 10u128.pow(18))
         }
     );
     assert_eq!(
         alice.actions[2].kind,
         ActionPlan::Lock {
-            amount: Some(1_000_000_000),
+            amount: Some(1_000 * 10u128.pow(18)),
             lock_for_secs: 125_798_400
         }
     );

@@ -34,23 +34,30 @@ fn boost_modes_compares_none_curve_and_foo() {
         assert_eq!(rewards(user)[0], u(604_800_000_000), "{user}");
     }
     // Curve: 5 ALY over 16,000 LP (4,000 each) for the block before the locks, then
-    // 2,419,195 ALY * working / 26,752.805762 LP, each credit floored once: carol and dave
-    // 1.25 + 2,419,195e6 * 4,000 / 26,752.805762 = 361,712.095811; alice 1.25 + ... * 10,000
-    // = 904,278.364528; bob 1.25 + ... * 8,752.805762 = 791,497.443848.
-    assert_eq!(rewards("carol")[1], u(361_712_095_811));
-    assert_eq!(rewards("alice")[1], u(904_278_364_528));
-    assert_eq!(rewards("bob")[1], u(791_497_443_848));
-    // FOO: nobody works for 5 s (5 ALY undistributed), then over 17,921.342938 LP:
-    // alice 1,349,896.047617, bob 1,069,298.952382.
-    assert_eq!(rewards("alice")[2], u(1_349_896_047_617));
-    assert_eq!(rewards("bob")[2], u(1_069_298_952_382));
+    // 2,419,195 ALY * working / 26,752.805763058541777098 LP (bob's working balance at 18
+    // decimals, as the header derives it), each credit floored once: carol and dave
+    // 1.25 + 2,419,195e6 * 4,000 / 26,752.805763058541777098 = 361,712.095797; alice
+    // 1.25 + ... * 10,000 = 904,278.364492; bob 1.25 + ... * 8,752.805763058541777098
+    // = 791,497.443913. (With 6-decimal LP bob's working balance was floored to
+    // 8,752.805762, a working supply 0.000001058 LP smaller: carol's 361,712.095811 was
+    // 14 base units higher.)
+    assert_eq!(rewards("carol")[1], u(361_712_095_797));
+    assert_eq!(rewards("alice")[1], u(904_278_364_492));
+    assert_eq!(rewards("bob")[1], u(791_497_443_913));
+    // FOO: nobody works for 5 s (5 ALY undistributed), then over 17,921.342938430902961830
+    // LP: alice 2,419,195e6 * 10,000 / 17,921.342938430902961830 = 1,349,896.047584, bob
+    // ... * 7,921.342938430902961830 = 1,069,298.952415.
+    assert_eq!(rewards("alice")[2], u(1_349_896_047_584));
+    assert_eq!(rewards("bob")[2], u(1_069_298_952_415));
     // Shares, floored at 18 decimals: a quarter each without boost, none for FOO's
     // non-lockers.
     let carol = c.users.iter().find(|r| r.user == "carol").unwrap();
     assert_eq!(carol.shares[0], Decimal::percent(25));
     assert_eq!(carol.shares[2], Decimal::zero());
 
-    // The run as written is the Curve one: working balances at the end, in base units.
+    // The run as written is the Curve one: working balances at the end, in LP base units
+    // (18 decimals, LP = 10^18).
+    const LP: u128 = 1_000_000_000_000_000_000;
     let working = |user: &str| {
         report
             .summary
@@ -60,28 +67,40 @@ fn boost_modes_compares_none_curve_and_foo() {
             .map(|s| (s.staked.u128(), s.working.u128()))
             .unwrap()
     };
-    assert_eq!(working("carol"), (10_000_000_000, 4_000_000_000));
-    assert_eq!(working("alice"), (10_000_000_000, 10_000_000_000));
-    assert_eq!(working("bob"), (10_000_000_000, 8_752_805_762));
-    assert_eq!(report.summary.pools[0].working_supply, u(26_752_805_762));
+    assert_eq!(working("carol"), (10_000 * LP, 4_000 * LP));
+    assert_eq!(working("alice"), (10_000 * LP, 10_000 * LP));
+    assert_eq!(working("bob"), (10_000 * LP, 8_752_805_763_058_541_777_098));
+    assert_eq!(
+        report.summary.pools[0].working_supply,
+        u(26_752_805_763_058_541_777_098)
+    );
     assert_eq!(report.pools[0].boost, "curve");
 
-    // The escrow at the end (28 days = 2,419,200 s later): power = 7 * time left, alice
-    // 7 * (125,286,400 - 2,419,200) = 860,070,400, bob 7 * (30,937,600 - 2,419,200)
-    // = 199,628,800.
+    // The escrow at the end (28 days = 2,419,200 s later): power = s * time left, with the
+    // slope s = floor(1,000 LP / 126,144,000 s) = floor(10^21 / 126,144,000)
+    // = 7,927,447,995,941: alice s * (125,286,400 - 2,419,200) = s * 122,867,200
+    // = 974,023,338,406,882,035,200, bob s * (30,937,600 - 2,419,200) = s * 28,518,400
+    // = 226,078,132,927,443,814,400.
     let ve = report.summary.ve.as_ref().unwrap();
     let alice = ve.users.iter().find(|v| v.user == "alice").unwrap();
     assert_eq!(
         (alice.locked, alice.lock_end, alice.power),
-        (u(1_000_000_000), 125_286_400, u(860_070_400))
+        (u(1_000 * LP), 125_286_400, u(974_023_338_406_882_035_200))
     );
-    assert_eq!(ve.total_power, u(860_070_400 + 199_628_800));
+    assert_eq!(
+        ve.total_power,
+        u(974_023_338_406_882_035_200 + 226_078_132_927_443_814_400)
+    );
     // The first sample (t = 0) is before the locks; a day later the powers are
-    // 7 * (125,286,400 - 86,400) = 876,400,000 and 7 * (30,937,600 - 86,400) = 215,958,400.
+    // s * (125,286,400 - 86,400) = 992,516,489,091,813,200,000 and
+    // s * (30,937,600 - 86,400) = 244,571,283,612,374,979,200.
     let first = report.samples[0].ve.as_ref().unwrap();
     assert_eq!(first.total_power, u(0));
     let day1 = report.samples[1].ve.as_ref().unwrap();
-    assert_eq!(day1.total_power, u(876_400_000 + 215_958_400));
+    assert_eq!(
+        day1.total_power,
+        u(992_516_489_091_813_200_000 + 244_571_283_612_374_979_200)
+    );
 
     // The summary prints the comparison; the HTML adds the ve power and working supply
     // charts and the reward per user and boost mode to the farm's reward stream, reward per

@@ -2,7 +2,10 @@
 //! tokens they add to the scenario's tokens.
 use std::collections::BTreeMap;
 
+use cosmwasm_std::{Decimal, Uint128};
 use toml::Spanned;
+use trellis_math::weighted_liquidity::initial_lp_supply_scaled;
+use trellis_math::MathError;
 use trellis_weighted_pool::limits::{
     LP_TOKEN_DECIMALS, MAX_PROTOCOL_FEE_SHARE_BPS, MAX_SWAP_FEE_BPS,
 };
@@ -111,7 +114,7 @@ impl Checker<'_> {
             );
         }
 
-        let initial_liquidity = self.initial_liquidity(i, p, assets, ctx)?;
+        let initial_liquidity = self.initial_liquidity(i, p, assets, weights, ctx)?;
         let protocol_fee = self.protocol_fee(i, p)?;
         Ok(AmmPoolPlan {
             name,
@@ -161,6 +164,7 @@ impl Checker<'_> {
         i: usize,
         p: &AmmPoolSpec,
         assets: [usize; 2],
+        weights: [u64; 2],
         ctx: &Ctx,
     ) -> Result<[u128; 2]> {
         let table = &p.initial_liquidity;
@@ -172,7 +176,10 @@ impl Checker<'_> {
         )?;
         let symbols = assets.map(|a| ctx.tokens[a].symbol.as_str());
         match amounts {
-            [Some(a), Some(b)] => Ok([a, b]),
+            [Some(a), Some(b)] => {
+                self.first_supply(i, table.span(), [a, b], assets, weights, ctx)?;
+                Ok([a, b])
+            }
             _ => self.err(
                 table.span(),
                 format!("amm_pools[{i}].initial_liquidity"),
@@ -180,6 +187,39 @@ impl Checker<'_> {
                     "give an amount of both assets: {{ \"{}\" = ..., \"{}\" = ... }}",
                     symbols[0], symbols[1]
                 ),
+            ),
+        }
+    }
+
+    /// The pool's own first-join math, run before the chain: the first LP supply is the
+    /// invariant of the amounts scaled to 18 decimals and must exceed the locked
+    /// `MINIMUM_LIQUIDITY`, so a too-small deposit is named here rather than refused mid-run.
+    fn first_supply(
+        &self,
+        i: usize,
+        span: std::ops::Range<usize>,
+        amounts: [u128; 2],
+        assets: [usize; 2],
+        weights: [u64; 2],
+        ctx: &Ctx,
+    ) -> Result<()> {
+        let weights = weights.map(|w| Decimal::percent(w).atomics());
+        let decimals = assets.map(|a| ctx.tokens[a].decimals);
+        match initial_lp_supply_scaled(amounts.map(Uint128::new), weights, decimals) {
+            Ok(_) => Ok(()),
+            Err(MathError::InsufficientLiquidity { minimum, .. }) => self.err(
+                span,
+                format!("amm_pools[{i}].initial_liquidity"),
+                format!(
+                    "the first LP supply (the invariant of these amounts scaled to 18 decimals) \
+                     must exceed the {minimum} LP base units the pool locks: deposit more of \
+                     both assets"
+                ),
+            ),
+            Err(e) => self.err(
+                span,
+                format!("amm_pools[{i}].initial_liquidity"),
+                format!("the pool's first-join math refuses these amounts: {e}"),
             ),
         }
     }
