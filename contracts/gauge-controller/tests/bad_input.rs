@@ -2,7 +2,7 @@
 mod common;
 
 use common::*;
-use cosmwasm_std::Uint128;
+use cosmwasm_std::{OverflowError, OverflowOperation, Uint128};
 use cw_ownable::OwnershipError;
 use trellis_gauge_controller::ContractError;
 use trellis_types::gauge_controller::ExecuteMsg;
@@ -281,4 +281,19 @@ fn instantiate_refuses_funds() {
         err,
         ContractError::Payment(cw_utils::PaymentError::NonPayable {})
     );
+}
+
+#[test]
+fn slopes_near_u128_max_are_a_typed_overflow() {
+    // The escrow's answer is another contract's data: a slope near u128::MAX must be refused
+    // with a typed error, storage untouched, not panic.
+    let mut s = setup();
+    let overflow = || ContractError::Overflow(OverflowError::new(OverflowOperation::Mul));
+    // u128::MAX x 2 bps: the vote's share of the slope overflows before the division.
+    s.set_lock("H", u128::MAX, N + 10 * WEEK);
+    s.refuse(&addr("H"), vote("G2", 2), overflow());
+    // floor(u128::MAX / 10,000) x 10,000 fits, but that slope times the 10 weeks the lock has
+    // left after the next week (6,048,000 s) is about 2e41: the bias overflows.
+    s.set_lock("H", u128::MAX / 10_000, N + 10 * WEEK);
+    s.refuse(&addr("H"), vote("G2", 10_000), overflow());
 }

@@ -80,8 +80,10 @@ pub fn vote_for_gauge_weights(
                 max_horizon: MAX_VOTE_HORIZON,
             });
         }
-        // Floored: the voter's power rounds down.
-        let part = s.slope.u128() * u128::from(weight_bps) / u128::from(MAX_VOTE_BPS);
+        // Floored: the voter's power rounds down. Checked: the escrow's slope is another
+        // contract's answer, so a value near u128::MAX is a typed error, not a panic.
+        let part =
+            s.slope.checked_mul(Uint128::from(weight_bps))?.u128() / u128::from(MAX_VOTE_BPS);
         (part, s.end)
     };
     let used_before = u32::from(
@@ -106,13 +108,14 @@ pub fn vote_for_gauge_weights(
         .as_ref()
         .filter(|o| old_counts && o.end > next)
         .map(|o| {
-            (
-                o.slope.u128() * u128::from(o.end - next),
-                o.slope.u128(),
-                o.end,
-            )
-        });
-    let bias = slope * u128::from(end.saturating_sub(next));
+            o.slope
+                .checked_mul(Uint128::from(o.end - next))
+                .map(|bias| (bias.u128(), o.slope.u128(), o.end))
+        })
+        .transpose()?;
+    let bias = Uint128::new(slope)
+        .checked_mul(Uint128::from(end.saturating_sub(next)))?
+        .u128();
     let added = (slope > 0).then_some((bias, slope, end));
     for (book, id, adv) in [
         (&GAUGE_LINES, gauge.as_str(), &mut g),
