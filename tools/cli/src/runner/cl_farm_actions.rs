@@ -39,6 +39,12 @@ pub fn execute(world: &mut World, plan: &Plan, t: u64, event: &ClFarmEvent) -> R
     };
     let maker_fix = "check the farm's rates and top-ups, and that the farm is still active then";
     let position_fix = "check the position's entries and their times against the farm's terms";
+    // An entry's failure, at the entry's own line: `CL position "p" of alice enters CL farm "f"`.
+    let entry_refused = |farmed: usize, entry: usize, verb: &str, err: anyhow::Error| {
+        let e = &farms.farmed[farmed].entries[entry];
+        let what = format!("{} {verb} {}", position(farmed), farm(e.farm));
+        refused(e.line, what, position_fix, err)
+    };
     match event {
         ClFarmEvent::SetRates {
             farm: i,
@@ -67,18 +73,12 @@ pub fn execute(world: &mut World, plan: &Plan, t: u64, event: &ClFarmEvent) -> R
             refused(*line, what, maker_fix, err)
         }),
         ClFarmEvent::Enter { farmed, entry } => {
-            cl_farm_entries::enter(world, plan, t, *farmed, *entry).map_err(|err| {
-                let e = &farms.farmed[*farmed].entries[*entry];
-                let what = format!("{} enters {}", position(*farmed), farm(e.farm));
-                refused(e.line, what, position_fix, err)
-            })
+            cl_farm_entries::enter(world, plan, t, *farmed, *entry)
+                .map_err(|err| entry_refused(*farmed, *entry, "enters", err))
         }
         ClFarmEvent::Exit { farmed, entry } => {
-            cl_farm_entries::exit(world, plan, t, (*farmed, *entry), false).map_err(|err| {
-                let e = &farms.farmed[*farmed].entries[*entry];
-                let what = format!("{} leaves {}", position(*farmed), farm(e.farm));
-                refused(e.line, what, position_fix, err)
-            })
+            cl_farm_entries::exit(world, plan, t, (*farmed, *entry), false)
+                .map_err(|err| entry_refused(*farmed, *entry, "leaves", err))
         }
         ClFarmEvent::CollectFees { farmed } => cl_farm_fees::collect(world, plan, t, *farmed)
             .map_err(|err| {
