@@ -203,3 +203,25 @@ fn a_weight_change_above_the_limit_is_refused() {
         "t.toml:36:10: weight_changes[0].weight: 1000000001 is not a weight from 0 to 1000000000"
     );
 }
+
+/// A refusal no shortfall explains keeps only the innermost reason of the chain's error: the
+/// wasm wrapper with its sender, contract address and base-unit message is dropped, and the
+/// scenario's line, the step and the fix are given around it.
+#[test]
+fn a_refusal_shows_only_the_chains_innermost_reason() {
+    let plan = scenario::parse(BASE, "t.toml", "t").unwrap();
+    let chain_error = anyhow::anyhow!("Overflow: Cannot Sub with given operands")
+        .context("Error executing WasmMsg:\n  sender: cosmwasm1abc\n  Execute { msg: {} }");
+    let err = trellis_cli::runner::failure::refused(
+        &plan,
+        45,
+        "whale swaps 100,000 AAA",
+        &chain_error,
+        "swap less",
+    );
+    assert_eq!(
+        format!("{err:#}"),
+        "t.toml:45: whale swaps 100,000 AAA, but the chain refused it: Overflow: Cannot Sub \
+         with given operands. Fix: swap less"
+    );
+}
