@@ -458,4 +458,15 @@ fn too_little_initial_liquidity_is_refused_before_the_run() {
     // Twice that, 2,000 of each: an invariant of 2,000 (less a rounding unit or two) passes.
     let enough = small.replace("0.000000000000001", "0.000000000000002");
     assert!(parse(&enough, "t.toml", "t").is_ok());
+    // At the other end, 10^27 AAA of 6 decimals is 10^33 base units, which fits u128 (about
+    // 3.4e38), but scaled by 10^12 to 18 decimals it is 10^45, which does not.
+    let huge = with(
+        r#"{ AAA = "4000", BBB = "1000" }"#,
+        r#"{ AAA = "1000000000000000000000000000", BBB = "1000" }"#,
+    );
+    assert_eq!(
+        error_of(&huge),
+        "t.toml:26:21: amm_pools[0].initial_liquidity: these amounts scaled to 18 decimals do \
+         not fit the pool's 128-bit math: deposit less"
+    );
 }

@@ -216,6 +216,12 @@ impl Checker<'_> {
                      both assets"
                 ),
             ),
+            Err(MathError::Overflow(_)) => self.err(
+                span,
+                format!("amm_pools[{i}].initial_liquidity"),
+                "these amounts scaled to 18 decimals do not fit the pool's 128-bit math: \
+                 deposit less",
+            ),
             Err(e) => self.err(
                 span,
                 format!("amm_pools[{i}].initial_liquidity"),
