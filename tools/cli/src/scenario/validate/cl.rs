@@ -231,36 +231,11 @@ impl Checker<'_> {
     }
 
     fn cl_protocol_fee(&self, i: usize, p: &ClPoolSpec) -> Result<Option<ProtocolFeePlan>> {
-        let field = |x: &str| format!("cl_pools[{i}].{x}");
-        match (&p.protocol_fee_share_bps, &p.fee_collector) {
-            (None, None) => Ok(None),
-            (Some(share), None) => self.err(
-                share.span(),
-                field("protocol_fee_share_bps"),
-                "a protocol fee needs `fee_collector` (the account it is owed to)",
-            ),
-            (None, Some(collector)) => self.err(
-                collector.span(),
-                field("fee_collector"),
-                "a fee collector needs `protocol_fee_share_bps`",
-            ),
-            (Some(share), Some(collector)) => {
-                let bps = *share.get_ref();
-                if !(1..=MAX_PROTOCOL_FEE_SHARE_BPS as u64).contains(&bps) {
-                    return self.err(
-                        share.span(),
-                        field("protocol_fee_share_bps"),
-                        format!("between 1 and {MAX_PROTOCOL_FEE_SHARE_BPS} (the pool's limit)"),
-                    );
-                }
-                if collector.get_ref().is_empty() {
-                    return self.err(collector.span(), field("fee_collector"), "an account name");
-                }
-                Ok(Some(ProtocolFeePlan {
-                    share_bps: bps as u16,
-                    collector: collector.get_ref().clone(),
-                }))
-            }
-        }
+        self.protocol_fee_terms(
+            &format!("cl_pools[{i}]"),
+            &p.protocol_fee_share_bps,
+            &p.fee_collector,
+            MAX_PROTOCOL_FEE_SHARE_BPS,
+        )
     }
 }

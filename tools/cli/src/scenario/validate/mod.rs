@@ -73,6 +73,48 @@ impl Checker<'_> {
         Err(self.src.error(span, field, message))
     }
 
+    /// A pool's protocol fee terms (amm and CL pools alike): both `protocol_fee_share_bps`
+    /// (1 to the pool's `max_bps`) and `fee_collector`, or neither.
+    fn protocol_fee_terms(
+        &self,
+        table: &str,
+        share: &Option<Spanned<u64>>,
+        collector: &Option<Spanned<String>>,
+        max_bps: u16,
+    ) -> Result<Option<ProtocolFeePlan>> {
+        let field = |x: &str| format!("{table}.{x}");
+        match (share, collector) {
+            (None, None) => Ok(None),
+            (Some(share), None) => self.err(
+                share.span(),
+                field("protocol_fee_share_bps"),
+                "a protocol fee needs `fee_collector` (the account it is owed to)",
+            ),
+            (None, Some(collector)) => self.err(
+                collector.span(),
+                field("fee_collector"),
+                "a fee collector needs `protocol_fee_share_bps`",
+            ),
+            (Some(share), Some(collector)) => {
+                let bps = *share.get_ref();
+                if !(1..=u64::from(max_bps)).contains(&bps) {
+                    return self.err(
+                        share.span(),
+                        field("protocol_fee_share_bps"),
+                        format!("between 1 and {max_bps} (the pool's limit)"),
+                    );
+                }
+                if collector.get_ref().is_empty() {
+                    return self.err(collector.span(), field("fee_collector"), "an account name");
+                }
+                Ok(Some(ProtocolFeePlan {
+                    share_bps: bps as u16,
+                    collector: collector.get_ref().clone(),
+                }))
+            }
+        }
+    }
+
     fn plan(&self, spec: ScenarioSpec, default_name: &str) -> Result<Plan> {
         let name = match &spec.name {
             Some(name) => {
