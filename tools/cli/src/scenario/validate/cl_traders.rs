@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use toml::Spanned;
 use trellis_math::cl::{sqrt_price_at_tick, MAX_TICK, MIN_SQRT_PRICE, MIN_TICK};
 
-use super::traders::MAX_RANDOM_SWAPS;
+use super::traders::{TraderForm, TraderHead, MAX_RANDOM_SWAPS};
 use super::{Checker, Ctx, Result};
 use crate::scenario::cl_plan::*;
 use crate::scenario::cl_spec::*;
@@ -23,49 +23,30 @@ impl Checker<'_> {
         for (i, spec) in specs.iter().enumerate() {
             let path = format!("cl_traders[{i}]");
             let f = |x: &str| format!("{path}.{x}");
-            let name = spec.name.get_ref().clone();
-            if name.is_empty() {
-                return self.err(spec.name.span(), f("name"), "a trader needs a name");
-            }
-            let balances = self.balances(
+            let TraderHead {
+                name,
+                balances,
+                form,
+            } = self.trader_head(
+                &path,
+                "a CL trader",
+                &spec.name,
                 &spec.balances,
-                &f("balances"),
+                &spec.scripted,
+                &spec.random,
                 ctx,
-                "traders hold the pools' assets, not LP tokens",
             )?;
-            let kind = match (&spec.scripted, &spec.random) {
-                (Some(_), Some(random)) => {
-                    return self.err(
-                        random.span(),
-                        f("random"),
-                        "a CL trader is either `scripted` or `random`, not both",
-                    )
-                }
-                (None, None) => {
-                    return self.err(
-                        spec.name.span(),
-                        f("scripted"),
-                        "a CL trader needs `scripted = [...]` swaps or `random = { ... }`",
-                    )
-                }
-                (Some(scripted), None) => {
-                    if scripted.get_ref().is_empty() {
-                        return self.err(scripted.span(), f("scripted"), "list at least one swap");
-                    }
-                    let swaps = scripted
-                        .get_ref()
+            let kind = match form {
+                TraderForm::Scripted(swaps) => ClTraderKind::Scripted(
+                    swaps
                         .iter()
                         .enumerate()
                         .map(|(k, s)| self.cl_swap(s, &format!("{path}.scripted[{k}]"), ctx, pools))
-                        .collect::<Result<Vec<_>>>()?;
-                    ClTraderKind::Scripted(swaps)
+                        .collect::<Result<Vec<_>>>()?,
+                ),
+                TraderForm::Random(random) => {
+                    ClTraderKind::Random(self.cl_random(random, &f("random"), ctx, pools)?)
                 }
-                (None, Some(random)) => ClTraderKind::Random(self.cl_random(
-                    random.get_ref(),
-                    &f("random"),
-                    ctx,
-                    pools,
-                )?),
             };
             traders.push(ClTraderPlan {
                 name,

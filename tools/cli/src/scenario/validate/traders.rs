@@ -1,10 +1,13 @@
 //! Traders: accounts that swap in the amm pools, scripted or at random; and the check that
 //! every account name (users, traders, fee collectors) names one account only.
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::Spanned;
 
 use super::{Checker, Ctx, Result};
 use crate::scenario::plan::*;
 use crate::scenario::spec::*;
+use crate::scenario::units::Amount;
 
 /// Largest random swap, in bps of the pool's balance of the asset sold: below the pool's cap of
 /// 30% (`trellis_math::weighted::MAX_IN_RATIO`), so a random swap is never refused for size.
@@ -12,52 +15,48 @@ pub const MAX_RANDOM_SIZE_BPS: u64 = 2_999;
 /// Most random swaps one trader may make in a run (each is a transaction on the chain).
 pub const MAX_RANDOM_SWAPS: u64 = 100_000;
 
+/// A trader's swaps as written: a scripted list or a random walk.
+pub(super) enum TraderForm<'s, S, R> {
+    Scripted(&'s [S]),
+    Random(&'s R),
+}
+
+/// A checked trader's name, balances (token index, base units) and swaps as written.
+pub(super) struct TraderHead<'s, S, R> {
+    pub name: String,
+    pub balances: Vec<(usize, u128)>,
+    pub form: TraderForm<'s, S, R>,
+}
+
 impl Checker<'_> {
     pub(super) fn traders(&self, specs: &[TraderSpec], ctx: &Ctx) -> Result<Vec<TraderPlan>> {
         let mut traders = Vec::new();
         for (i, spec) in specs.iter().enumerate() {
             let path = format!("traders[{i}]");
             let f = |x: &str| format!("{path}.{x}");
-            let name = spec.name.get_ref().clone();
-            if name.is_empty() {
-                return self.err(spec.name.span(), f("name"), "a trader needs a name");
-            }
-            let balances = self.balances(
+            let TraderHead {
+                name,
+                balances,
+                form,
+            } = self.trader_head(
+                &path,
+                "a trader",
+                &spec.name,
                 &spec.balances,
-                &f("balances"),
+                &spec.scripted,
+                &spec.random,
                 ctx,
-                "traders hold the pools' assets, not LP tokens",
             )?;
-            let kind = match (&spec.scripted, &spec.random) {
-                (Some(_), Some(random)) => {
-                    return self.err(
-                        random.span(),
-                        f("random"),
-                        "a trader is either `scripted` or `random`, not both",
-                    )
-                }
-                (None, None) => {
-                    return self.err(
-                        spec.name.span(),
-                        f("scripted"),
-                        "a trader needs `scripted = [...]` swaps or `random = { ... }`",
-                    )
-                }
-                (Some(scripted), None) => {
-                    if scripted.get_ref().is_empty() {
-                        return self.err(scripted.span(), f("scripted"), "list at least one swap");
-                    }
-                    TraderKind::Scripted(
-                        scripted
-                            .get_ref()
-                            .iter()
-                            .enumerate()
-                            .map(|(k, s)| self.swap(s, &format!("{path}.scripted[{k}]"), ctx))
-                            .collect::<Result<Vec<_>>>()?,
-                    )
-                }
-                (None, Some(random)) => {
-                    TraderKind::Random(self.random(random.get_ref(), &f("random"), ctx)?)
+            let kind = match form {
+                TraderForm::Scripted(swaps) => TraderKind::Scripted(
+                    swaps
+                        .iter()
+                        .enumerate()
+                        .map(|(k, s)| self.swap(s, &format!("{path}.scripted[{k}]"), ctx))
+                        .collect::<Result<Vec<_>>>()?,
+                ),
+                TraderForm::Random(random) => {
+                    TraderKind::Random(self.random(random, &f("random"), ctx)?)
                 }
             };
             traders.push(TraderPlan {
@@ -67,6 +66,60 @@ impl Checker<'_> {
             });
         }
         Ok(traders)
+    }
+
+    /// What amm and CL traders share: a name, balances of pool assets, and either scripted
+    /// swaps (at least one) or a random walk, never both.
+    // The fields of two different spec types, hence the arguments.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn trader_head<'s, S, R>(
+        &self,
+        path: &str,
+        who: &str,
+        name: &Spanned<String>,
+        balances: &BTreeMap<Spanned<String>, Spanned<Amount>>,
+        scripted: &'s Option<Spanned<Vec<S>>>,
+        random: &'s Option<Spanned<R>>,
+        ctx: &Ctx,
+    ) -> Result<TraderHead<'s, S, R>> {
+        let f = |x: &str| format!("{path}.{x}");
+        if name.get_ref().is_empty() {
+            return self.err(name.span(), f("name"), "a trader needs a name");
+        }
+        let balances = self.balances(
+            balances,
+            &f("balances"),
+            ctx,
+            "traders hold the pools' assets, not LP tokens",
+        )?;
+        let form = match (scripted, random) {
+            (Some(_), Some(random)) => {
+                return self.err(
+                    random.span(),
+                    f("random"),
+                    format!("{who} is either `scripted` or `random`, not both"),
+                )
+            }
+            (None, None) => {
+                return self.err(
+                    name.span(),
+                    f("scripted"),
+                    format!("{who} needs `scripted = [...]` swaps or `random = {{ ... }}`"),
+                )
+            }
+            (Some(scripted), None) => {
+                if scripted.get_ref().is_empty() {
+                    return self.err(scripted.span(), f("scripted"), "list at least one swap");
+                }
+                TraderForm::Scripted(scripted.get_ref().as_slice())
+            }
+            (None, Some(random)) => TraderForm::Random(random.get_ref()),
+        };
+        Ok(TraderHead {
+            name: name.get_ref().clone(),
+            balances,
+            form,
+        })
     }
 
     fn swap(&self, s: &SwapSpec, path: &str, ctx: &Ctx) -> Result<SwapPlan> {
